@@ -1,0 +1,73 @@
+#include "CliSupport.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+namespace fe::cli {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("cli", text);
+}
+
+void printJson(const QJsonObject& object)
+{
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void printSummary(const QJsonObject& summary)
+{
+    printJson(QJsonObject{{QStringLiteral("summary"), summary}});
+}
+
+void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional)
+{
+    if (!parser.parse(args))
+        throw UsageError(parser.errorText());
+    const int n = static_cast<int>(parser.positionalArguments().size());
+    if (n < minPositional)
+        throw UsageError(tr("missing argument; usage: %1").arg(args.value(0) + QLatin1Char(' ') + parser.helpText().section(QLatin1Char('\n'), 0, 0)));
+    if (maxPositional >= 0 && n > maxPositional)
+        throw UsageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().value(maxPositional)));
+}
+
+int intOption(const QCommandLineParser& parser, const QString& name, int fallback, int min, int max)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const int v = parser.value(name).toInt(&ok);
+    if (!ok || v < min || v > max)
+        throw UsageError(tr("--%1 takes a whole number from %2 to %3").arg(name).arg(min).arg(max));
+    return v;
+}
+
+double doubleOption(const QCommandLineParser& parser, const QString& name, double fallback, double min, double max)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const double v = parser.value(name).toDouble(&ok);
+    if (!ok || v < min || v > max)
+        throw UsageError(tr("--%1 takes a number from %2 to %3").arg(name).arg(min).arg(max));
+    return v;
+}
+
+Size sizeOption(const QCommandLineParser& parser, const QString& name)
+{
+    if (!parser.isSet(name))
+        return {};
+    static const QRegularExpression re(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
+    const auto m = re.match(parser.value(name));
+    if (!m.hasMatch())
+        throw UsageError(tr("--%1 takes a size like 640x480").arg(name));
+    return {m.captured(1).toInt(), m.captured(2).toInt()};
+}
+
+} // namespace fe::cli

@@ -1,0 +1,335 @@
+// analyze, embed, match and bench: the vision core, headless.
+#include "CliSupport.h"
+#include "Commands.h"
+#include "JsonFormat.h"
+#include "common/Error.h"
+#include "vision/BestShotSelector.h"
+#include "vision/FaceGeometry.h"
+#include "vision/FrameAnalyzer.h"
+#include "vision/FrameSource.h"
+#include "vision/VisionModels.h"
+
+#include <QSettings>
+
+#include <opencv2/core/utility.hpp>
+
+#include <chrono>
+#include <cmath>
+
+namespace fe::cli {
+namespace {
+
+using vision::AnalyzerOptions;
+using vision::FrameAnalyzer;
+using vision::FrameSource;
+
+const QString kQualityProfile = QStringLiteral("quality-profile");
+
+QCommandLineOption profileOption()
+{
+    return {kQualityProfile, tr("Quality profile: icao, default or lowres (default: default)."), QStringLiteral("NAME"),
+            QStringLiteral("default")};
+}
+
+AssetResolver assetResolver()
+{
+    const QSettings settings;
+    return AssetResolver(settings.value(QStringLiteral("assets/dir")).toString().toStdString());
+}
+
+vision::VisionModels loadModels()
+{
+    return vision::VisionModels::load(assetResolver());
+}
+
+AnalyzerOptions analyzerOptions(const QCommandLineParser& parser)
+{
+    AnalyzerOptions options;
+    options.profile = vision::QualityProfile::byName(parser.value(kQualityProfile).toStdString());
+    return options;
+}
+
+std::filesystem::path pathArg(const QString& arg)
+{
+    return std::filesystem::path(arg.toStdString());
+}
+
+// The face to encode from an input: the primary face of a still image, or the best-quality
+// frame of a video. Throws fe::Error(NoFace) when there is none.
+vision::BestShotSelector::Shot bestShot(const QString& input, const vision::VisionModels& models,
+                                        const AnalyzerOptions& options, std::int64_t maxFrames)
+{
+    vision::SourceOptions sourceOptions;
+    sourceOptions.maxFrames = maxFrames;
+    auto source = FrameSource::open(pathArg(input), sourceOptions);
+    FrameAnalyzer analyzer(models.landmarks, options);
+    vision::BestShotSelector selector;
+    vision::Frame frame;
+    while (source->next(frame)) {
+        const auto analysis = analyzer.analyze(frame.bgr, frame.timestampMs);
+        if (!selector.offer(frame.bgr, analysis) && source->isStill() && !analysis.faces.empty()) {
+            // A still with several faces: take the largest (the analyzer's primary).
+            vision::FrameAnalysis largest = analysis;
+            largest.faces.resize(1);
+            selector.offer(frame.bgr, largest);
+        }
+    }
+    if (!selector.best())
+        throw Error(ErrorCode::NoFace, FE_ERROR_TEXT("No face was found in %1."), {input.toStdString()});
+    return *selector.best();
+}
+
+int runAnalyze(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("INPUT"), tr("A video, an image or a folder of images."));
+    parser.addOption({QStringLiteral("max-frames"), tr("Stop after N frames."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("resize"), tr("Scale frames to WxH first."), QStringLiteral("WxH")});
+    parser.addOption(profileOption());
+    parseOrThrow(parser, args, 1, 1);
+
+    vision::SourceOptions sourceOptions;
+    sourceOptions.maxFrames = intOption(parser, QStringLiteral("max-frames"), -1, 1, 100'000'000);
+    const Size resize = sizeOption(parser, QStringLiteral("resize"));
+    sourceOptions.resize = cv::Size(resize.width, resize.height);
+    const AnalyzerOptions options = analyzerOptions(parser);
+    auto source = FrameSource::open(pathArg(parser.positionalArguments().first()), sourceOptions);
+    const auto models = loadModels();
+    FrameAnalyzer analyzer(models.landmarks, options);
+
+    std::vector<double> times;
+    std::int64_t frames = 0, withFace = 0, oneFace = 0;
+    int blinks = 0;
+    vision::Frame frame;
+    while (source->next(frame)) {
+        const auto analysis = analyzer.analyze(frame.bgr, frame.timestampMs);
+        printJson(toJson(analysis));
+        times.push_back(analysis.timings.totalMs);
+        ++frames;
+        withFace += analysis.faces.empty() ? 0 : 1;
+        oneFace += analysis.faces.size() == 1 ? 1 : 0;
+        blinks = analysis.blinkCount;
+    }
+    double sum = 0.0;
+    for (double t : times)
+        sum += t;
+    printSummary({
+        {QStringLiteral("frames"), static_cast<qint64>(frames)},
+        {QStringLiteral("frames_with_face"), static_cast<qint64>(withFace)},
+        {QStringLiteral("frames_with_one_face"), static_cast<qint64>(oneFace)},
+        {QStringLiteral("blinks"), blinks},
+        {QStringLiteral("mean_ms"), rounded(frames > 0 ? sum / static_cast<double>(frames) : 0.0, 3)},
+        {QStringLiteral("p95_ms"), rounded(percentile(times, 0.95), 3)},
+        {QStringLiteral("quality_profile"), QString::fromStdString(options.profile.name)},
+    });
+    return 0;
+}
+
+int runEmbed(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("IMAGE"), tr("An image with one face."));
+    parser.addOption(profileOption());
+    parseOrThrow(parser, args, 1, 1);
+    const AnalyzerOptions options = analyzerOptions(parser);
+    const QString input = parser.positionalArguments().first();
+    const auto image = vision::readImage(pathArg(input));
+    const auto models = loadModels();
+    FrameAnalyzer analyzer(models.landmarks, options);
+    const auto analysis = analyzer.analyze(image, 0.0);
+    if (analysis.faces.empty())
+        throw Error(ErrorCode::NoFace, FE_ERROR_TEXT("No face was found in %1."), {input.toStdString()});
+    const auto& face = analysis.faces.front();
+    auto encoder = models.makeEncoder();
+    const auto tmpl = encoder->encode(image, face.landmarks);
+    printSummary({
+        {QStringLiteral("template"), toJson(tmpl)},
+        {QStringLiteral("model"), QString::fromStdString(tmpl.modelId)},
+        {QStringLiteral("dimension"), static_cast<int>(tmpl.values.size())},
+        {QStringLiteral("face_count"), static_cast<int>(analysis.faces.size())},
+        {QStringLiteral("quality"), toJson(face.quality)},
+        {QStringLiteral("guidance"), QString::fromLatin1(vision::guidanceKey(analysis.guidance).data())},
+    });
+    return 0;
+}
+
+int runMatch(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("A"), tr("An image or a video (its best-quality frame is used)."));
+    parser.addPositionalArgument(QStringLiteral("B"), tr("An image or a video."));
+    parser.addOption({QStringLiteral("threshold"), tr("Decision threshold on the cosine similarity."),
+                      QStringLiteral("T")});
+    parser.addOption({QStringLiteral("max-frames"), tr("Read at most N frames of a video."), QStringLiteral("N")});
+    parser.addOption(profileOption());
+    parseOrThrow(parser, args, 2, 2);
+    const double threshold =
+        doubleOption(parser, QStringLiteral("threshold"), vision::kDefaultVerificationThreshold, -1.0, 1.0);
+    const std::int64_t maxFrames = intOption(parser, QStringLiteral("max-frames"), -1, 1, 100'000'000);
+    const AnalyzerOptions options = analyzerOptions(parser);
+    const auto models = loadModels();
+    auto encoder = models.makeEncoder();
+    const QStringList inputs = parser.positionalArguments();
+    QJsonObject summary;
+    std::vector<vision::FaceTemplate> templates;
+    for (int i = 0; i < 2; ++i) {
+        const auto shot = bestShot(inputs[i], models, options, maxFrames);
+        templates.push_back(encoder->encode(shot.bgr, shot.face.landmarks));
+        printJson({{QStringLiteral("input"), i == 0 ? QStringLiteral("a") : QStringLiteral("b")},
+                   {QStringLiteral("frame"), static_cast<qint64>(shot.frameIndex)},
+                   {QStringLiteral("quality"), toJson(shot.face.quality)}});
+    }
+    const double score = vision::cosineSimilarity(templates[0], templates[1]);
+    printSummary({
+        {QStringLiteral("score"), rounded(score, 4)},
+        {QStringLiteral("threshold"), threshold},
+        {QStringLiteral("decision"), score >= threshold ? QStringLiteral("match") : QStringLiteral("non-match")},
+        {QStringLiteral("model"), QString::fromStdString(templates[0].modelId)},
+    });
+    return 0;
+}
+
+struct RunStats
+{
+    double oursFps = 0, naiveFps = 0, speedup = 0, diffIod = 0, p95 = 0, naiveP95 = 0;
+    double detectMs = 0, landmarksMs = 0, poseMs = 0, qualityMs = 0, totalMs = 0, naiveTotalMs = 0;
+    std::int64_t compared = 0;
+};
+
+double median(std::vector<double> v)
+{
+    return percentile(std::move(v), 0.5);
+}
+
+int runBench(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("INPUT"), tr("A video or image folder."));
+    parser.addOption({QStringLiteral("frames"), tr("Frames to use (default 480)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("resize"), tr("Scale frames to WxH first."), QStringLiteral("WxH")});
+    parser.addOption({QStringLiteral("runs"), tr("Repetitions; medians are reported (default 3)."), QStringLiteral("R")});
+    parser.addOption(profileOption());
+    parseOrThrow(parser, args, 1, 1);
+    vision::SourceOptions sourceOptions;
+    sourceOptions.maxFrames = intOption(parser, QStringLiteral("frames"), 480, 1, 100'000);
+    const Size resize = sizeOption(parser, QStringLiteral("resize"));
+    sourceOptions.resize = cv::Size(resize.width, resize.height);
+    const int runs = intOption(parser, QStringLiteral("runs"), 3, 1, 50);
+    const AnalyzerOptions options = analyzerOptions(parser);
+
+    // One thread, and decoding outside the timed loop: only analysis is measured.
+    cv::setNumThreads(1);
+    auto source = FrameSource::open(pathArg(parser.positionalArguments().first()), sourceOptions);
+    std::vector<vision::Frame> frames;
+    vision::Frame frame;
+    while (source->next(frame)) {
+        frame.bgr = frame.bgr.clone();
+        frames.push_back(frame);
+    }
+    const auto models = loadModels();
+    // The naive baseline also uses dlib's own shape predictor, as shipped.
+    const auto reference = vision::LandmarkModel::loadDlibReference(assetResolver().path(Asset::LandmarkModel));
+
+    std::vector<RunStats> stats;
+    for (int run = 0; run < runs; ++run) {
+        using Clock = std::chrono::steady_clock;
+        AnalyzerOptions naiveOptions = options;
+        naiveOptions.tracking = false;
+        FrameAnalyzer ours(models.landmarks, options);
+        FrameAnalyzer naive(reference, naiveOptions);
+        std::vector<double> oursMs, naiveMs, detect, lms, pose, quality;
+        std::vector<vision::FrameAnalysis> oursResults;
+        oursResults.reserve(frames.size());
+        for (const auto& f : frames) {
+            const auto t = Clock::now();
+            oursResults.push_back(ours.analyze(f.bgr, f.timestampMs));
+            oursMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+            const auto& tm = oursResults.back().timings;
+            detect.push_back(tm.detectMs);
+            lms.push_back(tm.landmarksMs);
+            pose.push_back(tm.poseMs);
+            quality.push_back(tm.qualityMs);
+        }
+        RunStats s;
+        double diffSum = 0.0;
+        for (std::size_t i = 0; i < frames.size(); ++i) {
+            const auto t = Clock::now();
+            const auto n = naive.analyze(frames[i].bgr, frames[i].timestampMs);
+            naiveMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+            const auto* a = oursResults[i].primary();
+            const auto* b = n.primary();
+            if (a != nullptr && b != nullptr && b->interEyeDistance > 1.0) {
+                double d = 0.0;
+                for (std::size_t k = 0; k < a->landmarks.size(); ++k)
+                    d += cv::norm(a->landmarks[k] - b->landmarks[k]);
+                diffSum += d / static_cast<double>(a->landmarks.size()) / b->interEyeDistance;
+                ++s.compared;
+            }
+        }
+        double oursSum = 0.0, naiveSum = 0.0;
+        for (double v : oursMs)
+            oursSum += v;
+        for (double v : naiveMs)
+            naiveSum += v;
+        const auto n = static_cast<double>(frames.size());
+        s.oursFps = oursSum > 0 ? 1000.0 * n / oursSum : 0.0;
+        s.naiveFps = naiveSum > 0 ? 1000.0 * n / naiveSum : 0.0;
+        s.speedup = s.naiveFps > 0 ? s.oursFps / s.naiveFps : 0.0;
+        s.diffIod = s.compared > 0 ? diffSum / static_cast<double>(s.compared) : 0.0;
+        s.p95 = percentile(oursMs, 0.95);
+        s.naiveP95 = percentile(naiveMs, 0.95);
+        s.detectMs = median(detect);
+        s.landmarksMs = median(lms);
+        s.poseMs = median(pose);
+        s.qualityMs = median(quality);
+        s.totalMs = median(oursMs);
+        s.naiveTotalMs = median(naiveMs);
+        printJson({{QStringLiteral("run"), run + 1},
+                   {QStringLiteral("ours_fps"), rounded(s.oursFps, 1)},
+                   {QStringLiteral("naive_fps"), rounded(s.naiveFps, 1)},
+                   {QStringLiteral("speedup"), rounded(s.speedup, 2)},
+                   {QStringLiteral("landmark_diff_iod"), rounded(s.diffIod, 4)},
+                   {QStringLiteral("p95_ms"), rounded(s.p95, 2)}});
+        stats.push_back(s);
+    }
+    const auto med = [&](double RunStats::*field) {
+        std::vector<double> v;
+        for (const auto& s : stats)
+            v.push_back(s.*field);
+        return median(v);
+    };
+    printSummary({
+        {QStringLiteral("frames"), static_cast<qint64>(frames.size())},
+        {QStringLiteral("runs"), runs},
+        {QStringLiteral("frame_size"), QStringLiteral("%1x%2").arg(frames.empty() ? 0 : frames[0].bgr.cols)
+                                           .arg(frames.empty() ? 0 : frames[0].bgr.rows)},
+        {QStringLiteral("ours_fps"), rounded(med(&RunStats::oursFps), 1)},
+        {QStringLiteral("naive_fps"), rounded(med(&RunStats::naiveFps), 1)},
+        {QStringLiteral("speedup"), rounded(med(&RunStats::speedup), 2)},
+        {QStringLiteral("landmark_diff_iod"), rounded(med(&RunStats::diffIod), 4)},
+        {QStringLiteral("frames_compared"), static_cast<qint64>(stats.front().compared)},
+        {QStringLiteral("p95_ms"), rounded(med(&RunStats::p95), 2)},
+        {QStringLiteral("naive_p95_ms"), rounded(med(&RunStats::naiveP95), 2)},
+        {QStringLiteral("median_ms"),
+         QJsonObject{{QStringLiteral("detect"), rounded(med(&RunStats::detectMs), 3)},
+                     {QStringLiteral("landmarks"), rounded(med(&RunStats::landmarksMs), 3)},
+                     {QStringLiteral("pose_eyes"), rounded(med(&RunStats::poseMs), 3)},
+                     {QStringLiteral("quality"), rounded(med(&RunStats::qualityMs), 3)},
+                     {QStringLiteral("total"), rounded(med(&RunStats::totalMs), 3)},
+                     {QStringLiteral("naive_total"), rounded(med(&RunStats::naiveTotalMs), 3)}}},
+        {QStringLiteral("threads"), 1},
+    });
+    return 0;
+}
+
+} // namespace
+
+void registerVisionCommands(CommandTable& table)
+{
+    table[QStringLiteral("analyze")] = {runAnalyze, QT_TRANSLATE_NOOP("cli", "INPUT [--max-frames N] [--resize WxH] [--quality-profile NAME]  per-frame face analysis")};
+    table[QStringLiteral("embed")] = {runEmbed, QT_TRANSLATE_NOOP("cli", "IMAGE [--quality-profile NAME]  face template of an image")};
+    table[QStringLiteral("match")] = {runMatch, QT_TRANSLATE_NOOP("cli", "A B [--threshold T]  compare the faces of two images or videos")};
+    table[QStringLiteral("bench")] = {runBench, QT_TRANSLATE_NOOP("cli", "INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline")};
+}
+
+} // namespace fe::cli

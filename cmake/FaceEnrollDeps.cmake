@@ -1,0 +1,17 @@
+# Third-party libraries as imported targets.
+
+# dlib: Debian's dlib.cmake and dlib-1.pc both add the system libsqlite3 to the link line,
+# which would put a second, unencrypted SQLite beside SQLCipher in the process. libdlib.so
+# itself needs only BLAS/LAPACK (and libpng/libjpeg, which it links), so link it directly.
+find_library(FACEENROLL_DLIB_LIBRARY NAMES dlib REQUIRED)
+find_path(FACEENROLL_DLIB_INCLUDE_DIR dlib/image_processing/shape_predictor.h REQUIRED)
+find_library(FACEENROLL_BLAS_LIBRARY NAMES blas REQUIRED)
+find_library(FACEENROLL_LAPACK_LIBRARY NAMES lapack REQUIRED)
+add_library(faceenroll_dlib INTERFACE IMPORTED)
+target_link_libraries(faceenroll_dlib INTERFACE
+    ${FACEENROLL_DLIB_LIBRARY} ${FACEENROLL_LAPACK_LIBRARY} ${FACEENROLL_BLAS_LIBRARY} Threads::Threads)
+add_library(FaceEnroll::dlib ALIAS faceenroll_dlib)
+
+# SQLCipher (C API) and libsodium, through pkg-config.
+pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)

@@ -1,0 +1,201 @@
+#include "vision/FrameSource.h"
+
+#include "common/Error.h"
+#include "common/Logging.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace fe::vision {
+namespace {
+
+bool hasImageExtension(const std::filesystem::path& p)
+{
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".bmp" || ext == ".webp" || ext == ".tif" ||
+           ext == ".tiff" || ext == ".pgm" || ext == ".ppm";
+}
+
+cv::Mat toBgr(const cv::Mat& in)
+{
+    if (in.channels() == 3)
+        return in;
+    cv::Mat out;
+    cv::cvtColor(in, out, in.channels() == 4 ? cv::COLOR_BGRA2BGR : cv::COLOR_GRAY2BGR);
+    return out;
+}
+
+void applyResize(cv::Mat& frame, cv::Size size)
+{
+    if (!size.empty() && frame.size() != size) {
+        cv::Mat out;
+        cv::resize(frame, out, size, 0, 0, cv::INTER_LINEAR);
+        frame = out;
+    }
+}
+
+class StillSource final : public FrameSource
+{
+public:
+    StillSource(cv::Mat image, const SourceOptions& options) : m_image(std::move(image)), m_options(options)
+    {
+        applyResize(m_image, options.resize);
+        m_count = options.stillSeconds > 0.0
+                      ? std::max<std::int64_t>(1, std::llround(options.stillSeconds * options.stillFps))
+                      : 1;
+        if (options.maxFrames >= 0)
+            m_count = std::min(m_count, options.maxFrames);
+    }
+
+    bool next(Frame& frame) override
+    {
+        if (m_index >= m_count)
+            return false;
+        frame.bgr = m_image; // shared pixels: callers must not write into frames
+        frame.index = m_index;
+        frame.timestampMs = static_cast<double>(m_index) * 1000.0 / m_options.stillFps;
+        ++m_index;
+        return true;
+    }
+    double fps() const override { return m_options.stillFps; }
+    bool isStill() const override { return true; }
+
+private:
+    cv::Mat m_image;
+    SourceOptions m_options;
+    std::int64_t m_count = 1;
+    std::int64_t m_index = 0;
+};
+
+class FolderSource final : public FrameSource
+{
+public:
+    FolderSource(std::vector<std::filesystem::path> files, const SourceOptions& options)
+        : m_files(std::move(files)), m_options(options)
+    {
+    }
+
+    bool next(Frame& frame) override
+    {
+        if (m_index >= static_cast<std::int64_t>(m_files.size()) ||
+            (m_options.maxFrames >= 0 && m_index >= m_options.maxFrames))
+            return false;
+        frame.bgr = readImage(m_files[static_cast<std::size_t>(m_index)]);
+        applyResize(frame.bgr, m_options.resize);
+        frame.index = m_index;
+        frame.timestampMs = static_cast<double>(m_index) * 1000.0 / m_options.stillFps;
+        ++m_index;
+        return true;
+    }
+    double fps() const override { return m_options.stillFps; }
+    bool isStill() const override { return true; }
+
+private:
+    std::vector<std::filesystem::path> m_files;
+    SourceOptions m_options;
+    std::int64_t m_index = 0;
+};
+
+class VideoSource final : public FrameSource
+{
+public:
+    VideoSource(const std::filesystem::path& path, const SourceOptions& options) : m_path(path), m_options(options)
+    {
+        if (!m_capture.open(path.string(), cv::CAP_FFMPEG) || !m_capture.isOpened())
+            throw Error(ErrorCode::InvalidInput,
+                        FE_ERROR_TEXT("Cannot read the video %1: the file is not a video or is truncated."),
+                        {path.string()});
+        m_fps = m_capture.get(cv::CAP_PROP_FPS);
+        if (!(m_fps > 0.0 && m_fps < 1000.0))
+            m_fps = 25.0;
+        const double count = m_capture.get(cv::CAP_PROP_FRAME_COUNT);
+        m_expected = count > 0.0 ? static_cast<std::int64_t>(count) : -1;
+    }
+
+    bool next(Frame& frame) override
+    {
+        if (m_options.maxFrames >= 0 && m_index >= m_options.maxFrames)
+            return false;
+        cv::Mat decoded;
+        if (!m_capture.read(decoded) || decoded.empty()) {
+            if (m_index == 0)
+                throw Error(ErrorCode::InvalidInput,
+                            FE_ERROR_TEXT("The video %1 contains no decodable frame."), {m_path.string()});
+            // Containers often over-count by a frame or two; a larger gap is a damaged file.
+            if (m_expected > 0 && m_index + 2 < m_expected)
+                throw Error(ErrorCode::InvalidInput,
+                            FE_ERROR_TEXT("The video %1 ends after %2 of its %3 frames: it is truncated or corrupt."),
+                            {m_path.string(), std::to_string(m_index), std::to_string(m_expected)});
+            return false;
+        }
+        frame.bgr = toBgr(decoded);
+        applyResize(frame.bgr, m_options.resize);
+        frame.index = m_index;
+        frame.timestampMs = static_cast<double>(m_index) * 1000.0 / m_fps;
+        ++m_index;
+        return true;
+    }
+    double fps() const override { return m_fps; }
+    bool isStill() const override { return false; }
+
+private:
+    std::filesystem::path m_path;
+    SourceOptions m_options;
+    cv::VideoCapture m_capture;
+    double m_fps = 25.0;
+    std::int64_t m_expected = -1;
+    std::int64_t m_index = 0;
+};
+
+} // namespace
+
+cv::Mat readImage(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("The file %1 does not exist."), {path.string()});
+    if (std::filesystem::file_size(path, ec) == 0)
+        throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("The file %1 is empty."), {path.string()});
+    cv::Mat image = cv::imread(path.string(), cv::IMREAD_COLOR);
+    if (image.empty())
+        throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("The file %1 is not a readable image."), {path.string()});
+    if (image.cols < kMinImageSide || image.rows < kMinImageSide)
+        throw Error(ErrorCode::InvalidInput,
+                    FE_ERROR_TEXT("The image %1 is %2x%3 px; at least %4x%4 px are needed to find a face."),
+                    {path.string(), std::to_string(image.cols), std::to_string(image.rows), std::to_string(kMinImageSide)});
+    return image;
+}
+
+std::unique_ptr<FrameSource> FrameSource::open(const std::filesystem::path& path, const SourceOptions& options)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("The file %1 does not exist."), {path.string()});
+    if (std::filesystem::is_directory(path, ec)) {
+        std::vector<std::filesystem::path> files;
+        for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+            if (entry.is_regular_file() && hasImageExtension(entry.path()))
+                files.push_back(entry.path());
+        }
+        std::sort(files.begin(), files.end());
+        if (files.empty())
+            throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("The folder %1 holds no images."), {path.string()});
+        return std::make_unique<FolderSource>(std::move(files), options);
+    }
+    if (std::filesystem::file_size(path, ec) == 0)
+        throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("The file %1 is empty."), {path.string()});
+    if (hasImageExtension(path))
+        return std::make_unique<StillSource>(readImage(path), options);
+    // Not named like an image: an image decoder that accepts it decides, else it is a video.
+    if (cv::haveImageReader(path.string()))
+        return std::make_unique<StillSource>(readImage(path), options);
+    return std::make_unique<VideoSource>(path, options);
+}
+
+} // namespace fe::vision

@@ -1,0 +1,86 @@
+// The fast tree evaluator must reproduce dlib::shape_predictor on real frames.
+#include "common/TestData.h"
+#include "vision/FaceDetector.h"
+#include "vision/FrameSource.h"
+#include "vision/LandmarkModel.h"
+#include "common/Error.h"
+
+#include <QtTest>
+
+#include <opencv2/imgproc.hpp>
+
+using namespace fe::vision;
+
+class TestLandmarkModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fastModel_matchesDlibReference_data();
+    void fastModel_matchesDlibReference();
+    void loadDlib_rejectsFileThatIsNotAModel();
+};
+
+void TestLandmarkModel::fastModel_matchesDlibReference_data()
+{
+    QTest::addColumn<int>("video");
+    QTest::newRow("franck") << static_cast<int>(fe::Asset::DemoVideo);
+    QTest::newRow("cap12") << static_cast<int>(fe::Asset::SecondVideo);
+}
+
+void TestLandmarkModel::fastModel_matchesDlibReference()
+{
+    QFETCH(int, video);
+    const auto modelPath = fe::test::asset(fe::Asset::LandmarkModel);
+    const auto fast = LandmarkModel::loadDlib(modelPath);
+    const auto reference = LandmarkModel::loadDlibReference(modelPath);
+    auto detector = FaceDetector::createHog();
+    SourceOptions options;
+    options.maxFrames = 400;
+    auto source = FrameSource::open(fe::test::asset(static_cast<fe::Asset>(video)), options);
+    Frame frame;
+    int compared = 0;
+    double worst = 0.0;
+    while (source->next(frame)) {
+        if (frame.index % 20 != 0)
+            continue;
+        cv::Mat grey;
+        cv::cvtColor(frame.bgr, grey, cv::COLOR_BGR2GRAY);
+        const auto faces = detector->detect(grey, 0);
+        if (faces.empty())
+            continue;
+        // Also a shifted box, as the tracker hands over.
+        for (const cv::Point2f shift : {cv::Point2f(0, 0), cv::Point2f(7.4f, -3.2f)}) {
+            cv::Rect2f box = faces.front().box;
+            box.x += shift.x;
+            box.y += shift.y;
+            const Landmarks a = fast->fit(grey, box);
+            const Landmarks b = reference->fit(grey, box);
+            for (std::size_t k = 0; k < a.size(); ++k) {
+                // dlib rounds its output to whole pixels: at most 0.5 px per axis apart.
+                const double d = std::max(std::abs(a[k].x - b[k].x), std::abs(a[k].y - b[k].y));
+                worst = std::max(worst, d);
+            }
+            ++compared;
+        }
+    }
+    QVERIFY2(compared >= 30, qPrintable(QStringLiteral("only %1 frames compared").arg(compared)));
+    QVERIFY2(worst <= 0.5 + 1e-3, qPrintable(QStringLiteral("worst per-axis difference %1 px").arg(worst)));
+}
+
+void TestLandmarkModel::loadDlib_rejectsFileThatIsNotAModel()
+{
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write("this is not a model");
+    file.close();
+    try {
+        (void)LandmarkModel::loadDlib(file.fileName().toStdString());
+        QFAIL("a text file was accepted as a landmark model");
+    } catch (const fe::Error& e) {
+        QCOMPARE(e.code(), fe::ErrorCode::InvalidInput);
+    }
+}
+
+QTEST_APPLESS_MAIN(TestLandmarkModel)
+#include "tst_landmarkmodel.moc"
