@@ -15,6 +15,7 @@ void EyeStateTracker::reset()
     m_baseline = 0.0;
     m_closed = false;
     m_closedSince = 0.0;
+    m_lastBelowClose = 0.0;
     m_lastT = 0.0;
     m_blinks = 0;
 }
@@ -49,14 +50,16 @@ EyeStateTracker::State EyeStateTracker::update(double ear, double timestampMs)
     State state;
     state.baseline = m_baseline;
     state.openness = m_baseline > 0.0 ? ear / m_baseline : 1.0;
-    if (!m_closed) {
-        if (state.openness < m_options.closeRatio) {
-            m_closed = true;
+    if (state.openness < m_options.closeRatio) {
+        if (!m_closed)
             m_closedSince = timestampMs;
-        }
-    } else if (state.openness > m_options.openRatio) {
+        m_closed = true;
+        m_lastBelowClose = timestampMs;
+    } else if (m_closed && state.openness > m_options.openRatio) {
         m_closed = false;
-        if (timestampMs - m_closedSince <= m_options.maxBlinkMs) {
+        // The lids often reopen slowly (or only partly while the gaze moves); the blink's
+        // length is the time spent properly closed, not the time until fully open.
+        if (m_lastBelowClose - m_closedSince <= m_options.maxBlinkMs) {
             ++m_blinks;
             state.blinkCompleted = true;
         }

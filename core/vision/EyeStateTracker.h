@@ -7,7 +7,8 @@ namespace fe::vision {
 // Eyes-closed state and blink events from the per-frame eye aspect ratio, against an adaptive
 // per-subject open-eye baseline (an upper quantile of the recent EAR, so that a narrow-eyed
 // subject is not "closed" all the time and slow pose changes do not count as blinks).
-// A blink is a closing followed by a reopening within maxBlinkMs. Not thread-safe.
+// A blink is a closing followed by a reopening, with at most maxBlinkMs spent below the
+// closing threshold. Not thread-safe.
 class EyeStateTracker
 {
 public:
@@ -19,7 +20,9 @@ public:
         double openRatio = 0.88;        // reopened above this fraction
         double maxBlinkMs = 500.0;      // longer closures are "eyes closed", not blinks
         double warmupMs = 400.0;        // before this much history, a population baseline is used
-        double populationBaseline = 0.28;
+        // Open-eye EAR assumed before a subject's own baseline exists (and for stills): low
+        // enough that narrow-eyed subjects (open EAR ~0.2) do not read as closed.
+        double populationBaseline = 0.25;
     };
 
     struct State
@@ -55,6 +58,7 @@ private:
     double m_baseline = 0.0;
     bool m_closed = false;
     double m_closedSince = 0.0;
+    double m_lastBelowClose = 0.0;
     double m_lastT = 0.0;
     int m_blinks = 0;
 };

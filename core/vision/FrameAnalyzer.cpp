@@ -25,6 +25,11 @@ double msSince(Clock::time_point start)
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+// dlib's HOG detector scans an 80x80 window; its face box is about 2.7 inter-eye distances
+// wide on the demo media (2.5 keeps a margin).
+constexpr double kHogWindowPx = 80.0;
+constexpr double kFaceBoxPerIod = 2.5;
+
 float iou(const cv::Rect2f& a, const cv::Rect2f& b)
 {
     const float inter = (a & b).area();
@@ -120,12 +125,11 @@ struct FrameAnalyzer::Impl
     // Whole-frame detection on a downscaled copy; boxes in frame px.
     std::vector<Detection> detectWhole(const cv::Mat& grey, bool thorough)
     {
-        const int side = std::max(grey.cols, grey.rows);
+        const double s = std::min(1.0, kHogWindowPx / (kFaceBoxPerIod * options.profile.minInterEyeDistancePx));
         std::vector<Detection> found;
-        if (!options.tracking || side <= options.detectionMaxSide) {
+        if (!options.tracking || s >= 0.95) {
             found = detector->detect(grey, 0);
         } else {
-            const double s = static_cast<double>(options.detectionMaxSide) / side;
             cv::Mat small;
             cv::resize(grey, small, cv::Size(), s, s, cv::INTER_AREA);
             found = detector->detect(small, 0);

@@ -16,8 +16,9 @@ struct AnalyzerOptions
     QualityProfile profile = QualityProfile::byName("default");
     // false: the naive baseline that runs the detector on every full-resolution frame.
     bool tracking = true;
-    // Whole-frame detection runs on the grey frame scaled down to this longer side (px).
-    int detectionMaxSide = 320;
+    // Whole-frame detection runs on the grey frame scaled down as far as the smallest face
+    // the profile accepts (minInterEyeDistancePx) stays findable by the detector; faces
+    // smaller than that are neither tracked nor counted.
     // Frames between re-detections in a window around the tracked face; they keep the track
     // honest and re-anchor the landmark box.
     int roiInterval = 6;

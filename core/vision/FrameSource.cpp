@@ -3,12 +3,15 @@
 #include "common/Error.h"
 #include "common/Logging.h"
 
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <mutex>
 #include <vector>
 
 namespace fe::vision {
@@ -102,11 +105,24 @@ private:
     std::int64_t m_index = 0;
 };
 
+// FFmpeg writes its own diagnostics to stderr; a damaged file is reported once, by us, as
+// fe::Error. A value set by the user (for debugging) is kept.
+void quietVideoBackend()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", 0); // AV_LOG_QUIET
+        if (std::getenv("OPENCV_LOG_LEVEL") == nullptr)
+            cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+    });
+}
+
 class VideoSource final : public FrameSource
 {
 public:
     VideoSource(const std::filesystem::path& path, const SourceOptions& options) : m_path(path), m_options(options)
     {
+        quietVideoBackend();
         if (!m_capture.open(path.string(), cv::CAP_FFMPEG) || !m_capture.isOpened())
             throw Error(ErrorCode::InvalidInput,
                         FE_ERROR_TEXT("Cannot read the video %1: the file is not a video or is truncated."),

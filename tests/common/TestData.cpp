@@ -40,9 +40,16 @@ QByteArray CliResult::lastLine() const
     return all.isEmpty() ? QByteArray() : all.back();
 }
 
-CliResult runCli(const QStringList& args, int timeoutMs, const QByteArray& stdinData)
+CliResult runCli(const QStringList& args, int timeoutMs, const QByteArray& stdinData,
+                 const QList<QPair<QString, QString>>& env)
 {
     QProcess p;
+    if (!env.isEmpty()) {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const auto& [name, value] : env)
+            e.insert(name, value);
+        p.setProcessEnvironment(e);
+    }
     p.start(cliPath(), args);
     CliResult r;
     if (!p.waitForStarted(30'000))

@@ -28,7 +28,9 @@ struct CliResult
     QByteArray lastLine() const;
 };
 
-// Runs faceenroll-cli with args, waiting up to timeoutMs.
-CliResult runCli(const QStringList& args, int timeoutMs = 600'000, const QByteArray& stdinData = {});
+// Runs faceenroll-cli with args, waiting up to timeoutMs. env: variables to set or override
+// (the rest of the environment is inherited).
+CliResult runCli(const QStringList& args, int timeoutMs = 600'000, const QByteArray& stdinData = {},
+                 const QList<QPair<QString, QString>>& env = {});
 
 } // namespace fe::test
