@@ -20,5 +20,6 @@ using CommandTable = std::map<QString, Command>;
 
 // Each group of commands registers itself in one of these.
 void registerVisionCommands(CommandTable& table);
+void registerLivenessCommands(CommandTable& table);
 
 } // namespace fe::cli

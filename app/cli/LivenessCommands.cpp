@@ -1,0 +1,183 @@
+// liveness: a live session (challenge or spontaneous) and the best-shot portrait, headless.
+#include "CliSupport.h"
+#include "Commands.h"
+#include "JsonFormat.h"
+#include "common/Error.h"
+#include "liveness/CaptureSelector.h"
+#include "liveness/LivenessSession.h"
+#include "vision/FrameAnalyzer.h"
+#include "vision/FrameSource.h"
+#include "vision/VisionModels.h"
+
+#include <QFile>
+#include <QSettings>
+
+namespace fe::cli {
+namespace {
+
+using liveness::ChallengeKind;
+
+QString key(std::string_view k)
+{
+    return QString::fromLatin1(k.data(), static_cast<qsizetype>(k.size()));
+}
+
+// After the last challenge, frames keep coming for this long to pick the portrait from.
+constexpr double kCaptureTailMs = 1000.0;
+// A still image is shown to the camera for this long (the "photo held up" presentation).
+constexpr double kStillSeconds = 5.0;
+constexpr double kStillFps = 25.0;
+
+std::vector<ChallengeKind> parseChallenges(const QString& list)
+{
+    std::vector<ChallengeKind> out;
+    for (const QString& item : list.split(u',', Qt::SkipEmptyParts)) {
+        const auto kind = liveness::challengeFromKey(item.trimmed().toStdString());
+        if (!kind)
+            throw UsageError(tr("unknown challenge \"%1\"; use blink, turn-left, turn-right, open-mouth").arg(item));
+        out.push_back(*kind);
+    }
+    if (out.empty())
+        throw UsageError(tr("--challenges needs at least one challenge"));
+    return out;
+}
+
+QJsonObject toJson(const liveness::ChallengeRecord& c)
+{
+    QJsonObject o{{QStringLiteral("kind"), key(liveness::challengeKey(c.kind))},
+                  {QStringLiteral("met"), c.met},
+                  {QStringLiteral("prompted_ms"), rounded(c.promptedAtMs, 1)},
+                  {QStringLiteral("value"), rounded(c.value, 3)}};
+    o.insert(QStringLiteral("t_ms"), c.metAtMs ? QJsonValue(rounded(*c.metAtMs, 1)) : QJsonValue());
+    if (c.kind == ChallengeKind::TurnLeft || c.kind == ChallengeKind::TurnRight) {
+        o.insert(QStringLiteral("nose_shift"), rounded(c.noseShift, 3));
+        o.insert(QStringLiteral("non_planarity"), rounded(c.nonPlanarity, 4));
+    }
+    return o;
+}
+
+int runLiveness(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("INPUT"), tr("A video, or a still image (shown for 5 s at 25 fps)."));
+    parser.addOption({QStringLiteral("mode"), tr("challenge (default) or spontaneous."), QStringLiteral("MODE"),
+                      QStringLiteral("challenge")});
+    parser.addOption({QStringLiteral("challenges"), tr("Challenges in order, e.g. blink,turn-left (default: random)."),
+                      QStringLiteral("LIST")});
+    parser.addOption({QStringLiteral("portrait"), tr("Write the chosen portrait JPEG here (an export of biometric data)."),
+                      QStringLiteral("OUT.jpg")});
+    parser.addOption({QStringLiteral("quality-profile"), tr("Quality profile: icao, default or lowres."),
+                      QStringLiteral("NAME"), QStringLiteral("default")});
+    parser.addOption({QStringLiteral("seed"), tr("Seed of the random challenge draw (default: random)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-frames"), tr("Read at most N frames."), QStringLiteral("N")});
+    parseOrThrow(parser, args, 1, 1);
+
+    liveness::LivenessOptions options;
+    const QString mode = parser.value(QStringLiteral("mode"));
+    if (mode == QLatin1String("spontaneous"))
+        options.mode = liveness::Mode::Spontaneous;
+    else if (mode != QLatin1String("challenge"))
+        throw UsageError(tr("--mode takes challenge or spontaneous"));
+    if (parser.isSet(QStringLiteral("challenges"))) {
+        if (options.mode == liveness::Mode::Spontaneous)
+            throw UsageError(tr("--challenges applies to challenge mode only"));
+        options.challenges = parseChallenges(parser.value(QStringLiteral("challenges")));
+    }
+    options.seed = static_cast<std::uint64_t>(intOption(parser, QStringLiteral("seed"), 0, 0, 2'000'000'000));
+    vision::AnalyzerOptions analyzerOptions;
+    analyzerOptions.profile = vision::QualityProfile::byName(parser.value(QStringLiteral("quality-profile")).toStdString());
+
+    vision::SourceOptions sourceOptions;
+    sourceOptions.stillSeconds = kStillSeconds;
+    sourceOptions.stillFps = kStillFps;
+    sourceOptions.maxFrames = intOption(parser, QStringLiteral("max-frames"), -1, 1, 100'000'000);
+    const QString input = parser.positionalArguments().first();
+    auto source = vision::FrameSource::open(std::filesystem::path(input.toStdString()), sourceOptions);
+
+    const QSettings settings;
+    const auto models = vision::VisionModels::load(AssetResolver(settings.value(QStringLiteral("assets/dir")).toString().toStdString()));
+    auto encoder = models.makeEncoder();
+    auto pad = models.makePad();
+    vision::FrameAnalyzer analyzer(models.landmarks, analyzerOptions);
+    liveness::LivenessSession session(*encoder, *pad, options);
+    liveness::CaptureSelector capture(*encoder);
+
+    if (options.mode == liveness::Mode::Challenge) {
+        QJsonArray sequence;
+        for (auto k : session.sequence())
+            sequence.append(key(liveness::challengeKey(k)));
+        printJson({{QStringLiteral("event"), QStringLiteral("sequence")}, {QStringLiteral("challenges"), sequence}});
+    }
+    vision::Frame frame;
+    std::optional<double> finishedAt;
+    int lastPrompt = -1;
+    while (source->next(frame)) {
+        const auto analysis = analyzer.analyze(frame.bgr, frame.timestampMs);
+        capture.offer(frame.bgr, analysis);
+        if (!finishedAt) {
+            session.feed(frame.bgr, analysis);
+            if (const auto p = session.prompt(); p && p->index != lastPrompt) {
+                lastPrompt = p->index;
+                printJson({{QStringLiteral("event"), QStringLiteral("prompt")},
+                           {QStringLiteral("challenge"), key(liveness::challengeKey(p->kind))},
+                           {QStringLiteral("index"), p->index},
+                           {QStringLiteral("t_ms"), rounded(frame.timestampMs, 1)}});
+            }
+            if (session.finished())
+                finishedAt = frame.timestampMs;
+        } else if (frame.timestampMs - *finishedAt > kCaptureTailMs) {
+            break;
+        }
+    }
+    const liveness::LivenessResult result = session.finish();
+    const auto portrait = capture.portrait();
+
+    QJsonArray reasons;
+    for (auto r : result.reasons)
+        reasons.append(key(liveness::reasonKey(r)));
+    QJsonArray challenges;
+    for (const auto& c : result.challenges)
+        challenges.append(toJson(c));
+    QJsonObject summary{
+        {QStringLiteral("verdict"), key(liveness::verdictKey(result.verdict))},
+        {QStringLiteral("reasons"), reasons},
+        {QStringLiteral("mode"), mode},
+        {QStringLiteral("passive_score"), rounded(result.passiveScore, 3)},
+        {QStringLiteral("passive_samples"), result.passiveSamples},
+        {QStringLiteral("blinks"), result.blinks},
+        {QStringLiteral("yaw_range"), rounded(result.yawRange(), 2)},
+        {QStringLiteral("non_planarity"), rounded(result.nonPlanarity, 4)},
+        {QStringLiteral("same_face_score"), rounded(result.sameFaceScore, 3)},
+        {QStringLiteral("challenges"), challenges},
+        {QStringLiteral("evidence_frames"), static_cast<int>(result.evidence.size())},
+        {QStringLiteral("frames"), result.frames},
+        {QStringLiteral("duration_ms"), rounded(result.durationMs, 1)},
+    };
+    if (portrait) {
+        QJsonObject q = cli::toJson(portrait->quality);
+        summary.insert(QStringLiteral("portrait_quality"), q);
+        summary.insert(QStringLiteral("portrait_frame"), static_cast<qint64>(portrait->frameIndex));
+        if (parser.isSet(QStringLiteral("portrait"))) {
+            QFile out(parser.value(QStringLiteral("portrait")));
+            if (!out.open(QIODevice::WriteOnly) ||
+                out.write(reinterpret_cast<const char*>(portrait->jpeg.data()), static_cast<qint64>(portrait->jpeg.size())) !=
+                    static_cast<qint64>(portrait->jpeg.size()) ||
+                !out.flush())
+                throw UsageError(tr("cannot write the portrait to %1: %2").arg(out.fileName(), out.errorString()));
+        }
+    } else {
+        summary.insert(QStringLiteral("portrait_quality"), QJsonValue());
+        summary.insert(QStringLiteral("capture_blocked_by"), key(vision::guidanceKey(capture.blockingGuidance())));
+    }
+    printSummary(summary);
+    return 0;
+}
+
+} // namespace
+
+void registerLivenessCommands(CommandTable& table)
+{
+    table[QStringLiteral("liveness")] = {runLiveness, QT_TRANSLATE_NOOP("cli", "INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait")};
+}
+
+} // namespace fe::cli

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "liveness/LivenessTypes.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace fe::liveness {
+
+// Every threshold of the liveness decision, with where its default comes from. The motion
+// thresholds were measured on the genuine and attack presentations built from the demo media
+// (tests/liveness, docs/liveness.md); they are fractions of the inter-eye distance (IOD).
+struct LivenessOptions
+{
+    Mode mode = Mode::Challenge;
+
+    // Challenge sequence: explicit kinds in order, or (empty) a random draw per session of
+    // minChallenges..maxChallenges kinds that always includes a head turn (the turn is what
+    // proves a 3D head); OpenMouth only when allowMouth.
+    std::vector<ChallengeKind> challenges;
+    int minChallenges = 2;
+    int maxChallenges = 3;
+    bool allowMouth = false;
+    std::uint64_t seed = 0; // 0: a fresh random seed per session
+
+    double challengeTimeoutMs = 5000.0;
+    double sessionTimeoutMs = 20000.0;
+
+    // Turns: the yaw must change by turnYawDeg from its value when the prompt appeared, the
+    // nose must move across the face by turnNoseShift (a flat picture turned by 30 degrees
+    // moves it by < 0.09; a head turned by 15 degrees by > 0.2) and the rigid landmarks must
+    // leave the plane by turnMinNonPlanarity.
+    double turnYawDeg = 15.0;
+    double turnNoseShift = 0.12;
+    double turnMinNonPlanarity = 0.012;
+    // Mouth: the inner-lip gap over the mouth width must reach this, and grow by at least
+    // mouthOpenGain from its value at the prompt.
+    double mouthOpenRatio = 0.35;
+    double mouthOpenGain = 0.20;
+    // A blink counts only when the lids close against the rigid face (a photo flexed or
+    // tilted quickly narrows the eyes too, by foreshortening): MotionEvidence::lidClosure at
+    // most this. Measured: real blinks 0.31-0.76, a flicked photo's narrowing 0.86-1.08.
+    double blinkMaxLidClosure = 0.78;
+
+    // Spontaneous mode: a valid blink, or (when none happened) two of three kinds of motion
+    // a flat picture cannot make: rigid landmarks leaving the plane, the mouth opening and
+    // closing, the nose moving across the face. Each threshold is above the largest value
+    // any flat-picture presentation reached (0.016, 0.108, 0.179; docs/liveness.md).
+    double spontaneousMinRigidNonPlanarity = 0.020;
+    double spontaneousMinMouthRange = 0.20;
+    double spontaneousMinNoseRange = 0.25;
+
+    // Continuity: frames without exactly one face may not last longer than this.
+    double maxFaceGapMs = 500.0;
+    // Frames with several faces tolerated before the session is inconclusive.
+    int maxSeveralFaceFrames = 3;
+    // Median face brightness (0..255) below which nothing can be judged.
+    double minFaceBrightness = 40.0;
+
+    // Same face: templates sampled every templateIntervalMs (and right after a jump of the
+    // landmarks by more than jumpIod between frames) must all match the first one.
+    double templateIntervalMs = 1000.0;
+    double sameFaceThreshold = 0.40; // the 1:1 verification threshold (docs/models.md)
+    double jumpIod = 0.5;
+
+    // Passive PAD: fr_liveness.onnx sampled every padIntervalMs; the session's score is the
+    // median. Below padSpoofThreshold the verdict is spoof whatever the motion says. On the
+    // low-resolution demo recordings the model scores genuine windows 0.09-0.82 (median of
+    // samples), so the threshold is low; calibrate it for each counter camera.
+    double padIntervalMs = 400.0;
+    int padMinSamples = 3;
+    double padSpoofThreshold = 0.05;
+
+    // Evidence frames kept with the verdict (start, then each challenge met).
+    int maxEvidenceFrames = 4;
+    int evidenceWidth = 320;
+};
+
+} // namespace fe::liveness

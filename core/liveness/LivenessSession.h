@@ -1,0 +1,54 @@
+#pragma once
+
+#include "liveness/LivenessOptions.h"
+#include "liveness/LivenessTypes.h"
+#include "vision/VisionTypes.h"
+
+#include <opencv2/core/mat.hpp>
+
+#include <memory>
+#include <optional>
+
+namespace fe::vision {
+class FaceEncoder;
+class PadModel;
+} // namespace fe::vision
+
+namespace fe::liveness {
+
+// One liveness session over the analysed frames of one camera stream: a randomised
+// challenge sequence (or, in spontaneous mode, natural blinks and head motion), continuity
+// and same-face checks, and the passive PAD score, fused into a verdict (docs/liveness.md).
+//
+// Feed every analysed frame in order; poll prompt() for the UI; call finish() for the
+// verdict. The encoder and PAD model are borrowed and must outlive the session. Not
+// thread-safe: use it on the analysis thread. Adds about 1 ms per frame on average (PAD and
+// templates are sampled, not run on every frame; see `faceenroll-cli bench`).
+class LivenessSession
+{
+public:
+    LivenessSession(vision::FaceEncoder& encoder, vision::PadModel& pad, LivenessOptions options = {});
+    ~LivenessSession();
+    LivenessSession(const LivenessSession&) = delete;
+    LivenessSession& operator=(const LivenessSession&) = delete;
+
+    // bgr: the analysed frame. An empty image is allowed for driving the state machine with
+    // recorded analyses: PAD, templates and evidence are then skipped (not evaluated).
+    void feed(const cv::Mat& bgr, const vision::FrameAnalysis& analysis);
+
+    // Challenge mode: the prompt to show now (none before the face appears or after the end).
+    [[nodiscard]] std::optional<Prompt> prompt() const;
+    // All challenges met, one failed, or the session timed out.
+    [[nodiscard]] bool finished() const;
+    [[nodiscard]] const std::vector<ChallengeKind>& sequence() const;
+    [[nodiscard]] const LivenessOptions& options() const;
+
+    // The verdict on what was fed so far; the session accepts no frames afterwards.
+    LivenessResult finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_d;
+};
+
+} // namespace fe::liveness

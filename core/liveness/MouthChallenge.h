@@ -1,0 +1,27 @@
+#pragma once
+
+#include "liveness/Challenge.h"
+
+namespace fe::liveness {
+
+// Met when the mouth opens wide (LivenessOptions::mouthOpenRatio, a gain of mouthOpenGain
+// over the prompt frame) and the lips moved against the rigid face.
+class MouthChallenge final : public Challenge
+{
+public:
+    explicit MouthChallenge(const LivenessOptions& options);
+    [[nodiscard]] ChallengeKind kind() const override { return ChallengeKind::OpenMouth; }
+    void start(const vision::FaceObservation& face, const vision::FaceObservation& neutral,
+               double timestampMs) override;
+    ChallengeStep update(const ChallengeFrame& frame) override;
+
+private:
+    // Lip motion against the head, IOD: speech-sized motion, far above a picture's jitter.
+    static constexpr double kMinLipResidual = 0.05;
+
+    LivenessOptions m_options;
+    vision::Landmarks m_start{};
+    double m_mouth0 = 0.0;
+};
+
+} // namespace fe::liveness

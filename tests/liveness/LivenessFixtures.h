@@ -1,0 +1,64 @@
+#pragma once
+
+#include "../vision/VisionFixtures.h"
+#include "liveness/LivenessSession.h"
+#include "vision/FaceGeometry.h"
+
+#include <utility>
+#include <vector>
+
+namespace fe::test {
+
+struct RecordedFrame
+{
+    cv::Mat bgr;
+    vision::FrameAnalysis analysis;
+};
+
+// Runs the analyzer over frames [first, first + count) of a demo video and keeps what it saw:
+// the landmark, pose and eye sequences the liveness state machine is driven with.
+inline std::vector<RecordedFrame> record(fe::Asset video, std::int64_t first, std::int64_t count, bool keepFrames)
+{
+    vision::SourceOptions o;
+    o.maxFrames = first + count;
+    auto source = vision::FrameSource::open(asset(video), o);
+    vision::FrameAnalyzer analyzer(visionModels().landmarks, lowres());
+    std::vector<RecordedFrame> out;
+    vision::Frame f;
+    while (source->next(f)) {
+        if (f.index < first)
+            continue;
+        // Stream time restarts at the segment, as a live session would see it.
+        f.timestampMs -= static_cast<double>(first) * 1000.0 / source->fps();
+        auto a = analyzer.analyze(f.bgr, f.timestampMs);
+        out.push_back({keepFrames ? f.bgr.clone() : cv::Mat(), std::move(a)});
+    }
+    return out;
+}
+
+inline liveness::LivenessResult drive(liveness::LivenessSession& session, const std::vector<RecordedFrame>& frames)
+{
+    for (const auto& f : frames) {
+        if (session.finished())
+            break;
+        session.feed(f.bgr, f.analysis);
+    }
+    return session.finish();
+}
+
+inline QString describe(const liveness::LivenessResult& r)
+{
+    QString s = QString::fromLatin1(liveness::verdictKey(r.verdict).data());
+    for (auto reason : r.reasons)
+        s += QLatin1Char(' ') + QString::fromLatin1(liveness::reasonKey(reason).data());
+    for (const auto& c : r.challenges)
+        s += QStringLiteral(" [%1 met=%2 value=%3 nose=%4 np=%5]")
+                 .arg(QString::fromLatin1(liveness::challengeKey(c.kind).data()))
+                 .arg(c.met)
+                 .arg(c.value, 0, 'f', 2)
+                 .arg(c.noseShift, 0, 'f', 3)
+                 .arg(c.nonPlanarity, 0, 'f', 4);
+    return s;
+}
+
+} // namespace fe::test
