@@ -1,0 +1,101 @@
+#pragma once
+
+#include "store/Clock.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fe::store {
+
+class Connection;
+
+// What the audit log records (issue 3). Stored by name (auditActionName).
+enum class AuditAction
+{
+    StoreInitialized,
+    SchemaMigrated,
+    Login,
+    LoginFailed,
+    Lockout,
+    Logout,
+    IdleLock,
+    AccessDenied,
+    EnrollmentCreated,
+    FlagRaised,
+    ReviewDecision,
+    Export,
+    Import,
+    Upload,
+    Receipt,
+    Purge,
+    Erasure,
+    UserAdded,
+    UserDisabled,
+    PasswordChanged,
+    SettingChanged,
+    KeyRotation,
+    Recovery,
+};
+
+const char* auditActionName(AuditAction action) noexcept;
+
+// One row's content. Ids and codes only: the actor is a user id, the object an enrollment
+// id, user id, setting key or version; never a name, document or phone number.
+struct AuditEvent
+{
+    TimePoint time{};
+    std::string actor;
+    std::string action;
+    std::string objectId;
+    std::string outcome;
+};
+
+struct AuditEntry
+{
+    std::int64_t seq = 0;
+    AuditEvent event;
+    std::array<unsigned char, 32> hash{};
+};
+
+struct AuditVerification
+{
+    std::int64_t entries = 0;
+    bool valid = true;
+    std::optional<std::int64_t> firstBroken; // seq of the first row that fails
+    std::string reason;                      // why it fails (English, for logs and the CLI)
+};
+
+// The append-only, hash-chained audit log: row n stores
+//   hash_n = SHA-256(hash_(n-1) || seq_n || time_n || actor || action || object id || outcome)
+// (fields length-prefixed), with hash_0 = SHA-256("faceenroll/audit/v1" || database id), so
+// the chain also belongs to one database. Editing, deleting or inserting a row anywhere but
+// at the end breaks every later hash; verify() names the first row that fails.
+// append() must run inside the caller's write transaction (the tail is read under the write
+// lock). Thread-safety: as the Connection.
+class AuditLog
+{
+public:
+    AuditLog(Connection& db, std::string databaseId);
+
+    std::int64_t append(const AuditEvent& event);
+    [[nodiscard]] AuditVerification verify();
+    [[nodiscard]] std::vector<AuditEntry> entries(std::int64_t fromSeq, std::size_t limit);
+    [[nodiscard]] std::int64_t count();
+    // True when an identical (time, action, object, outcome) row exists: replaying the
+    // key file's pending events after an interrupted login must not record them twice.
+    [[nodiscard]] bool contains(const AuditEvent& event);
+
+    static std::array<unsigned char, 32> genesis(std::string_view databaseId);
+    static std::array<unsigned char, 32> chain(const std::array<unsigned char, 32>& previous,
+                                               std::int64_t seq, const AuditEvent& event);
+
+private:
+    Connection& m_db;
+    std::string m_databaseId;
+};
+
+} // namespace fe::store

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "store/Records.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fe::store {
+
+class Connection;
+
+// The SQL of enrollments and everything that hangs off them. No permission checks and no
+// audit rows (Session does both, in the same transaction); writes belong inside the caller's
+// transaction. Statements are prepared once per connection. Thread-safety: as the Connection.
+class EnrollmentRepository
+{
+public:
+    explicit EnrollmentRepository(Connection& db) : m_db(db) {}
+
+    // e must be complete: id, station, operator, time and status set.
+    void insert(const Enrollment& e, UploadState initialState);
+    [[nodiscard]] bool exists(std::string_view id);
+    std::optional<Enrollment> get(std::string_view id);
+    std::optional<EnrollmentSummary> summary(std::string_view id);
+    std::vector<EnrollmentSummary> list(const EnrollmentFilter& filter);
+    std::vector<GalleryEntry> gallery();
+    std::vector<EnrollmentSummary> findByDocument(std::string_view documentType,
+                                                  std::string_view documentNumber);
+    std::vector<EnrollmentSummary> findByPhone(std::string_view phone);
+
+    void recordReview(std::string_view id, const ReviewDecision& decision, EnrollmentStatus newStatus,
+                      UploadState newState);
+    void setUploadState(std::string_view id, UploadState state, std::string_view bundleId, TimePoint when);
+    void recordReceipt(std::string_view id, const Receipt& receipt, TimePoint when);
+    std::vector<std::string> idsInState(UploadState state, std::size_t limit);
+
+    // Enrollments with a receipt received before cutoff whose biometric fields are still there.
+    std::vector<std::string> purgeCandidates(TimePoint receivedBefore);
+    // Removes images, templates, capture logs, flags, reviews and personal fields; keeps id,
+    // station, operator, time, status, upload state and receipt.
+    void purge(std::string_view id, TimePoint when);
+    // Removes the enrollment and every row that hangs off it.
+    void erase(std::string_view id);
+
+    // Little-endian IEEE-754 float32, whatever the host.
+    static std::vector<unsigned char> encodeTemplate(const std::vector<float>& values);
+    static std::vector<float> decodeTemplate(const std::vector<unsigned char>& bytes);
+
+private:
+    std::vector<EnrollmentSummary> summaries(const std::string& where, const std::vector<std::string>& args);
+
+    Connection& m_db;
+};
+
+} // namespace fe::store

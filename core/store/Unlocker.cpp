@@ -1,0 +1,286 @@
+#include "store/Unlocker.h"
+
+#include "common/Error.h"
+#include "common/Logging.h"
+#include "store/AuditLog.h"
+#include "store/DatabaseError.h"
+#include "store/FileLock.h"
+#include "store/FileUtil.h"
+#include "store/Schema.h"
+#include "store/SessionState.h"
+#include "store/SettingsRepository.h"
+#include "store/StoreConstants.h"
+#include "store/Transaction.h"
+#include "store/UserRepository.h"
+
+#include <algorithm>
+#include <map>
+#include <sqlcipher/sqlite3.h>
+
+namespace fe::store {
+namespace {
+
+std::string minutesText(std::chrono::milliseconds d)
+{
+    const auto minutes = std::max<std::int64_t>(1, (d.count() + 59'999) / 60'000);
+    return std::to_string(minutes);
+}
+
+std::chrono::milliseconds lockoutLength(int lockouts)
+{
+    // 1, 2, 4, ... minutes, capped (StoreConstants.h).
+    std::chrono::milliseconds length = constants::kFirstLockout;
+    for (int i = 1; i < lockouts && length < constants::kMaxLockout; ++i)
+        length *= 2;
+    return std::min<std::chrono::milliseconds>(length, constants::kMaxLockout);
+}
+
+[[noreturn]] void throwWrongCredentials()
+{
+    // One message for an unknown name and a wrong password: the reason is clear, and it does
+    // not tell a guesser which names exist.
+    throw Error(ErrorCode::AuthenticationFailed, FE_ERROR_TEXT("Wrong user name or password."));
+}
+
+bool isNotADatabase(const DatabaseError& e)
+{
+    return e.primaryCode() == SQLITE_NOTADB;
+}
+
+} // namespace
+
+void Unlocker::checkFiles(const StorePaths& paths)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(paths.database, ec))
+        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("There is no FaceEnroll database at %1."),
+                    {paths.database.string()});
+    if (!std::filesystem::exists(paths.keyFile, ec))
+        throw Error(
+            ErrorCode::NotFound,
+            FE_ERROR_TEXT("The key file %1 is missing; without it the database cannot be opened (restore "
+                          "it from the backup taken with the database)."),
+            {paths.keyFile.string()});
+    requireWritableDirectory(paths.directory());
+}
+
+SlotCrypto::Binding Unlocker::bindingOf(const KeyFile& keyFile)
+{
+    return {keyFile.databaseId, keyFile.databaseSalt};
+}
+
+void Unlocker::checkBinding(const KeyFile& keyFile, const StorePaths& paths)
+{
+    // SQLCipher keeps a random salt in the clear in the first 16 bytes of the file; the key
+    // file records it at initialisation. A different salt is a different database, told
+    // apart before any password is tried.
+    const auto head = readFileHead(paths.database, keyFile.databaseSalt.size());
+    if (head.size() != keyFile.databaseSalt.size() ||
+        !std::equal(head.begin(), head.end(), keyFile.databaseSalt.begin()))
+        throw Error(
+            ErrorCode::InvalidInput,
+            FE_ERROR_TEXT("Wrong database for this key file: %1 was made for another database than %2."),
+            {paths.keyFile.string(), paths.database.string()});
+}
+
+Unlocker::OpenedDatabase Unlocker::openDatabase(const StorePaths& paths, KeyFile& keyFile,
+                                                const KeyFile::Slot& slot, const SecretBytes& slotSecretKey,
+                                                const StoreOptions& options)
+{
+    const auto binding = bindingOf(keyFile);
+    auto current = SlotCrypto::unwrapDatabaseKey(slot.databaseKey, slot.publicKey, slotSecretKey, binding);
+    if (!current)
+        throw Error(ErrorCode::Corrupt,
+                    FE_ERROR_TEXT("The key slot in %1 is damaged: the database key does not unwrap."),
+                    {paths.keyFile.string()});
+
+    std::optional<Connection> db;
+    SecretBytes key;
+    bool rotated = false;
+    try {
+        db.emplace(Connection::openEncrypted(paths.database, *current));
+        key = std::move(*current);
+    } catch (const DatabaseError& e) {
+        // A key rotation that was interrupted after the database was rekeyed but before the
+        // key file caught up: the next key opens it (docs/storage.md, "Key rotation").
+        if (!isNotADatabase(e) || !slot.nextDatabaseKey)
+            throw Error(
+                ErrorCode::Corrupt,
+                FE_ERROR_TEXT("The database %1 does not open with the key from %2: the database is damaged, "
+                              "or the key file belongs to another copy of it."),
+                {paths.database.string(), paths.keyFile.string()});
+        auto next =
+            SlotCrypto::unwrapDatabaseKey(*slot.nextDatabaseKey, slot.publicKey, slotSecretKey, binding);
+        if (!next)
+            throw Error(ErrorCode::Corrupt,
+                        FE_ERROR_TEXT("The key slot in %1 is damaged: the database key does not unwrap."),
+                        {paths.keyFile.string()});
+        db.emplace(Connection::openEncrypted(paths.database, *next));
+        key = std::move(*next);
+        rotated = true;
+    }
+    OpenedDatabase out{std::move(*db), std::move(key), std::string(), false};
+    // Settle the rotation either way: promote the next key everywhere, or drop it.
+    for (auto& s : keyFile.slots) {
+        if (!s.nextDatabaseKey)
+            continue;
+        if (rotated)
+            s.databaseKey = *s.nextDatabaseKey;
+        s.nextDatabaseKey.reset();
+        out.keyFileChanged = true;
+    }
+    if (rotated)
+        qCWarning(lcStore) << "finished an interrupted key rotation";
+
+    // The database must be the one the key file was made for (the salt already matched).
+    if (Schema::version(out.db) >= 1) {
+        const auto id = out.db.queryText("SELECT database_id FROM store_info");
+        if (!id || *id != keyFile.databaseId)
+            throw Error(
+                ErrorCode::InvalidInput,
+                FE_ERROR_TEXT("Wrong database for this key file: %1 was made for another database than %2."),
+                {paths.keyFile.string(), paths.database.string()});
+    }
+    AuditLog audit(out.db, keyFile.databaseId);
+    Schema::migrate(out.db, -1, [&](Connection&, const Schema::Migration& step) {
+        audit.append({options.clock(), std::string(kSystemActor),
+                      auditActionName(AuditAction::SchemaMigrated), "v" + std::to_string(step.version),
+                      "ok"});
+    });
+    out.localStationId = out.db.queryText("SELECT local_station_id FROM store_info").value_or(std::string());
+    return out;
+}
+
+void Unlocker::flushPendingEvents(KeyFile& keyFile, AuditLog& audit, UserRepository& users)
+{
+    if (keyFile.events.empty() && keyFile.droppedEvents == 0)
+        return;
+    std::map<std::string, std::string> idByLabel;
+    for (const auto& u : users.list())
+        idByLabel.emplace(SlotCrypto::labelFor(u.name, keyFile.databaseId), u.id);
+    for (const auto& e : keyFile.events) {
+        const auto it = idByLabel.find(e.label);
+        AuditEvent event{e.time, std::string(kUnauthenticatedActor), e.action,
+                         it != idByLabel.end() ? it->second : "name:" + e.label, e.outcome};
+        if (!audit.contains(event))
+            audit.append(event);
+    }
+    if (keyFile.droppedEvents > 0) {
+        audit.append({keyFile.events.empty() ? systemNow() : keyFile.events.back().time,
+                      std::string(kSystemActor), auditActionName(AuditAction::LoginFailed), "key-file",
+                      "dropped:" + std::to_string(keyFile.droppedEvents)});
+    }
+    keyFile.events.clear();
+    keyFile.droppedEvents = 0;
+}
+
+std::unique_ptr<SessionState> Unlocker::unlock(const StorePaths& paths, std::string_view userName,
+                                               const SecretBytes& password, const StoreOptions& options,
+                                               std::string_view loginOutcome)
+{
+    checkFiles(paths);
+    const FileLock lock(paths.lockFile);
+    KeyFile keyFile = KeyFile::load(paths.keyFile);
+    checkBinding(keyFile, paths);
+    const auto binding = bindingOf(keyFile);
+    const TimePoint now = options.clock();
+    const std::string label = SlotCrypto::labelFor(userName, keyFile.databaseId);
+    const auto recordAndSave = [&](const char* action, const char* outcome) {
+        keyFile.addEvent({now, label, action, outcome});
+        keyFile.save(paths.keyFile);
+    };
+
+    KeyFile::Slot* slot = keyFile.findUser(label);
+    if (slot == nullptr) {
+        recordAndSave(auditActionName(AuditAction::LoginFailed), "unknown_user");
+        throwWrongCredentials();
+    }
+    if (slot->lockout.lockedUntil && *slot->lockout.lockedUntil > now) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(*slot->lockout.lockedUntil - now);
+        recordAndSave(auditActionName(AuditAction::LoginFailed), "locked");
+        throw Error(ErrorCode::Locked,
+                    FE_ERROR_TEXT(
+                        "The account %1 is locked after repeated failed logins; try again in %2 minute(s)."),
+                    {std::string(userName), minutesText(left)});
+    }
+
+    const auto secretKey = SlotCrypto::openUserSlot(*slot, password, binding);
+    if (!secretKey) {
+        auto& lockout = slot->lockout;
+        ++lockout.failedAttempts;
+        keyFile.addEvent({now, label, auditActionName(AuditAction::LoginFailed), "wrong_password"});
+        if (lockout.failedAttempts >= constants::kMaxFailedLogins) {
+            ++lockout.lockouts;
+            const auto length = lockoutLength(lockout.lockouts);
+            lockout.lockedUntil = now + length;
+            lockout.failedAttempts = 0;
+            keyFile.addEvent(
+                {now, label, auditActionName(AuditAction::Lockout), minutesText(length) + "min"});
+            keyFile.save(paths.keyFile);
+            qCWarning(lcStore) << "account locked after" << constants::kMaxFailedLogins << "failed logins";
+            throw Error(
+                ErrorCode::Locked,
+                FE_ERROR_TEXT("Wrong password. After %1 failed attempts the account %2 is locked for %3 "
+                              "minute(s)."),
+                {std::to_string(constants::kMaxFailedLogins), std::string(userName), minutesText(length)});
+        }
+        keyFile.save(paths.keyFile);
+        throwWrongCredentials();
+    }
+
+    OpenedDatabase opened = openDatabase(paths, keyFile, *slot, *secretKey, options);
+    UserRepository users(opened.db);
+    const auto user = users.findByName(userName);
+    if (!user || !user->active) {
+        // A slot the database does not back (a disabled user whose slot removal did not
+        // reach the key file): it opens nothing any more.
+        keyFile.removeUser(label);
+        recordAndSave(auditActionName(AuditAction::LoginFailed), "disabled");
+        throwWrongCredentials();
+    }
+
+    AuditLog audit(opened.db, keyFile.databaseId);
+    const bool hadEvents = !keyFile.events.empty() || keyFile.droppedEvents != 0;
+    {
+        Transaction tx(opened.db);
+        flushPendingEvents(keyFile, audit, users);
+        audit.append(
+            {now, user->id, auditActionName(AuditAction::Login), user->id, std::string(loginOutcome)});
+        tx.commit();
+    }
+    // The key file catches up after the audit rows are safe: a crash in between replays the
+    // events next time, and AuditLog::contains keeps them from being recorded twice.
+    KeyFile::Slot* mine = keyFile.findUser(label);
+    if (mine->lockout.failedAttempts != 0 || mine->lockout.lockouts != 0 || mine->lockout.lockedUntil) {
+        mine->lockout = {};
+        opened.keyFileChanged = true;
+    }
+    if (opened.keyFileChanged || hadEvents) {
+        try {
+            keyFile.save(paths.keyFile);
+        } catch (const Error& e) {
+            // The login stands; the counters are reset on the next successful one.
+            qCWarning(lcStore) << "could not update the key file after login:" << e.what();
+        }
+    }
+
+    auto state = std::make_unique<SessionState>();
+    state->paths = paths;
+    state->options = options;
+    state->databaseKey = std::move(opened.key);
+    state->databaseId = keyFile.databaseId;
+    state->databaseSalt = keyFile.databaseSalt;
+    state->localStationId = opened.localStationId;
+    state->user = *user;
+    state->lastActivity = now;
+    SettingsRepository settings(opened.db);
+    state->idleTimeout = std::chrono::minutes(settings.getInt(
+        "session.idle_timeout_minutes", static_cast<int>(constants::kDefaultIdleTimeout.count())));
+    state->db.emplace(std::move(opened.db));
+    state->status = SessionState::Status::Active;
+    qCInfo(lcStore) << "login, role" << roleName(user->role);
+    return state;
+}
+
+} // namespace fe::store
