@@ -1,0 +1,245 @@
+#include "match/Gallery.h"
+
+#include "common/Error.h"
+#include "match/GalleryKernels.h"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+namespace fe::match {
+namespace {
+
+constexpr float kCodeMax = 127.f;
+
+// Scale-and-round to int8 with the row's own scale; returns the L2 norm of the residual.
+float quantise(std::span<const float> v, std::int8_t* codes, float& scale)
+{
+    float maxAbs = 0.f;
+    for (float x : v)
+        maxAbs = std::max(maxAbs, std::abs(x));
+    scale = maxAbs > 0.f ? maxAbs / kCodeMax : 1.f;
+    double err = 0.0;
+    for (std::size_t j = 0; j < v.size(); ++j) {
+        const float c = std::clamp(std::nearbyint(v[j] / scale), -kCodeMax, kCodeMax);
+        codes[j] = static_cast<std::int8_t>(c);
+        const double d = static_cast<double>(v[j]) - static_cast<double>(c) * scale;
+        err += d * d;
+    }
+    return static_cast<float>(std::sqrt(err));
+}
+
+std::vector<float> normalised(std::span<const float> v, std::size_t dim)
+{
+    if (v.size() != dim)
+        throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A template has %1 values; the gallery holds %2-value templates."),
+                    {std::to_string(v.size()), std::to_string(dim)});
+    double norm = 0.0;
+    for (float x : v) {
+        if (!std::isfinite(x))
+            throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A template holds a value that is not a finite number."));
+        norm += static_cast<double>(x) * x;
+    }
+    norm = std::sqrt(norm);
+    if (!(norm > 1e-12))
+        throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A template is all zeros."));
+    std::vector<float> out(v.begin(), v.end());
+    for (float& x : out)
+        x = static_cast<float>(x / norm);
+    return out;
+}
+
+} // namespace
+
+Gallery::Gallery(std::size_t dimension) : m_dim(dimension) {}
+
+void Gallery::reserve(std::size_t count)
+{
+    std::unique_lock lock(m_mutex);
+    m_codes.reserve(count * m_dim);
+    m_halfs.reserve(count * m_dim);
+    m_scales.reserve(count);
+    m_errors.reserve(count);
+    m_ids.reserve(count);
+    m_rows.reserve(count);
+}
+
+void Gallery::add(std::string_view id, std::span<const float> values)
+{
+    const std::vector<float> unit = normalised(values, m_dim);
+    std::unique_lock lock(m_mutex);
+    std::size_t row;
+    if (auto it = m_rows.find(std::string(id)); it != m_rows.end()) {
+        row = it->second;
+    } else {
+        row = m_ids.size();
+        auto [inserted, ok] = m_rows.emplace(std::string(id), static_cast<std::uint32_t>(row));
+        m_ids.push_back(&inserted->first);
+        m_codes.resize((row + 1) * m_dim);
+        m_halfs.resize((row + 1) * m_dim);
+        m_scales.push_back(0.f);
+        m_errors.push_back(0.f);
+    }
+    float scale = 0.f;
+    m_errors[row] = quantise(unit, m_codes.data() + row * m_dim, scale);
+    m_scales[row] = scale;
+    for (std::size_t j = 0; j < m_dim; ++j)
+        m_halfs[row * m_dim + j] = kernels::floatToHalf(unit[j]);
+}
+
+bool Gallery::remove(std::string_view id)
+{
+    std::unique_lock lock(m_mutex);
+    auto it = m_rows.find(std::string(id));
+    if (it == m_rows.end())
+        return false;
+    const std::size_t row = it->second;
+    const std::size_t last = m_ids.size() - 1;
+    if (row != last) {
+        // The last row moves into the hole.
+        std::copy_n(m_codes.begin() + static_cast<std::ptrdiff_t>(last * m_dim), m_dim,
+                    m_codes.begin() + static_cast<std::ptrdiff_t>(row * m_dim));
+        std::copy_n(m_halfs.begin() + static_cast<std::ptrdiff_t>(last * m_dim), m_dim,
+                    m_halfs.begin() + static_cast<std::ptrdiff_t>(row * m_dim));
+        m_scales[row] = m_scales[last];
+        m_errors[row] = m_errors[last];
+        m_ids[row] = m_ids[last];
+        m_rows[*m_ids[row]] = static_cast<std::uint32_t>(row);
+    }
+    m_codes.resize(last * m_dim);
+    m_halfs.resize(last * m_dim);
+    m_scales.pop_back();
+    m_errors.pop_back();
+    m_ids.pop_back();
+    m_rows.erase(it);
+    return true;
+}
+
+void Gallery::clear()
+{
+    std::unique_lock lock(m_mutex);
+    m_codes.clear();
+    m_halfs.clear();
+    m_scales.clear();
+    m_errors.clear();
+    m_ids.clear();
+    m_rows.clear();
+}
+
+std::size_t Gallery::size() const
+{
+    std::shared_lock lock(m_mutex);
+    return m_ids.size();
+}
+
+bool Gallery::contains(std::string_view id) const
+{
+    std::shared_lock lock(m_mutex);
+    return m_rows.count(std::string(id)) != 0;
+}
+
+Gallery::Query Gallery::prepare(std::span<const float> query) const
+{
+    Query q;
+    q.unit = normalised(query, m_dim);
+    q.codes.resize(m_dim);
+    q.error = quantise(q.unit, q.codes.data(), q.scale);
+    return q;
+}
+
+void Gallery::scan(const Query& q, std::vector<float>& approx) const
+{
+    const std::size_t n = m_ids.size();
+    std::vector<std::int32_t> dots(n);
+    kernels::dotInt8(m_codes.data(), q.codes.data(), dots.data(), n, m_dim);
+    approx.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        approx[i] = static_cast<float>(dots[i]) * m_scales[i] * q.scale;
+}
+
+float Gallery::exact(std::size_t row, const Query& q) const
+{
+    return kernels::dotHalf(m_halfs.data() + row * m_dim, q.unit.data(), m_dim);
+}
+
+std::vector<GalleryHit> Gallery::search(std::span<const float> query, std::size_t k) const
+{
+    const Query q = prepare(query);
+    std::shared_lock lock(m_mutex);
+    const std::size_t n = m_ids.size();
+    if (n == 0 || k == 0)
+        return {};
+    k = std::min(k, n);
+    std::vector<float> approx;
+    scan(q, approx);
+    // |true - approx| <= e_row + e_query * (1 + e_row) for unit vectors; a row can be in the
+    // top k only if its upper bound reaches the k-th largest lower bound.
+    std::vector<float> lower(n);
+    for (std::size_t i = 0; i < n; ++i)
+        lower[i] = approx[i] - (m_errors[i] + q.error * (1.f + m_errors[i]));
+    std::vector<float> sorted = lower;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k - 1), sorted.end(), std::greater<>());
+    const float kthLower = sorted[k - 1];
+    std::vector<GalleryHit> hits;
+    for (std::size_t i = 0; i < n; ++i) {
+        const float upper = approx[i] + (m_errors[i] + q.error * (1.f + m_errors[i]));
+        if (upper >= kthLower)
+            hits.push_back({*m_ids[i], exact(i, q)});
+    }
+    m_lastCandidates = hits.size();
+    std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(std::min(k, hits.size())), hits.end(),
+                      [](const auto& a, const auto& b) { return a.score > b.score; });
+    hits.resize(std::min(k, hits.size()));
+    return hits;
+}
+
+std::vector<GalleryHit> Gallery::above(std::span<const float> query, float threshold, std::size_t maxHits) const
+{
+    const Query q = prepare(query);
+    std::shared_lock lock(m_mutex);
+    const std::size_t n = m_ids.size();
+    std::vector<float> approx;
+    scan(q, approx);
+    std::vector<GalleryHit> hits;
+    std::size_t candidates = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (approx[i] + (m_errors[i] + q.error * (1.f + m_errors[i])) < threshold)
+            continue;
+        ++candidates;
+        const float s = exact(i, q);
+        if (s >= threshold)
+            hits.push_back({*m_ids[i], s});
+    }
+    m_lastCandidates = candidates;
+    std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+    if (hits.size() > maxHits)
+        hits.resize(maxHits);
+    return hits;
+}
+
+std::optional<float> Gallery::score(std::string_view id, std::span<const float> query) const
+{
+    const Query q = prepare(query);
+    std::shared_lock lock(m_mutex);
+    auto it = m_rows.find(std::string(id));
+    if (it == m_rows.end())
+        return std::nullopt;
+    return exact(it->second, q);
+}
+
+std::size_t Gallery::memoryBytes() const
+{
+    std::shared_lock lock(m_mutex);
+    std::size_t bytes = m_codes.capacity() + m_halfs.capacity() * sizeof(std::uint16_t) +
+                        (m_scales.capacity() + m_errors.capacity()) * sizeof(float) +
+                        m_ids.capacity() * sizeof(const std::string*);
+    // Hash map: buckets, and per entry a node with the key and the row (heap-allocated key
+    // text when it does not fit the small-string buffer).
+    bytes += m_rows.bucket_count() * sizeof(void*);
+    for (const auto& [id, row] : m_rows)
+        bytes += sizeof(void*) + sizeof(std::size_t) + sizeof(std::string) + sizeof(std::uint32_t) +
+                 (id.capacity() > 15 ? id.capacity() + 1 : 0);
+    return bytes;
+}
+
+} // namespace fe::match
