@@ -20,6 +20,7 @@ using CommandTable = std::map<QString, Command>;
 
 // Each group of commands registers itself in one of these.
 void registerVisionCommands(CommandTable& table);
+void registerStoreCommands(CommandTable& table);
 void registerLivenessCommands(CommandTable& table);
 
 } // namespace fe::cli

@@ -51,6 +51,7 @@ int main(int argc, char** argv)
 
     fe::cli::CommandTable table;
     fe::cli::registerVisionCommands(table);
+    fe::cli::registerStoreCommands(table);
     fe::cli::registerLivenessCommands(table);
 
     QStringList args = QCoreApplication::arguments();

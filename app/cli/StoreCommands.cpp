@@ -1,0 +1,434 @@
+// init, users, audit, purge, recover, rekey, settings, store-info: the encrypted local store,
+// headless. Passwords never come from the command line: --password-file F or the
+// FACEENROLL_PASSWORD variable for the acting user, --new-password-file F for a new one.
+#include "CliSupport.h"
+#include "Commands.h"
+#include "common/Error.h"
+#include "store/Records.h"
+#include "store/SecretBytes.h"
+#include "store/Session.h"
+#include "store/SlotCrypto.h"
+#include "store/Store.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <cstring>
+
+namespace fe::cli {
+namespace {
+
+using store::SecretBytes;
+using store::Session;
+using store::Store;
+
+const QString kDb = QStringLiteral("db");
+const QString kUser = QStringLiteral("user");
+const QString kPasswordFile = QStringLiteral("password-file");
+const QString kNewPasswordFile = QStringLiteral("new-password-file");
+
+QString isoTime(store::TimePoint t)
+{
+    return QDateTime::fromMSecsSinceEpoch(store::toMillis(t), Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+std::string utf8(const QString& s)
+{
+    return s.toStdString();
+}
+
+// Reads a secret from a file: the whole file, without one trailing line break. The copy Qt
+// made is wiped before it is freed.
+SecretBytes readSecretFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw UsageError(tr("cannot read %1: %2").arg(path, f.errorString()));
+    QByteArray bytes = f.readAll();
+    qsizetype n = bytes.size();
+    if (n > 0 && bytes[n - 1] == '\n')
+        --n;
+    if (n > 0 && bytes[n - 1] == '\r')
+        --n;
+    SecretBytes secret(bytes.constData(), static_cast<std::size_t>(n));
+    std::memset(bytes.data(), 0, static_cast<std::size_t>(bytes.size()));
+    return secret;
+}
+
+SecretBytes actorPassword(const QCommandLineParser& parser)
+{
+    if (parser.isSet(kPasswordFile))
+        return readSecretFile(parser.value(kPasswordFile));
+    QByteArray env = qgetenv("FACEENROLL_PASSWORD");
+    if (env.isEmpty())
+        throw UsageError(
+            tr("no password: pass --password-file FILE or set FACEENROLL_PASSWORD (passwords are never "
+               "taken on the command line)"));
+    SecretBytes secret(env.constData(), static_cast<std::size_t>(env.size()));
+    std::memset(env.data(), 0, static_cast<std::size_t>(env.size()));
+    return secret;
+}
+
+SecretBytes newPassword(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(kNewPasswordFile))
+        throw UsageError(tr("no new password: pass --new-password-file FILE"));
+    return readSecretFile(parser.value(kNewPasswordFile));
+}
+
+void addDbOption(QCommandLineParser& parser)
+{
+    parser.addOption({kDb, tr("The store's database file."), QStringLiteral("PATH")});
+}
+
+void addActorOptions(QCommandLineParser& parser)
+{
+    addDbOption(parser);
+    parser.addOption({kUser, tr("The user who acts (logs in)."), QStringLiteral("NAME")});
+    parser.addOption({kPasswordFile, tr("File holding that user's password (else FACEENROLL_PASSWORD)."),
+                      QStringLiteral("FILE")});
+}
+
+QString requiredValue(const QCommandLineParser& parser, const QString& name)
+{
+    if (!parser.isSet(name) || parser.value(name).isEmpty())
+        throw UsageError(tr("--%1 is required").arg(name));
+    return parser.value(name);
+}
+
+std::filesystem::path dbPath(const QCommandLineParser& parser)
+{
+    return std::filesystem::path(utf8(requiredValue(parser, kDb)));
+}
+
+Session login(const QCommandLineParser& parser)
+{
+    const auto db = dbPath(parser);
+    const auto user = utf8(requiredValue(parser, kUser));
+    const SecretBytes password = actorPassword(parser);
+    return Store::unlock(db, user, password);
+}
+
+// A password given as an option would sit in the shell history and in /proc/PID/cmdline.
+void rejectPasswordOnCommandLine(const QStringList& args)
+{
+    for (const auto& a : args) {
+        if (a == QLatin1String("--password") || a.startsWith(QLatin1String("--password=")) ||
+            a == QLatin1String("--new-password") || a.startsWith(QLatin1String("--new-password=")))
+            throw UsageError(tr("passwords are never taken on the command line; use --password-file FILE or "
+                                "FACEENROLL_PASSWORD (and --new-password-file FILE for a new one)"));
+    }
+}
+
+// "users add" -> args without the group word, so the parser sees "add" as the command.
+QStringList subcommandArgs(const QStringList& args, const QString& group)
+{
+    if (args.size() < 2 || args[1].startsWith(QLatin1Char('-')))
+        throw UsageError(tr("%1 needs a subcommand; run faceenroll-cli --help").arg(group));
+    QStringList rest = args.mid(1);
+    rest[0] = group + QLatin1Char(' ') + rest[0];
+    return rest;
+}
+
+QJsonObject toJson(const store::User& u)
+{
+    QJsonObject o{{QStringLiteral("name"), QString::fromStdString(u.name)},
+                  {QStringLiteral("id"), QString::fromStdString(u.id)},
+                  {QStringLiteral("role"), QString::fromLatin1(store::roleName(u.role))},
+                  {QStringLiteral("active"), u.active},
+                  {QStringLiteral("created_at"), isoTime(u.createdAt)}};
+    if (u.disabledAt)
+        o.insert(QStringLiteral("disabled_at"), isoTime(*u.disabledAt));
+    return o;
+}
+
+int runInit(const QStringList& args)
+{
+    rejectPasswordOnCommandLine(args);
+    QCommandLineParser parser;
+    addDbOption(parser);
+    parser.addOption({QStringLiteral("admin"), tr("Login name of the first admin."), QStringLiteral("NAME")});
+    parser.addOption({kPasswordFile, tr("File holding the admin's password (else FACEENROLL_PASSWORD)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("station"), tr("Name of this station."), QStringLiteral("NAME"),
+                      QStringLiteral("station")});
+    parseOrThrow(parser, args, 0, 0);
+    const auto db = dbPath(parser);
+    const auto admin = utf8(requiredValue(parser, QStringLiteral("admin")));
+    const SecretBytes password = actorPassword(parser);
+    const SecretBytes recoveryKey =
+        Store::initialize(db, admin, password, {}, utf8(parser.value(QStringLiteral("station"))));
+    const auto paths = store::StorePaths::forDatabase(db);
+    printSummary(
+        {{QStringLiteral("database"), QString::fromStdString(paths.database.string())},
+         {QStringLiteral("key_file"), QString::fromStdString(paths.keyFile.string())},
+         {QStringLiteral("admin"), QString::fromStdString(admin)},
+         {QStringLiteral("recovery_key"),
+          QString::fromLatin1(recoveryKey.view().data(), static_cast<qsizetype>(recoveryKey.size()))},
+         {QStringLiteral("note"), tr("Write the recovery key down now: it is shown only once and stored "
+                                     "nowhere.")}});
+    return 0;
+}
+
+int runUsers(const QStringList& allArgs)
+{
+    rejectPasswordOnCommandLine(allArgs);
+    const QStringList args = subcommandArgs(allArgs, QStringLiteral("users"));
+    const QString sub = args[0].section(QLatin1Char(' '), 1);
+    QCommandLineParser parser;
+    addActorOptions(parser);
+    if (sub == QLatin1String("add")) {
+        parser.addPositionalArgument(QStringLiteral("NAME"), tr("Login name of the new user."));
+        parser.addOption(
+            {QStringLiteral("role"), tr("operator, supervisor or admin."), QStringLiteral("ROLE")});
+        parser.addOption(
+            {kNewPasswordFile, tr("File holding the new user's password."), QStringLiteral("FILE")});
+        parseOrThrow(parser, args, 1, 1);
+        const auto role = store::parseRole(utf8(requiredValue(parser, QStringLiteral("role"))));
+        if (!role)
+            throw UsageError(tr("--role takes operator, supervisor or admin"));
+        const SecretBytes password = newPassword(parser);
+        Session session = login(parser);
+        const auto user = session.addUser(utf8(parser.positionalArguments().first()), *role, password);
+        session.logout();
+        printJson(toJson(user));
+        printSummary({{QStringLiteral("added"), QString::fromStdString(user.name)},
+                      {QStringLiteral("role"), QString::fromLatin1(store::roleName(user.role))}});
+        return 0;
+    }
+    if (sub == QLatin1String("list")) {
+        parseOrThrow(parser, args, 0, 0);
+        Session session = login(parser);
+        const auto users = session.listUsers();
+        session.logout();
+        int active = 0;
+        for (const auto& u : users) {
+            printJson(toJson(u));
+            active += u.active ? 1 : 0;
+        }
+        printSummary({{QStringLiteral("users"), static_cast<qint64>(users.size())},
+                      {QStringLiteral("active"), active}});
+        return 0;
+    }
+    if (sub == QLatin1String("disable")) {
+        parser.addPositionalArgument(QStringLiteral("NAME"), tr("The user to disable."));
+        parseOrThrow(parser, args, 1, 1);
+        Session session = login(parser);
+        session.disableUser(utf8(parser.positionalArguments().first()));
+        session.logout();
+        printSummary({{QStringLiteral("disabled"), parser.positionalArguments().first()}});
+        return 0;
+    }
+    if (sub == QLatin1String("passwd")) {
+        parser.addPositionalArgument(QStringLiteral("NAME"), tr("The user (default: the acting user)."));
+        parser.addOption({kNewPasswordFile, tr("File holding the new password."), QStringLiteral("FILE")});
+        parseOrThrow(parser, args, 0, 1);
+        const SecretBytes password = newPassword(parser);
+        Session session = login(parser);
+        const QString target = parser.positionalArguments().isEmpty() ? parser.value(kUser)
+                                                                      : parser.positionalArguments().first();
+        if (target == parser.value(kUser))
+            session.changeOwnPassword(password);
+        else
+            session.resetPassword(utf8(target), password);
+        session.logout();
+        printSummary({{QStringLiteral("password_changed"), target}});
+        return 0;
+    }
+    throw UsageError(tr("unknown subcommand \"users %1\"; use add, list, disable or passwd").arg(sub));
+}
+
+int runAudit(const QStringList& allArgs)
+{
+    rejectPasswordOnCommandLine(allArgs);
+    const QStringList args = subcommandArgs(allArgs, QStringLiteral("audit"));
+    const QString sub = args[0].section(QLatin1Char(' '), 1);
+    QCommandLineParser parser;
+    addActorOptions(parser);
+    if (sub == QLatin1String("verify")) {
+        parseOrThrow(parser, args, 0, 0);
+        Session session = login(parser);
+        const auto v = session.verifyAudit();
+        session.logout();
+        if (!v.valid)
+            printJson({{QStringLiteral("first_broken"), static_cast<qint64>(*v.firstBroken)},
+                       {QStringLiteral("reason"), QString::fromStdString(v.reason)}});
+        printSummary({{QStringLiteral("entries"), static_cast<qint64>(v.entries)},
+                      {QStringLiteral("valid"), v.valid},
+                      {QStringLiteral("first_broken"),
+                       v.firstBroken ? QJsonValue(static_cast<qint64>(*v.firstBroken)) : QJsonValue()}});
+        return 0;
+    }
+    if (sub == QLatin1String("list")) {
+        parser.addOption({QStringLiteral("from"), tr("First row (default 1)."), QStringLiteral("SEQ")});
+        parser.addOption({QStringLiteral("limit"), tr("At most N rows."), QStringLiteral("N")});
+        parseOrThrow(parser, args, 0, 0);
+        const int from = intOption(parser, QStringLiteral("from"), 1, 1, std::numeric_limits<int>::max());
+        const int limit = intOption(parser, QStringLiteral("limit"), 0, 0, std::numeric_limits<int>::max());
+        Session session = login(parser);
+        const auto rows = session.auditEntries(from, static_cast<std::size_t>(limit));
+        session.logout();
+        for (const auto& r : rows)
+            printJson({{QStringLiteral("seq"), static_cast<qint64>(r.seq)},
+                       {QStringLiteral("time"), isoTime(r.event.time)},
+                       {QStringLiteral("actor"), QString::fromStdString(r.event.actor)},
+                       {QStringLiteral("action"), QString::fromStdString(r.event.action)},
+                       {QStringLiteral("object"), QString::fromStdString(r.event.objectId)},
+                       {QStringLiteral("outcome"), QString::fromStdString(r.event.outcome)}});
+        printSummary({{QStringLiteral("rows"), static_cast<qint64>(rows.size())}});
+        return 0;
+    }
+    throw UsageError(tr("unknown subcommand \"audit %1\"; use verify or list").arg(sub));
+}
+
+int runPurge(const QStringList& args)
+{
+    rejectPasswordOnCommandLine(args);
+    QCommandLineParser parser;
+    addActorOptions(parser);
+    parser.addOption(
+        {QStringLiteral("now"), tr("Purge every receipted enrollment now, ignoring the retention "
+                                   "period.")});
+    parseOrThrow(parser, args, 0, 0);
+    Session session = login(parser);
+    const auto report =
+        session.purge(parser.isSet(QStringLiteral("now")) ? store::PurgeMode::AllReceipted
+                                                          : store::PurgeMode::RetentionPeriod);
+    session.logout();
+    printSummary({{QStringLiteral("purged"), report.purged},
+                  {QStringLiteral("retention_days"), report.retentionDays},
+                  {QStringLiteral("wal_truncated"), report.walTruncated}});
+    return 0;
+}
+
+int runRecover(const QStringList& args)
+{
+    rejectPasswordOnCommandLine(args);
+    QCommandLineParser parser;
+    addDbOption(parser);
+    parser.addOption(
+        {QStringLiteral("recovery-key-file"), tr("File holding the recovery key."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("new-admin"), tr("Login name of the admin to create."), QStringLiteral("NAME")});
+    parser.addOption(
+        {kNewPasswordFile, tr("File holding the new admin's password."), QStringLiteral("FILE")});
+    parseOrThrow(parser, args, 0, 0);
+    const auto db = dbPath(parser);
+    const auto admin = utf8(requiredValue(parser, QStringLiteral("new-admin")));
+    const SecretBytes keyText = readSecretFile(requiredValue(parser, QStringLiteral("recovery-key-file")));
+    const SecretBytes recoveryKey = store::SlotCrypto::parseRecoveryKey(keyText.view());
+    const SecretBytes password = newPassword(parser);
+    auto recovered = Store::recover(db, recoveryKey, admin, password);
+    recovered.session.logout();
+    printSummary(
+        {{QStringLiteral("admin"), QString::fromStdString(admin)},
+         {QStringLiteral("recovery_key"),
+          QString::fromLatin1(recovered.recoveryKey.view().data(),
+                              static_cast<qsizetype>(recovered.recoveryKey.size()))},
+         {QStringLiteral("note"), tr("The old recovery key no longer works. Write the new one down now: it "
+                                     "is shown only once.")}});
+    return 0;
+}
+
+int runRekey(const QStringList& args)
+{
+    rejectPasswordOnCommandLine(args);
+    QCommandLineParser parser;
+    addActorOptions(parser);
+    parseOrThrow(parser, args, 0, 0);
+    Session session = login(parser);
+    session.rekey();
+    session.logout();
+    printSummary({{QStringLiteral("rotated"), true}});
+    return 0;
+}
+
+int runSettings(const QStringList& allArgs)
+{
+    rejectPasswordOnCommandLine(allArgs);
+    const QStringList args = subcommandArgs(allArgs, QStringLiteral("settings"));
+    const QString sub = args[0].section(QLatin1Char(' '), 1);
+    QCommandLineParser parser;
+    addActorOptions(parser);
+    if (sub == QLatin1String("list")) {
+        parseOrThrow(parser, args, 0, 0);
+        Session session = login(parser);
+        const auto all = session.settings();
+        session.logout();
+        for (const auto& [key, value] : all)
+            printJson({{QStringLiteral("key"), QString::fromStdString(key)},
+                       {QStringLiteral("value"), QString::fromStdString(value)}});
+        printSummary({{QStringLiteral("settings"), static_cast<qint64>(all.size())}});
+        return 0;
+    }
+    if (sub == QLatin1String("set")) {
+        parser.addPositionalArgument(QStringLiteral("KEY"), tr("The setting."));
+        parser.addPositionalArgument(QStringLiteral("VALUE"), tr("Its new value."));
+        parseOrThrow(parser, args, 2, 2);
+        Session session = login(parser);
+        session.setSetting(utf8(parser.positionalArguments()[0]), utf8(parser.positionalArguments()[1]));
+        session.logout();
+        printSummary({{QStringLiteral("key"), parser.positionalArguments()[0]},
+                      {QStringLiteral("value"), parser.positionalArguments()[1]}});
+        return 0;
+    }
+    throw UsageError(tr("unknown subcommand \"settings %1\"; use list or set").arg(sub));
+}
+
+int runStoreInfo(const QStringList& args)
+{
+    rejectPasswordOnCommandLine(args);
+    QCommandLineParser parser;
+    addActorOptions(parser);
+    parseOrThrow(parser, args, 0, 0);
+    Session session = login(parser);
+    const auto info = session.info();
+    const auto integrity = session.checkIntegrity();
+    session.logout();
+    printSummary({{QStringLiteral("database_id"), QString::fromStdString(info.databaseId)},
+                  {QStringLiteral("schema_version"), info.schemaVersion},
+                  {QStringLiteral("cipher_version"), QString::fromStdString(info.cipherVersion)},
+                  {QStringLiteral("sqlite_version"), QString::fromStdString(info.sqliteVersion)},
+                  {QStringLiteral("page_size"), info.pageSize},
+                  {QStringLiteral("journal_mode"), QString::fromStdString(info.journalMode)},
+                  {QStringLiteral("enrollments"), static_cast<qint64>(info.enrollments)},
+                  {QStringLiteral("users"), static_cast<qint64>(info.users)},
+                  {QStringLiteral("audit_entries"), static_cast<qint64>(info.auditEntries)},
+                  {QStringLiteral("integrity"), QString::fromStdString(integrity.message)}});
+    return 0;
+}
+
+} // namespace
+
+void registerStoreCommands(CommandTable& table)
+{
+    table[QStringLiteral("init")] = {
+        runInit, QT_TRANSLATE_NOOP("cli", "--db PATH --admin NAME [--station NAME]  create an encrypted "
+                                          "store; prints the recovery key once")};
+    table[QStringLiteral("users")] = {
+        runUsers, QT_TRANSLATE_NOOP("cli", "add NAME --role ROLE | list | disable NAME | passwd [NAME]  --db "
+                                           "PATH --user ACTOR  manage users")};
+    table[QStringLiteral("audit")] = {
+        runAudit,
+        QT_TRANSLATE_NOOP(
+            "cli",
+            "verify | list [--from SEQ] [--limit N]  --db PATH --user ACTOR  check or show the audit chain")};
+    table[QStringLiteral("purge")] = {
+        runPurge,
+        QT_TRANSLATE_NOOP("cli",
+                          "--db PATH --user ACTOR [--now]  remove biometric data of receipted enrollments")};
+    table[QStringLiteral("recover")] = {
+        runRecover,
+        QT_TRANSLATE_NOOP(
+            "cli", "--db PATH --recovery-key-file F --new-admin NAME --new-password-file F  regain access")};
+    table[QStringLiteral("rekey")] = {
+        runRekey, QT_TRANSLATE_NOOP("cli", "--db PATH --user ACTOR  rotate the database key")};
+    table[QStringLiteral("settings")] = {
+        runSettings,
+        QT_TRANSLATE_NOOP("cli", "list | set KEY VALUE  --db PATH --user ACTOR  station settings")};
+    table[QStringLiteral("store-info")] = {
+        runStoreInfo,
+        QT_TRANSLATE_NOOP("cli", "--db PATH --user ACTOR  SQLCipher version, schema, counts, integrity")};
+}
+
+} // namespace fe::cli
