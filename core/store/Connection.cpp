@@ -32,7 +32,7 @@ SecretBytes rawKeyLiteral(const SecretBytes& key)
 
 [[noreturn]] void throwFrom(sqlite3* db, const char* context)
 {
-    throw DatabaseError::fromSqlite(sqlite3_extended_errcode(db), sqlite3_errmsg(db), context);
+    throw DatabaseError::fromConnection(db, context);
 }
 
 } // namespace
@@ -76,8 +76,7 @@ sqlite3* Connection::openHandle(const std::filesystem::path& path, int flags)
         sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE, nullptr);
     if (rc != SQLITE_OK) {
         const DatabaseError error =
-            db != nullptr ? DatabaseError::fromSqlite(sqlite3_extended_errcode(db), sqlite3_errmsg(db),
-                                                      FE_ERROR_TEXT("opening the database"))
+            db != nullptr ? DatabaseError::fromConnection(db, FE_ERROR_TEXT("opening the database"))
                           : DatabaseError::fromSqlite(rc, nullptr, FE_ERROR_TEXT("opening the database"));
         sqlite3_close_v2(db);
         throw error;
@@ -139,7 +138,7 @@ void Connection::exec(std::string_view sql)
         const std::string m = message != nullptr ? message : sqlite3_errmsg(m_db);
         sqlite3_free(message);
         throw DatabaseError::fromSqlite(sqlite3_extended_errcode(m_db), m.c_str(),
-                                        FE_ERROR_TEXT("running SQL"));
+                                        FE_ERROR_TEXT("running SQL"), sqlite3_system_errno(m_db));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "store/DatabaseError.h"
 
+#include <cerrno>
 #include <sqlcipher/sqlite3.h>
 
 namespace fe::store {
@@ -10,9 +11,17 @@ DatabaseError::DatabaseError(ErrorCode code, const char* textTemplate, std::vect
       m_sqliteMessage(args.size() > 1 ? args[1] : std::string())
 {}
 
-DatabaseError DatabaseError::fromSqlite(int extendedCode, const char* message, const std::string& context)
+DatabaseError DatabaseError::fromConnection(sqlite3* db, const std::string& context)
+{
+    return fromSqlite(sqlite3_extended_errcode(db), sqlite3_errmsg(db), context, sqlite3_system_errno(db));
+}
+
+DatabaseError DatabaseError::fromSqlite(int extendedCode, const char* message, const std::string& context,
+                                        int systemErrno)
 {
     std::vector<std::string> args{context, message != nullptr ? message : sqlite3_errstr(extendedCode)};
+    if ((extendedCode & 0xff) == SQLITE_IOERR && (systemErrno == ENOSPC || systemErrno == EDQUOT))
+        extendedCode = SQLITE_FULL;
     switch (extendedCode & 0xff) {
     case SQLITE_FULL:
         return {ErrorCode::DiskFull, FE_ERROR_TEXT("The disk is full (%1; SQLite: %2)."), std::move(args),

@@ -13,8 +13,7 @@ Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
     if (rc != SQLITE_OK) {
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
-        throw DatabaseError::fromSqlite(sqlite3_extended_errcode(db), sqlite3_errmsg(db),
-                                        FE_ERROR_TEXT("preparing a statement"));
+        throw DatabaseError::fromConnection(db, FE_ERROR_TEXT("preparing a statement"));
     }
 }
 
@@ -40,7 +39,7 @@ Statement& Statement::operator=(Statement&& other) noexcept
 void Statement::fail(int rc, const char* what) const
 {
     (void)rc;
-    throw DatabaseError::fromSqlite(sqlite3_extended_errcode(m_db), sqlite3_errmsg(m_db), what);
+    throw DatabaseError::fromConnection(m_db, what);
 }
 
 Statement& Statement::bind(int index, std::int64_t value)
@@ -102,8 +101,7 @@ bool Statement::step()
     if (rc == SQLITE_DONE)
         return false;
     // Read the error before reset() clears it.
-    const DatabaseError error = DatabaseError::fromSqlite(
-        sqlite3_extended_errcode(m_db), sqlite3_errmsg(m_db), FE_ERROR_TEXT("running a statement"));
+    const DatabaseError error = DatabaseError::fromConnection(m_db, FE_ERROR_TEXT("running a statement"));
     sqlite3_reset(m_stmt);
     throw error;
 }

@@ -103,7 +103,9 @@ Unlocker::OpenedDatabase Unlocker::openDatabase(const StorePaths& paths, KeyFile
     } catch (const DatabaseError& e) {
         // A key rotation that was interrupted after the database was rekeyed but before the
         // key file caught up: the next key opens it (docs/storage.md, "Key rotation").
-        if (!isNotADatabase(e) || !slot.nextDatabaseKey)
+        if (!isNotADatabase(e))
+            throw; // a full disk, an I/O error: say so, not "wrong key"
+        if (!slot.nextDatabaseKey)
             throw Error(
                 ErrorCode::Corrupt,
                 FE_ERROR_TEXT("The database %1 does not open with the key from %2: the database is damaged, "
@@ -218,10 +220,10 @@ std::unique_ptr<SessionState> Unlocker::unlock(const StorePaths& paths, std::str
             keyFile.addEvent(
                 {now, label, auditActionName(AuditAction::Lockout), minutesText(length) + "min"});
             keyFile.save(paths.keyFile);
-            qCWarning(lcStore) << "account locked after" << constants::kMaxFailedLogins << "failed logins";
+            qCInfo(lcStore) << "account locked after" << constants::kMaxFailedLogins << "failed logins";
             throw Error(
                 ErrorCode::Locked,
-                FE_ERROR_TEXT("Wrong password. After %1 failed attempts the account %2 is locked for %3 "
+                FE_ERROR_TEXT("Wrong password. After %1 failed attempts the account %2 is now locked for %3 "
                               "minute(s)."),
                 {std::to_string(constants::kMaxFailedLogins), std::string(userName), minutesText(length)});
         }
