@@ -22,5 +22,6 @@ using CommandTable = std::map<QString, Command>;
 void registerVisionCommands(CommandTable& table);
 void registerStoreCommands(CommandTable& table);
 void registerLivenessCommands(CommandTable& table);
+void registerEnrollCommands(CommandTable& table);
 
 } // namespace fe::cli

@@ -53,6 +53,7 @@ int main(int argc, char** argv)
     fe::cli::registerVisionCommands(table);
     fe::cli::registerStoreCommands(table);
     fe::cli::registerLivenessCommands(table);
+    fe::cli::registerEnrollCommands(table);
 
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();

@@ -63,13 +63,31 @@ QualityProfile QualityProfile::byName(std::string_view name)
         p.minSharpness = 0.05;
         return p;
     }
+    if (name == "document") {
+        // The face on an identity document, scanned or photographed: small (30 px between the
+        // eyes on a card photographed at arm's length), cropped tightly by the card's own photo
+        // frame, printed and re-imaged (less detail). Still frontal, eyes open, evenly lit.
+        p.minInterEyeDistancePx = 30.0;
+        p.maxCentreOffset = 0.5;
+        p.frameMargin = -0.25;
+        p.maxYawDeg = 12.0;
+        p.maxPitchDeg = 15.0;
+        p.maxRollDeg = 12.0;
+        p.maxMouthOpen = 0.2;
+        p.minSharpness = 0.03;
+        p.minBrightness = 45.0;
+        p.maxBrightness = 220.0;
+        p.maxClippedShare = 0.10;
+        p.maxLightingImbalance = 0.35;
+        return p;
+    }
     throw Error(ErrorCode::InvalidArgument,
-                FE_ERROR_TEXT("Unknown quality profile \"%1\"; use icao, default or lowres."), {std::string(name)});
+                FE_ERROR_TEXT("Unknown quality profile \"%1\"; use icao, default, lowres or document."), {std::string(name)});
 }
 
 std::vector<std::string> QualityProfile::names()
 {
-    return {"icao", "default", "lowres"};
+    return {"icao", "default", "lowres", "document"};
 }
 
 } // namespace fe::vision

@@ -1,0 +1,102 @@
+#include "StoreAccess.h"
+
+#include "CliSupport.h"
+#include "store/Store.h"
+
+#include <QDateTime>
+#include <QFile>
+
+#include <cstring>
+
+namespace fe::cli {
+
+const QString kDbOption = QStringLiteral("db");
+const QString kUserOption = QStringLiteral("user");
+const QString kPasswordFileOption = QStringLiteral("password-file");
+const QString kNewPasswordFileOption = QStringLiteral("new-password-file");
+
+QString isoTime(store::TimePoint t)
+{
+    return QDateTime::fromMSecsSinceEpoch(store::toMillis(t), Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+store::SecretBytes readSecretFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw UsageError(tr("cannot read %1: %2").arg(path, f.errorString()));
+    QByteArray bytes = f.readAll();
+    qsizetype n = bytes.size();
+    if (n > 0 && bytes[n - 1] == '\n')
+        --n;
+    if (n > 0 && bytes[n - 1] == '\r')
+        --n;
+    store::SecretBytes secret(bytes.constData(), static_cast<std::size_t>(n));
+    std::memset(bytes.data(), 0, static_cast<std::size_t>(bytes.size()));
+    return secret;
+}
+
+store::SecretBytes actorPassword(const QCommandLineParser& parser)
+{
+    if (parser.isSet(kPasswordFileOption))
+        return readSecretFile(parser.value(kPasswordFileOption));
+    QByteArray env = qgetenv("FACEENROLL_PASSWORD");
+    if (env.isEmpty())
+        throw UsageError(tr("no password: pass --password-file FILE or set FACEENROLL_PASSWORD (passwords are never "
+                            "taken on the command line)"));
+    store::SecretBytes secret(env.constData(), static_cast<std::size_t>(env.size()));
+    std::memset(env.data(), 0, static_cast<std::size_t>(env.size()));
+    return secret;
+}
+
+store::SecretBytes newPassword(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(kNewPasswordFileOption))
+        throw UsageError(tr("no new password: pass --new-password-file FILE"));
+    return readSecretFile(parser.value(kNewPasswordFileOption));
+}
+
+void addDbOption(QCommandLineParser& parser)
+{
+    parser.addOption({kDbOption, tr("The store's database file."), QStringLiteral("PATH")});
+}
+
+void addActorOptions(QCommandLineParser& parser)
+{
+    addDbOption(parser);
+    parser.addOption({kUserOption, tr("The user who acts (logs in)."), QStringLiteral("NAME")});
+    parser.addOption({kPasswordFileOption, tr("File holding that user's password (else FACEENROLL_PASSWORD)."),
+                      QStringLiteral("FILE")});
+}
+
+QString requiredValue(const QCommandLineParser& parser, const QString& name)
+{
+    if (!parser.isSet(name) || parser.value(name).isEmpty())
+        throw UsageError(tr("--%1 is required").arg(name));
+    return parser.value(name);
+}
+
+std::filesystem::path dbPath(const QCommandLineParser& parser)
+{
+    return std::filesystem::path(requiredValue(parser, kDbOption).toStdString());
+}
+
+store::Session login(const QCommandLineParser& parser)
+{
+    const auto db = dbPath(parser);
+    const auto user = requiredValue(parser, kUserOption).toStdString();
+    const store::SecretBytes password = actorPassword(parser);
+    return store::Store::unlock(db, user, password);
+}
+
+void rejectPasswordOnCommandLine(const QStringList& args)
+{
+    for (const auto& a : args) {
+        if (a == QLatin1String("--password") || a.startsWith(QLatin1String("--password=")) ||
+            a == QLatin1String("--new-password") || a.startsWith(QLatin1String("--new-password=")))
+            throw UsageError(tr("passwords are never taken on the command line; use --password-file FILE or "
+                                "FACEENROLL_PASSWORD (and --new-password-file FILE for a new one)"));
+    }
+}
+
+} // namespace fe::cli
