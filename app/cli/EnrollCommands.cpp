@@ -81,6 +81,49 @@ QJsonObject flagJson(const store::Flag& f)
             {QStringLiteral("threshold"), rounded(f.threshold, 4)}};
 }
 
+// A face image given on the command line or in a pairs file: an image path, or VIDEO#FRAME;
+// relative paths are taken from `base`, and "@assets/NAME" from the assets folder.
+struct FaceRef
+{
+    QString path;
+    int frame = -1;
+};
+
+FaceRef parseRef(const QString& text, const QDir& base)
+{
+    FaceRef ref;
+    QString p = text.trimmed();
+    if (const auto hash = p.lastIndexOf(u'#'); hash > 0) {
+        bool ok = false;
+        ref.frame = p.mid(hash + 1).toInt(&ok);
+        if (!ok || ref.frame < 0)
+            throw UsageError(tr("bad frame reference \"%1\"").arg(text));
+        p = p.left(hash);
+    }
+    if (p.startsWith(QLatin1String("@assets/")))
+        ref.path = QString::fromStdString((assets().assetsDir() / p.mid(8).toStdString()).string());
+    else
+        ref.path = QDir::isAbsolutePath(p) ? p : base.filePath(p);
+    return ref;
+}
+
+// Reads the image a reference names (one frame of a video for VIDEO#FRAME).
+cv::Mat readRef(const FaceRef& ref)
+{
+    if (ref.frame < 0)
+        return vision::readImage(ref.path.toStdString());
+    vision::SourceOptions so;
+    so.maxFrames = ref.frame + 1;
+    auto source = vision::FrameSource::open(ref.path.toStdString(), so);
+    vision::Frame f;
+    while (source->next(f)) {
+        if (f.index == ref.frame)
+            return f.bgr;
+    }
+    throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "%1 has no frame %2."),
+                {ref.path.toStdString(), std::to_string(ref.frame)});
+}
+
 int runEnroll(const QStringList& args)
 {
     rejectPasswordOnCommandLine(args);
@@ -89,7 +132,7 @@ int runEnroll(const QStringList& args)
     parser.addOption({QStringLiteral("live"), tr("The live capture: a video (or a still, which will fail liveness)."), QStringLiteral("VIDEO")});
     parser.addOption({QStringLiteral("live-start"), tr("Seconds into the video where the live window starts (default 0)."), QStringLiteral("S")});
     parser.addOption({QStringLiteral("live-seconds"), tr("Length of the live window (default 10)."), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("id-photo"), tr("The ID-document photo."), QStringLiteral("IMAGE")});
+    parser.addOption({QStringLiteral("id-photo"), tr("The ID-document photo (an image, or VIDEO#FRAME)."), QStringLiteral("IMAGE")});
     parser.addOption({QStringLiteral("name"), tr("The customer's name."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("document-type"), tr("e.g. national_id, passport."), QStringLiteral("TYPE")});
     parser.addOption({QStringLiteral("document-number"), tr("The document's number."), QStringLiteral("NUM")});
@@ -157,7 +200,7 @@ int runEnroll(const QStringList& args)
     (void)service.validateSubject(input); // bad data fails before any media is read
 
     const QString idPhotoPath = requiredValue(parser, QStringLiteral("id-photo"));
-    const cv::Mat idImage = vision::readImage(std::filesystem::path(idPhotoPath.toStdString()));
+    const cv::Mat idImage = readRef(parseRef(idPhotoPath, QDir::current()));
     const enroll::IdPhotoCheck id = service.checkIdPhoto(idImage);
     if (!id.faceFound)
         throw Error(ErrorCode::NoFace, QT_TRANSLATE_NOOP("fe::Error", "No face was found on the ID-document photo %1."),
@@ -306,32 +349,6 @@ int runReview(const QStringList& args)
                   {QStringLiteral("status"), QString::fromLatin1(store::toString(e.status))}});
     session.logout();
     return 0;
-}
-
-// A face reference in a pairs file: an image path, or VIDEO#FRAME; relative paths are taken
-// from the pairs file's folder, and "@assets/NAME" from the assets folder.
-struct FaceRef
-{
-    QString path;
-    int frame = -1;
-};
-
-FaceRef parseRef(const QString& text, const QDir& base)
-{
-    FaceRef ref;
-    QString p = text.trimmed();
-    if (const auto hash = p.lastIndexOf(u'#'); hash > 0) {
-        bool ok = false;
-        ref.frame = p.mid(hash + 1).toInt(&ok);
-        if (!ok || ref.frame < 0)
-            throw UsageError(tr("bad frame reference \"%1\"").arg(text));
-        p = p.left(hash);
-    }
-    if (p.startsWith(QLatin1String("@assets/")))
-        ref.path = QString::fromStdString((assets().assetsDir() / p.mid(8).toStdString()).string());
-    else
-        ref.path = QDir::isAbsolutePath(p) ? p : base.filePath(p);
-    return ref;
 }
 
 int runCalibrate(const QStringList& args)

@@ -1,0 +1,138 @@
+// Gallery rebuild at unlock: every template of 100,000 enrollments read from the encrypted
+// store into the 1:N gallery (what EnrollmentService does when a user logs in), against the
+// naive path of opening every enrollment record. Run: build/bin/bench_enroll
+#include "common/Error.h"
+#include "match/Gallery.h"
+#include "store/SecretBytes.h"
+#include "store/Session.h"
+#include "store/Store.h"
+
+#include <benchmark/benchmark.h>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <QTemporaryDir>
+
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <random>
+
+namespace {
+
+constexpr int kEnrollments = 100'000;
+constexpr int kNaiveSample = 2'000; // the naive path is timed on a sample and scaled
+constexpr std::size_t kDim = 512;
+
+fe::store::StoreOptions cheapKdf()
+{
+    fe::store::StoreOptions o;
+    o.kdf = fe::store::KdfParams{1, std::size_t{8} << 10}; // the benchmark times the rebuild, not Argon2id
+    return o;
+}
+
+struct Fixture
+{
+    QTemporaryDir dir;
+    std::filesystem::path db;
+    fe::store::SecretBytes password{"bench-password-1", 16};
+
+    Fixture()
+    {
+        db = std::filesystem::path(dir.path().toStdString()) / "bench.db";
+        fe::store::Store::initialize(db, "admin", password, cheapKdf());
+        auto admin = fe::store::Store::unlock(db, "admin", password, cheapKdf());
+        admin.addUser("op", fe::store::Role::Operator, password);
+        admin.logout();
+        auto op = fe::store::Store::unlock(db, "op", password, cheapKdf());
+        // A small real JPEG portrait; the gallery reads templates, not images.
+        std::vector<unsigned char> jpeg;
+        cv::Mat img(64, 48, CV_8UC3, cv::Scalar(90, 120, 160));
+        cv::imencode(".jpg", img, jpeg);
+        std::mt19937 rng(9);
+        std::normal_distribution<float> nd;
+        std::vector<fe::store::Enrollment> batch;
+        for (int i = 0; i < kEnrollments; ++i) {
+            fe::store::Enrollment e;
+            e.subject = {"Subject " + std::to_string(i), "national_id", "N" + std::to_string(1000000 + i), std::nullopt};
+            e.phone = "+86131" + std::to_string(10000000 + i);
+            e.consent = {"1", "en", fe::store::systemNow(), true};
+            e.portrait = jpeg;
+            e.faceTemplate.values.resize(kDim);
+            double norm = 0;
+            for (auto& v : e.faceTemplate.values) {
+                v = nd(rng);
+                norm += double(v) * v;
+            }
+            for (auto& v : e.faceTemplate.values)
+                v = static_cast<float>(v / std::sqrt(norm));
+            e.faceTemplate.modelId = "faceplugin-fr_feature-0.0.1";
+            e.faceTemplate.modelVersion = "0.0.1";
+            e.liveness.verdict = "live";
+            batch.push_back(std::move(e));
+            if (batch.size() == 2000) {
+                op.insertEnrollments(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.empty())
+            op.insertEnrollments(batch);
+        op.logout();
+    }
+};
+
+Fixture& fixture()
+{
+    static Fixture f;
+    return f;
+}
+
+void BM_GalleryRebuildAtUnlock(benchmark::State& state)
+{
+    Fixture& f = fixture();
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto session = fe::store::Store::unlock(f.db, "op", f.password, cheapKdf());
+        state.ResumeTiming();
+        const auto entries = session.galleryTemplates();
+        fe::match::Gallery gallery(kDim);
+        gallery.reserve(entries.size());
+        for (const auto& e : entries)
+            gallery.add(e.enrollmentId, e.faceTemplate.values);
+        benchmark::DoNotOptimize(gallery.size());
+        state.counters["templates"] = static_cast<double>(gallery.size());
+        state.PauseTiming();
+        session.logout();
+        state.ResumeTiming();
+    }
+}
+
+void BM_GalleryRebuild_NaiveOpenEveryRecord(benchmark::State& state)
+{
+    Fixture& f = fixture();
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto session = fe::store::Store::unlock(f.db, "op", f.password, cheapKdf());
+        const auto list = session.listEnrollments({});
+        state.ResumeTiming();
+        const auto t = std::chrono::steady_clock::now();
+        fe::match::Gallery gallery(kDim);
+        for (int i = 0; i < kNaiveSample && i < static_cast<int>(list.size()); ++i) {
+            const auto e = session.getEnrollment(list[static_cast<std::size_t>(i)].id);
+            gallery.add(e.id, e.faceTemplate.values);
+        }
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+        state.counters["extrapolated_100k_s"] = seconds * kEnrollments / kNaiveSample;
+        state.PauseTiming();
+        session.logout();
+        state.ResumeTiming();
+    }
+}
+
+} // namespace
+
+BENCHMARK(BM_GalleryRebuildAtUnlock)->Iterations(1)->Repetitions(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_GalleryRebuild_NaiveOpenEveryRecord)->Iterations(1)->Repetitions(3)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();

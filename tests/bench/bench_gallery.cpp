@@ -1,0 +1,161 @@
+// 1:N search over random unit 512-D templates: FaceEnroll's gallery (int8 scan + half-float
+// rescoring) against the naive baseline (a float32 matrix, scalar dot products, partial sort).
+// Reports per-query median and p95, bytes per template and recall@10 against exact float
+// search. Run: build/bin/bench_gallery --benchmark_counters_tabular=true
+#include "match/Gallery.h"
+#include "match/GalleryKernels.h"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <malloc.h>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+
+namespace {
+
+constexpr std::size_t kDim = 512;
+constexpr std::size_t kTopK = 10;
+constexpr int kQueries = 200;
+
+struct Data
+{
+    std::vector<float> rows; // n x dim, unit rows
+    std::vector<std::vector<float>> queries;
+    std::size_t n = 0;
+};
+
+void unit(float* v, std::mt19937& rng)
+{
+    std::normal_distribution<float> nd;
+    double norm = 0;
+    for (std::size_t j = 0; j < kDim; ++j) {
+        v[j] = nd(rng);
+        norm += double(v[j]) * v[j];
+    }
+    for (std::size_t j = 0; j < kDim; ++j)
+        v[j] = static_cast<float>(v[j] / std::sqrt(norm));
+}
+
+const Data& data(std::size_t n)
+{
+    static std::map<std::size_t, std::unique_ptr<Data>> cache;
+    auto& d = cache[n];
+    if (!d) {
+        d = std::make_unique<Data>();
+        d->n = n;
+        d->rows.resize(n * kDim);
+        std::mt19937 rng(42);
+        for (std::size_t i = 0; i < n; ++i)
+            unit(d->rows.data() + i * kDim, rng);
+        // Half the queries are new captures of enrolled faces (similarity ~0.7), half strangers.
+        for (int q = 0; q < kQueries; ++q) {
+            std::vector<float> v(kDim);
+            unit(v.data(), rng);
+            if (q % 2 == 0) {
+                const float* row = d->rows.data() + (static_cast<std::size_t>(q) * 7919 % n) * kDim;
+                double norm = 0;
+                for (std::size_t j = 0; j < kDim; ++j) {
+                    v[j] = 0.7f * row[j] + 0.714f * v[j];
+                    norm += double(v[j]) * v[j];
+                }
+                for (auto& x : v)
+                    x = static_cast<float>(x / std::sqrt(norm));
+            }
+            d->queries.push_back(std::move(v));
+        }
+    }
+    return *d;
+}
+
+std::vector<std::size_t> naiveTopK(const Data& d, const std::vector<float>& q)
+{
+    std::vector<std::pair<float, std::size_t>> scores(d.n);
+    for (std::size_t i = 0; i < d.n; ++i)
+        scores[i] = {fe::match::kernels::dotFloat(d.rows.data() + i * kDim, q.data(), kDim), i};
+    std::partial_sort(scores.begin(), scores.begin() + kTopK, scores.end(), std::greater<>());
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < kTopK; ++i)
+        out.push_back(scores[i].second);
+    return out;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(std::ceil(p * v.size())) - 1)];
+}
+
+void reportLatency(benchmark::State& state, const std::vector<double>& ms)
+{
+    state.counters["median_ms"] = percentile(ms, 0.5);
+    state.counters["p95_ms"] = percentile(ms, 0.95);
+}
+
+void BM_GallerySearch(benchmark::State& state)
+{
+    const Data& d = data(static_cast<std::size_t>(state.range(0)));
+    const auto heapNow = [] { const auto m = mallinfo2(); return m.uordblks + m.hblkhd; };
+    const std::size_t before = heapNow();
+    fe::match::Gallery gallery(kDim);
+    gallery.reserve(d.n);
+    for (std::size_t i = 0; i < d.n; ++i)
+        gallery.add("enrollment-" + std::to_string(i) + "-0000-0000-000000000000",
+                    std::span<const float>(d.rows.data() + i * kDim, kDim));
+    const std::size_t heap = heapNow() - before;
+    std::vector<double> ms;
+    std::size_t q = 0, candidates = 0;
+    for (auto _ : state) {
+        const auto t = std::chrono::steady_clock::now();
+        auto hits = gallery.search(d.queries[q % d.queries.size()], kTopK);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
+        candidates += gallery.lastCandidates();
+        benchmark::DoNotOptimize(hits);
+        ++q;
+    }
+    reportLatency(state, ms);
+    state.counters["rescored_rows"] = static_cast<double>(candidates) / static_cast<double>(q);
+    state.counters["bytes_per_template"] = static_cast<double>(gallery.memoryBytes()) / static_cast<double>(d.n);
+    state.counters["heap_bytes_per_template"] = static_cast<double>(heap) / static_cast<double>(d.n);
+    // Recall@10 against the exact float search, on 20 of the queries.
+    double found = 0, wanted = 0;
+    for (int i = 0; i < 20; ++i) {
+        const auto& query = d.queries[static_cast<std::size_t>(i)];
+        std::set<std::string> ours;
+        for (const auto& h : gallery.search(query, kTopK))
+            ours.insert(h.id);
+        for (std::size_t row : naiveTopK(d, query)) {
+            wanted += 1;
+            found += ours.count("enrollment-" + std::to_string(row) + "-0000-0000-000000000000");
+        }
+    }
+    state.counters["recall_at_10"] = found / wanted;
+    state.SetLabel(fe::match::kernels::kernelName());
+}
+
+void BM_NaiveFloatSearch(benchmark::State& state)
+{
+    const Data& d = data(static_cast<std::size_t>(state.range(0)));
+    std::vector<double> ms;
+    std::size_t q = 0;
+    for (auto _ : state) {
+        const auto t = std::chrono::steady_clock::now();
+        auto top = naiveTopK(d, d.queries[q % d.queries.size()]);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
+        benchmark::DoNotOptimize(top);
+        ++q;
+    }
+    reportLatency(state, ms);
+    state.counters["bytes_per_template"] = static_cast<double>(kDim * sizeof(float));
+}
+
+} // namespace
+
+BENCHMARK(BM_GallerySearch)->Arg(100'000)->Arg(1'000'000)->Iterations(kQueries)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NaiveFloatSearch)->Arg(100'000)->Arg(1'000'000)->Iterations(40)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
