@@ -3,6 +3,7 @@
 // FACEENROLL_PASSWORD variable for the acting user, --new-password-file F for a new one.
 #include "CliSupport.h"
 #include "Commands.h"
+#include "StoreAccess.h"
 #include "common/Error.h"
 #include "store/Records.h"
 #include "store/SecretBytes.h"
@@ -10,10 +11,9 @@
 #include "store/SlotCrypto.h"
 #include "store/Store.h"
 
-#include <QDateTime>
-#include <QFile>
+#include <QCoreApplication>
 #include <QJsonArray>
-#include <cstring>
+#include <limits>
 
 namespace fe::cli {
 namespace {
@@ -22,102 +22,9 @@ using store::SecretBytes;
 using store::Session;
 using store::Store;
 
-const QString kDb = QStringLiteral("db");
-const QString kUser = QStringLiteral("user");
-const QString kPasswordFile = QStringLiteral("password-file");
-const QString kNewPasswordFile = QStringLiteral("new-password-file");
-
-QString isoTime(store::TimePoint t)
-{
-    return QDateTime::fromMSecsSinceEpoch(store::toMillis(t), Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
 std::string utf8(const QString& s)
 {
     return s.toStdString();
-}
-
-// Reads a secret from a file: the whole file, without one trailing line break. The copy Qt
-// made is wiped before it is freed.
-SecretBytes readSecretFile(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw UsageError(tr("cannot read %1: %2").arg(path, f.errorString()));
-    QByteArray bytes = f.readAll();
-    qsizetype n = bytes.size();
-    if (n > 0 && bytes[n - 1] == '\n')
-        --n;
-    if (n > 0 && bytes[n - 1] == '\r')
-        --n;
-    SecretBytes secret(bytes.constData(), static_cast<std::size_t>(n));
-    std::memset(bytes.data(), 0, static_cast<std::size_t>(bytes.size()));
-    return secret;
-}
-
-SecretBytes actorPassword(const QCommandLineParser& parser)
-{
-    if (parser.isSet(kPasswordFile))
-        return readSecretFile(parser.value(kPasswordFile));
-    QByteArray env = qgetenv("FACEENROLL_PASSWORD");
-    if (env.isEmpty())
-        throw UsageError(
-            tr("no password: pass --password-file FILE or set FACEENROLL_PASSWORD (passwords are never "
-               "taken on the command line)"));
-    SecretBytes secret(env.constData(), static_cast<std::size_t>(env.size()));
-    std::memset(env.data(), 0, static_cast<std::size_t>(env.size()));
-    return secret;
-}
-
-SecretBytes newPassword(const QCommandLineParser& parser)
-{
-    if (!parser.isSet(kNewPasswordFile))
-        throw UsageError(tr("no new password: pass --new-password-file FILE"));
-    return readSecretFile(parser.value(kNewPasswordFile));
-}
-
-void addDbOption(QCommandLineParser& parser)
-{
-    parser.addOption({kDb, tr("The store's database file."), QStringLiteral("PATH")});
-}
-
-void addActorOptions(QCommandLineParser& parser)
-{
-    addDbOption(parser);
-    parser.addOption({kUser, tr("The user who acts (logs in)."), QStringLiteral("NAME")});
-    parser.addOption({kPasswordFile, tr("File holding that user's password (else FACEENROLL_PASSWORD)."),
-                      QStringLiteral("FILE")});
-}
-
-QString requiredValue(const QCommandLineParser& parser, const QString& name)
-{
-    if (!parser.isSet(name) || parser.value(name).isEmpty())
-        throw UsageError(tr("--%1 is required").arg(name));
-    return parser.value(name);
-}
-
-std::filesystem::path dbPath(const QCommandLineParser& parser)
-{
-    return std::filesystem::path(utf8(requiredValue(parser, kDb)));
-}
-
-Session login(const QCommandLineParser& parser)
-{
-    const auto db = dbPath(parser);
-    const auto user = utf8(requiredValue(parser, kUser));
-    const SecretBytes password = actorPassword(parser);
-    return Store::unlock(db, user, password);
-}
-
-// A password given as an option would sit in the shell history and in /proc/PID/cmdline.
-void rejectPasswordOnCommandLine(const QStringList& args)
-{
-    for (const auto& a : args) {
-        if (a == QLatin1String("--password") || a.startsWith(QLatin1String("--password=")) ||
-            a == QLatin1String("--new-password") || a.startsWith(QLatin1String("--new-password=")))
-            throw UsageError(tr("passwords are never taken on the command line; use --password-file FILE or "
-                                "FACEENROLL_PASSWORD (and --new-password-file FILE for a new one)"));
-    }
 }
 
 // "users add" -> args without the group word, so the parser sees "add" as the command.
@@ -148,7 +55,8 @@ int runInit(const QStringList& args)
     QCommandLineParser parser;
     addDbOption(parser);
     parser.addOption({QStringLiteral("admin"), tr("Login name of the first admin."), QStringLiteral("NAME")});
-    parser.addOption({kPasswordFile, tr("File holding the admin's password (else FACEENROLL_PASSWORD)."),
+    parser.addOption({kPasswordFileOption,
+                      tr("File holding the admin's password (else FACEENROLL_PASSWORD)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("station"), tr("Name of this station."), QStringLiteral("NAME"),
                       QStringLiteral("station")});
@@ -182,7 +90,7 @@ int runUsers(const QStringList& allArgs)
         parser.addOption(
             {QStringLiteral("role"), tr("operator, supervisor or admin."), QStringLiteral("ROLE")});
         parser.addOption(
-            {kNewPasswordFile, tr("File holding the new user's password."), QStringLiteral("FILE")});
+            {kNewPasswordFileOption, tr("File holding the new user's password."), QStringLiteral("FILE")});
         parseOrThrow(parser, args, 1, 1);
         const auto role = store::parseRole(utf8(requiredValue(parser, QStringLiteral("role"))));
         if (!role)
@@ -221,13 +129,14 @@ int runUsers(const QStringList& allArgs)
     }
     if (sub == QLatin1String("passwd")) {
         parser.addPositionalArgument(QStringLiteral("NAME"), tr("The user (default: the acting user)."));
-        parser.addOption({kNewPasswordFile, tr("File holding the new password."), QStringLiteral("FILE")});
+        parser.addOption(
+            {kNewPasswordFileOption, tr("File holding the new password."), QStringLiteral("FILE")});
         parseOrThrow(parser, args, 0, 1);
         const SecretBytes password = newPassword(parser);
         Session session = login(parser);
-        const QString target = parser.positionalArguments().isEmpty() ? parser.value(kUser)
+        const QString target = parser.positionalArguments().isEmpty() ? parser.value(kUserOption)
                                                                       : parser.positionalArguments().first();
-        if (target == parser.value(kUser))
+        if (target == parser.value(kUserOption))
             session.changeOwnPassword(password);
         else
             session.resetPassword(utf8(target), password);
@@ -250,9 +159,12 @@ int runAudit(const QStringList& allArgs)
         Session session = login(parser);
         const auto v = session.verifyAudit();
         session.logout();
-        if (!v.valid)
+        if (!v.valid) {
+            const QString reasonTemplate = QCoreApplication::translate("fe::Error", v.reasonTemplate);
             printJson({{QStringLiteral("first_broken"), static_cast<qint64>(*v.firstBroken)},
-                       {QStringLiteral("reason"), QString::fromStdString(v.reason)}});
+                       {QStringLiteral("reason"),
+                        QString::fromStdString(Error::format(reasonTemplate.toStdString(), v.reasonArgs))}});
+        }
         printSummary({{QStringLiteral("entries"), static_cast<qint64>(v.entries)},
                       {QStringLiteral("valid"), v.valid},
                       {QStringLiteral("first_broken"),
@@ -311,7 +223,7 @@ int runRecover(const QStringList& args)
     parser.addOption(
         {QStringLiteral("new-admin"), tr("Login name of the admin to create."), QStringLiteral("NAME")});
     parser.addOption(
-        {kNewPasswordFile, tr("File holding the new admin's password."), QStringLiteral("FILE")});
+        {kNewPasswordFileOption, tr("File holding the new admin's password."), QStringLiteral("FILE")});
     parseOrThrow(parser, args, 0, 0);
     const auto db = dbPath(parser);
     const auto admin = utf8(requiredValue(parser, QStringLiteral("new-admin")));

@@ -83,13 +83,6 @@ void updateInt(crypto_hash_sha256_state& st, std::int64_t v)
     crypto_hash_sha256_update(&st, b, sizeof b);
 }
 
-std::string hexShort(const std::array<unsigned char, 32>& h)
-{
-    char out[17];
-    sodium_bin2hex(out, sizeof out, h.data(), 8);
-    return out;
-}
-
 } // namespace
 
 AuditLog::AuditLog(Connection& db, std::string databaseId) : m_db(db), m_databaseId(std::move(databaseId)) {}
@@ -177,20 +170,23 @@ AuditVerification AuditLog::verify()
         e.objectId = rows.text(4);
         e.outcome = rows.text(5);
         const auto stored = rows.blob(6);
-        if (seq != expectedSeq) {
+        const auto fail = [&](const char* textTemplate, std::vector<std::string> args) {
             result.valid = false;
             result.firstBroken = seq;
-            result.reason = "row " + std::to_string(seq) + " follows row " + std::to_string(expectedSeq - 1) +
-                            ": rows are missing or were inserted";
+            result.reasonTemplate = textTemplate;
+            result.reason = Error::format(textTemplate, args);
+            result.reasonArgs = std::move(args);
+        };
+        if (seq != expectedSeq) {
+            fail(FE_ERROR_TEXT("Row %1 follows row %2: rows are missing or were inserted."),
+                 {std::to_string(seq), std::to_string(expectedSeq - 1)});
             continue;
         }
         const auto computed = chain(previous, seq, e);
         if (stored.size() != computed.size() ||
             sodium_memcmp(stored.data(), computed.data(), computed.size()) != 0) {
-            result.valid = false;
-            result.firstBroken = seq;
-            result.reason = "row " + std::to_string(seq) + " does not match its hash (expected " +
-                            hexShort(computed) + "...): it was changed after it was written";
+            fail(FE_ERROR_TEXT("Row %1 does not match its hash: it was changed after it was written."),
+                 {std::to_string(seq)});
             continue;
         }
         previous = computed;

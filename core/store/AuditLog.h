@@ -66,7 +66,11 @@ struct AuditVerification
     std::int64_t entries = 0;
     bool valid = true;
     std::optional<std::int64_t> firstBroken; // seq of the first row that fails
-    std::string reason;                      // why it fails (English, for logs and the CLI)
+    // Why it fails: an FE_ERROR_TEXT template with its arguments (for translation), and the
+    // English text filled in.
+    const char* reasonTemplate = "";
+    std::vector<std::string> reasonArgs;
+    std::string reason;
 };
 
 // The append-only, hash-chained audit log: row n stores

@@ -418,7 +418,7 @@ std::vector<GalleryEntry> EnrollmentRepository::gallery()
     auto& q = m_db.cached("SELECT e.id, e.status, e.document_type, e.document_number, e.phone, t.model_id, "
                           "t.model_version, t.dimensions, t.vector "
                           "FROM templates t JOIN enrollments e ON e.id = t.enrollment_id "
-                          "WHERE t.kind = 'face' ORDER BY e.created_at, e.id");
+                          "WHERE t.kind = 'face' ORDER BY t.id");
     const Statement::ResetOnExit guard(q);
     std::vector<GalleryEntry> out;
     while (q.step()) {

@@ -111,14 +111,7 @@ void Session::ensureActive()
                     {m_state->user.name});
     const TimePoint t = now();
     if (t - m_state->lastActivity >= m_state->idleTimeout) {
-        try {
-            audit(AuditAction::IdleLock, m_state->user.id, "idle");
-        } catch (const Error& e) {
-            qCWarning(lcStore) << "could not audit the idle lock:" << e.what();
-        }
-        m_state->db.reset();
-        m_state->databaseKey = SecretBytes();
-        m_state->status = SessionState::Status::Locked;
+        lockNow("idle");
         throw Error(
             ErrorCode::Locked,
             FE_ERROR_TEXT("The session locked itself after %1 minute(s) without activity; unlock it with the "
@@ -174,18 +167,22 @@ std::chrono::milliseconds Session::idleRemaining() const
                                                                  (now() - m_state->lastActivity));
 }
 
-void Session::lock()
+void Session::lockNow(const char* outcome) noexcept
 {
-    if (!m_state || m_state->status != SessionState::Status::Active)
-        return;
     try {
-        audit(AuditAction::IdleLock, m_state->user.id, "manual");
-    } catch (const Error& e) {
+        audit(AuditAction::IdleLock, m_state->user.id, outcome);
+    } catch (const std::exception& e) {
         qCWarning(lcStore) << "could not audit the lock:" << e.what();
     }
     m_state->db.reset();
     m_state->databaseKey = SecretBytes();
     m_state->status = SessionState::Status::Locked;
+}
+
+void Session::lock()
+{
+    if (m_state && m_state->status == SessionState::Status::Active)
+        lockNow("manual");
 }
 
 void Session::resume(const SecretBytes& password)
@@ -195,7 +192,7 @@ void Session::resume(const SecretBytes& password)
     if (m_state->status == SessionState::Status::Active && !isLocked())
         return;
     if (m_state->status == SessionState::Status::Active)
-        lock(); // idle, but nobody called in the meantime
+        lockNow("idle"); // idle, but nobody called in the meantime
     // The full login path: a wrong password counts towards the lockout like any other.
     auto fresh = Unlocker::unlock(m_state->paths, m_state->user.name, password, m_state->options, "resumed");
     m_state = std::move(fresh);

@@ -139,6 +139,8 @@ public:
 
 private:
     void ensureActive();
+    // Audits the lock (outcome "idle" or "manual"), closes the connection, wipes the key.
+    void lockNow(const char* outcome) noexcept;
     void audit(AuditAction action, std::string_view objectId, std::string_view outcome);
     [[nodiscard]] TimePoint now() const;
     void rewriteOwnSlot(std::string_view userId, std::string_view userName, const SecretBytes& newPassword,
