@@ -96,9 +96,9 @@ public:
     void save(const std::filesystem::path& path) const;
 
     Slot* findUser(std::string_view label);
-    const Slot* findUser(std::string_view label) const;
+    [[nodiscard]] const Slot* findUser(std::string_view label) const;
     Slot* recovery();
-    const Slot* recovery() const;
+    [[nodiscard]] const Slot* recovery() const;
     void removeUser(std::string_view label);
     // Keeps at most constants::kMaxPendingKeyEvents, counting the dropped ones.
     void addEvent(PendingEvent event);
