@@ -19,14 +19,18 @@ float quantise(std::span<const float> v, std::int8_t* codes, float& scale)
     for (float x : v)
         maxAbs = std::max(maxAbs, std::abs(x));
     scale = maxAbs > 0.f ? maxAbs / kCodeMax : 1.f;
-    double err = 0.0;
+    const float inverse = 1.f / scale;
+    // Adding and subtracting 1.5 * 2^23 rounds to the nearest integer (ties to even) in
+    // plain float arithmetic, without a library call; |v * inverse| <= 127 by construction.
+    constexpr float kRound = 12582912.f;
+    float err = 0.f;
     for (std::size_t j = 0; j < v.size(); ++j) {
-        const float c = std::clamp(std::nearbyint(v[j] / scale), -kCodeMax, kCodeMax);
-        codes[j] = static_cast<std::int8_t>(c);
-        const double d = static_cast<double>(v[j]) - static_cast<double>(c) * scale;
+        const float c = (v[j] * inverse + kRound) - kRound;
+        codes[j] = static_cast<std::int8_t>(static_cast<int>(c));
+        const float d = v[j] - c * scale;
         err += d * d;
     }
-    return static_cast<float>(std::sqrt(err));
+    return std::sqrt(err);
 }
 
 std::vector<float> normalised(std::span<const float> v, std::size_t dim)
@@ -68,23 +72,28 @@ void Gallery::add(std::string_view id, std::span<const float> values)
 {
     const std::vector<float> unit = normalised(values, m_dim);
     std::unique_lock lock(m_mutex);
-    std::size_t row;
-    if (auto it = m_rows.find(std::string(id)); it != m_rows.end()) {
-        row = it->second;
-    } else {
-        row = m_ids.size();
-        auto [inserted, ok] = m_rows.emplace(std::string(id), static_cast<std::uint32_t>(row));
-        m_ids.push_back(&inserted->first);
-        m_codes.resize((row + 1) * m_dim);
-        m_halfs.resize((row + 1) * m_dim);
-        m_scales.push_back(0.f);
-        m_errors.push_back(0.f);
-    }
+    // Encode outside the rows, then append or overwrite: appending to reserved storage writes
+    // each byte once (a resize would zero it first).
+    std::vector<std::int8_t> codes(m_dim);
+    std::vector<std::uint16_t> halfs(m_dim);
     float scale = 0.f;
-    m_errors[row] = quantise(unit, m_codes.data() + row * m_dim, scale);
-    m_scales[row] = scale;
-    for (std::size_t j = 0; j < m_dim; ++j)
-        m_halfs[row * m_dim + j] = kernels::floatToHalf(unit[j]);
+    const float error = quantise(unit, codes.data(), scale);
+    kernels::floatsToHalfs(unit.data(), halfs.data(), m_dim);
+    std::size_t row = m_ids.size();
+    auto [it, inserted] = m_rows.try_emplace(std::string(id), static_cast<std::uint32_t>(row));
+    if (inserted) {
+        m_ids.push_back(&it->first);
+        m_codes.insert(m_codes.end(), codes.begin(), codes.end());
+        m_halfs.insert(m_halfs.end(), halfs.begin(), halfs.end());
+        m_scales.push_back(scale);
+        m_errors.push_back(error);
+    } else {
+        row = it->second;
+        std::copy(codes.begin(), codes.end(), m_codes.begin() + static_cast<std::ptrdiff_t>(row * m_dim));
+        std::copy(halfs.begin(), halfs.end(), m_halfs.begin() + static_cast<std::ptrdiff_t>(row * m_dim));
+        m_scales[row] = scale;
+        m_errors[row] = error;
+    }
 }
 
 bool Gallery::remove(std::string_view id)

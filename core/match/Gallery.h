@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/HugePageAllocator.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -73,8 +75,8 @@ private:
 
     std::size_t m_dim;
     mutable std::shared_mutex m_mutex;
-    std::vector<std::int8_t> m_codes;   // rows x dim
-    std::vector<std::uint16_t> m_halfs; // rows x dim
+    std::vector<std::int8_t, HugePageAllocator<std::int8_t>> m_codes;    // rows x dim
+    std::vector<std::uint16_t, HugePageAllocator<std::uint16_t>> m_halfs; // rows x dim
     std::vector<float> m_scales;        // per row: value = code * scale
     std::vector<float> m_errors;        // per row: |value - code * scale| (L2)
     std::vector<const std::string*> m_ids;

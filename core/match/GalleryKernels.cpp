@@ -78,6 +78,17 @@ __attribute__((target("avx2,f16c,fma"))) float dotHalfAvx2(const std::uint16_t* 
     return _mm_cvtss_f32(s);
 }
 
+__attribute__((target("avx2,f16c"))) void floatsToHalfsF16c(const float* in, std::uint16_t* out, std::size_t n)
+{
+    std::size_t j = 0;
+    for (; j + 8 <= n; j += 8) {
+        const __m128i h = _mm256_cvtps_ph(_mm256_loadu_ps(in + j), _MM_FROUND_TO_NEAREST_INT);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j), h);
+    }
+    for (; j < n; ++j)
+        out[j] = floatToHalf(in[j]);
+}
+
 bool haveAvx2()
 {
     static const bool have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("f16c") &&
@@ -106,6 +117,18 @@ float dotHalf(const std::uint16_t* row, const float* query, std::size_t dim)
         return dotHalfAvx2(row, query, dim);
 #endif
     return dotHalfPortable(row, query, dim);
+}
+
+void floatsToHalfs(const float* in, std::uint16_t* out, std::size_t n)
+{
+#if FE_MATCH_X86
+    if (haveAvx2()) {
+        floatsToHalfsF16c(in, out, n);
+        return;
+    }
+#endif
+    for (std::size_t j = 0; j < n; ++j)
+        out[j] = floatToHalf(in[j]);
 }
 
 float dotFloat(const float* a, const float* b, std::size_t dim)

@@ -17,6 +17,8 @@ float dotHalf(const std::uint16_t* row, const float* query, std::size_t dim);
 float dotFloat(const float* a, const float* b, std::size_t dim);
 
 std::uint16_t floatToHalf(float value);
+// Converts n floats to half floats (F16C where available), rounding to nearest even.
+void floatsToHalfs(const float* in, std::uint16_t* out, std::size_t n);
 float halfToFloat(std::uint16_t half);
 
 // "avx2" or "portable": which kernels this process runs.

@@ -1,6 +1,7 @@
 #include "vision/LandmarkModel.h"
 
 #include "common/Error.h"
+#include "common/HugePageAllocator.h"
 #include "common/Logging.h"
 
 #include <dlib/image_processing/shape_predictor.h>
@@ -10,13 +11,9 @@
 #include <opencv2/core.hpp>
 
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 namespace fe::vision {
 namespace {
@@ -63,32 +60,6 @@ private:
     dlib::shape_predictor m_predictor;
 };
 
-// A memory block for the leaf vectors, on huge pages where the kernel offers them: the
-// prediction touches 7,500 scattered leaves per face, and TLB misses dominate otherwise.
-class LeafBlock
-{
-public:
-    explicit LeafBlock(std::size_t floats)
-    {
-        constexpr std::size_t kHuge = 2u << 20;
-        const std::size_t bytes = ((floats * sizeof(float) + kHuge - 1) / kHuge) * kHuge;
-        m_data = static_cast<float*>(std::aligned_alloc(kHuge, bytes));
-        if (m_data == nullptr)
-            throw std::bad_alloc();
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-        madvise(m_data, bytes, MADV_HUGEPAGE);
-#endif
-    }
-    ~LeafBlock() { std::free(m_data); }
-    LeafBlock(const LeafBlock&) = delete;
-    LeafBlock& operator=(const LeafBlock&) = delete;
-
-    [[nodiscard]] float* data() const { return m_data; }
-
-private:
-    float* m_data = nullptr;
-};
-
 class FastErtLandmarkModel final : public LandmarkModel
 {
 public:
@@ -132,8 +103,10 @@ public:
 
         m_initial.assign(initial.begin(), initial.end());
         m_splitData.reserve(m_cascades * m_trees * m_splits);
-        m_leafBlock = std::make_unique<LeafBlock>(m_cascades * m_trees * m_leaves * 2 * kParts);
-        float* leaf = m_leafBlock->data();
+        // The prediction touches 7,500 scattered leaves per face: huge pages keep the TLB out
+        // of the way.
+        m_leafData.resize(m_cascades * m_trees * m_leaves * 2 * kParts);
+        float* leaf = m_leafData.data();
         for (const auto& forest : forests) {
             if (forest.size() != m_trees)
                 throw notAModel(path);
@@ -201,7 +174,7 @@ public:
             // Walk every tree first (small, sequential data) and start fetching its leaf,
             // then add the leaves in dlib's order.
             const Split* splits = &m_splitData[c * m_trees * m_splits];
-            const float* leaves = m_leafBlock->data() + c * m_trees * m_leaves * 2 * kParts;
+            const float* leaves = m_leafData.data() + c * m_trees * m_leaves * 2 * kParts;
             for (std::size_t t = 0; t < m_trees; ++t) {
                 const Split* s = splits + t * m_splits;
                 std::size_t i = 0;
@@ -230,7 +203,7 @@ private:
     std::size_t m_cascades = 0, m_trees = 0, m_splits = 0, m_leaves = 0, m_features = 0;
     std::vector<float> m_initial;
     std::vector<Split> m_splitData;
-    std::unique_ptr<LeafBlock> m_leafBlock;
+    std::vector<float, HugePageAllocator<float>> m_leafData;
     std::vector<std::uint16_t> m_anchor;
     std::vector<dlib::vector<float, 2>> m_delta;
 };

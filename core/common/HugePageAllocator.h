@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstddef>
+#include <new>
+
+namespace fe {
+
+// Memory for large arrays that are read all over (the landmark model's leaves, the gallery's
+// rows): aligned to 2 MiB and advised to the kernel as huge-page memory where it supports
+// that, so that a scan touches a few dozen TLB entries and a fresh array costs a few dozen
+// page faults instead of tens of thousands. Small blocks come from malloc.
+void* allocateLarge(std::size_t bytes);
+void freeLarge(void* p) noexcept;
+
+template <typename T>
+struct HugePageAllocator
+{
+    using value_type = T;
+
+    HugePageAllocator() noexcept = default;
+    template <typename U>
+    HugePageAllocator(const HugePageAllocator<U>&) noexcept
+    {
+    }
+
+    T* allocate(std::size_t n)
+    {
+        if (n > static_cast<std::size_t>(-1) / sizeof(T))
+            throw std::bad_array_new_length();
+        return static_cast<T*>(allocateLarge(n * sizeof(T)));
+    }
+    void deallocate(T* p, std::size_t) noexcept { freeLarge(p); }
+
+    template <typename U>
+    bool operator==(const HugePageAllocator<U>&) const noexcept
+    {
+        return true;
+    }
+};
+
+} // namespace fe
