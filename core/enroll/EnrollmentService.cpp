@@ -52,16 +52,16 @@ EnrollmentService::~EnrollmentService() = default;
 
 void EnrollmentService::reloadGallery()
 {
-    const auto entries = m_session.galleryTemplates();
     m_gallery.clear();
     m_entries.clear();
-    m_gallery.reserve(entries.size());
-    for (const auto& e : entries) {
-        if (e.faceTemplate.values.size() != m_gallery.dimension() || e.faceTemplate.modelId != m_encoder->modelId())
-            continue; // another model's template cannot be compared
-        m_gallery.add(e.enrollmentId, e.faceTemplate.values);
-        m_entries[e.enrollmentId] = {e.documentType, e.documentNumber, e.phone};
-    }
+    const std::string model = m_encoder->modelId();
+    m_session.forEachGalleryTemplate([&](const store::GalleryRow& row) {
+        if (row.values.size() != m_gallery.dimension() || row.modelId != model)
+            return; // another model's template cannot be compared
+        m_gallery.add(row.enrollmentId, row.values);
+        m_entries.emplace(std::string(row.enrollmentId),
+                          Entry{std::string(row.documentType), std::string(row.documentNumber), std::string(row.phone)});
+    });
     qCDebug(lcEnroll) << "gallery loaded:" << m_gallery.size() << "templates";
 }
 

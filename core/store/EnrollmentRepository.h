@@ -3,6 +3,8 @@
 #include "store/Records.h"
 
 #include <optional>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,7 @@ public:
     std::optional<EnrollmentSummary> summary(std::string_view id);
     std::vector<EnrollmentSummary> list(const EnrollmentFilter& filter);
     std::vector<GalleryEntry> gallery();
+    void forEachGalleryRow(const std::function<void(const GalleryRow&)>& visit);
     std::vector<EnrollmentSummary> findByDocument(std::string_view documentType,
                                                   std::string_view documentNumber);
     std::vector<EnrollmentSummary> findByPhone(std::string_view phone);
@@ -47,6 +50,7 @@ public:
     // Little-endian IEEE-754 float32, whatever the host.
     static std::vector<unsigned char> encodeTemplate(const std::vector<float>& values);
     static std::vector<float> decodeTemplate(const std::vector<unsigned char>& bytes);
+    static void decodeTemplate(std::span<const unsigned char> bytes, std::vector<float>& out);
 
 private:
     std::vector<EnrollmentSummary> summaries(const std::string& where, const std::vector<std::string>& args);

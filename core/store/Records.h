@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -224,6 +225,19 @@ struct GalleryEntry
     std::string documentNumber;
     std::string phone;
     TemplateRecord faceTemplate;
+};
+
+// The same, as a view for streaming: valid only during the callback that receives it.
+struct GalleryRow
+{
+    std::string_view enrollmentId;
+    EnrollmentStatus status = EnrollmentStatus::Accepted;
+    std::string_view documentType;
+    std::string_view documentNumber;
+    std::string_view phone;
+    std::string_view modelId;
+    std::string_view modelVersion;
+    std::span<const float> values;
 };
 
 struct PurgeReport

@@ -435,6 +435,12 @@ std::vector<GalleryEntry> Session::galleryTemplates()
     return EnrollmentRepository(*m_state->db).gallery();
 }
 
+void Session::forEachGalleryTemplate(const std::function<void(const GalleryRow&)>& visit)
+{
+    require(Permission::MatchGallery);
+    EnrollmentRepository(*m_state->db).forEachGalleryRow(visit);
+}
+
 std::vector<EnrollmentSummary> Session::findByDocumentNumber(std::string_view documentType,
                                                              std::string_view number)
 {

@@ -5,6 +5,7 @@
 #include "store/Roles.h"
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -97,6 +98,9 @@ public:
     std::vector<EnrollmentSummary> reviewQueue();
     // MatchGallery: every face template with the fields duplicate checks need.
     std::vector<GalleryEntry> galleryTemplates();
+    // MatchGallery, streamed: each row is a view valid only during the call (no copy per
+    // template). What the gallery rebuild at unlock uses.
+    void forEachGalleryTemplate(const std::function<void(const GalleryRow&)>& visit);
     // MatchGallery. Subject fields are left empty unless the role may view all enrollments.
     std::vector<EnrollmentSummary> findByDocumentNumber(std::string_view documentType,
                                                         std::string_view number);

@@ -167,6 +167,15 @@ std::vector<unsigned char> Statement::blob(int column) const
     return {p, p + n};
 }
 
+std::span<const unsigned char> Statement::blobView(int column) const
+{
+    const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(m_stmt, column));
+    const int n = sqlite3_column_bytes(m_stmt, column);
+    if (p == nullptr || n <= 0)
+        return {};
+    return {p, static_cast<std::size_t>(n)};
+}
+
 int Statement::columnCount() const
 {
     return sqlite3_column_count(m_stmt);

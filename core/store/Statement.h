@@ -57,6 +57,8 @@ public:
     [[nodiscard]] std::optional<std::string> optText(int column) const;
     [[nodiscard]] std::optional<std::int64_t> optInt64(int column) const;
     [[nodiscard]] std::vector<unsigned char> blob(int column) const;
+    // The column's bytes without a copy: valid until the next step(), reset() or column read.
+    [[nodiscard]] std::span<const unsigned char> blobView(int column) const;
     [[nodiscard]] int columnCount() const;
 
     [[nodiscard]] sqlite3_stmt* handle() const noexcept { return m_stmt; }
