@@ -10,7 +10,8 @@ namespace fe::cli {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("cli", text);
+    // lupdate files tr() calls of namespace-level code under the namespace's name.
+    return QCoreApplication::translate("fe::cli", text);
 }
 
 void printJson(const QJsonObject& object)

@@ -10,17 +10,22 @@
 
 namespace fe::cli {
 
+// Unqualified types keep lupdate's parser in this namespace (it files tr() by namespace).
+using store::SecretBytes;
+using store::Session;
+using store::TimePoint;
+
 const QString kDbOption = QStringLiteral("db");
 const QString kUserOption = QStringLiteral("user");
 const QString kPasswordFileOption = QStringLiteral("password-file");
 const QString kNewPasswordFileOption = QStringLiteral("new-password-file");
 
-QString isoTime(store::TimePoint t)
+QString isoTime(TimePoint t)
 {
     return QDateTime::fromMSecsSinceEpoch(store::toMillis(t), Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-store::SecretBytes readSecretFile(const QString& path)
+SecretBytes readSecretFile(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -31,12 +36,12 @@ store::SecretBytes readSecretFile(const QString& path)
         --n;
     if (n > 0 && bytes[n - 1] == '\r')
         --n;
-    store::SecretBytes secret(bytes.constData(), static_cast<std::size_t>(n));
+    SecretBytes secret(bytes.constData(), static_cast<std::size_t>(n));
     std::memset(bytes.data(), 0, static_cast<std::size_t>(bytes.size()));
     return secret;
 }
 
-store::SecretBytes actorPassword(const QCommandLineParser& parser)
+SecretBytes actorPassword(const QCommandLineParser& parser)
 {
     if (parser.isSet(kPasswordFileOption))
         return readSecretFile(parser.value(kPasswordFileOption));
@@ -44,12 +49,12 @@ store::SecretBytes actorPassword(const QCommandLineParser& parser)
     if (env.isEmpty())
         throw UsageError(tr("no password: pass --password-file FILE or set FACEENROLL_PASSWORD (passwords are never "
                             "taken on the command line)"));
-    store::SecretBytes secret(env.constData(), static_cast<std::size_t>(env.size()));
+    SecretBytes secret(env.constData(), static_cast<std::size_t>(env.size()));
     std::memset(env.data(), 0, static_cast<std::size_t>(env.size()));
     return secret;
 }
 
-store::SecretBytes newPassword(const QCommandLineParser& parser)
+SecretBytes newPassword(const QCommandLineParser& parser)
 {
     if (!parser.isSet(kNewPasswordFileOption))
         throw UsageError(tr("no new password: pass --new-password-file FILE"));
@@ -81,11 +86,11 @@ std::filesystem::path dbPath(const QCommandLineParser& parser)
     return std::filesystem::path(requiredValue(parser, kDbOption).toStdString());
 }
 
-store::Session login(const QCommandLineParser& parser)
+Session login(const QCommandLineParser& parser)
 {
     const auto db = dbPath(parser);
     const auto user = requiredValue(parser, kUserOption).toStdString();
-    const store::SecretBytes password = actorPassword(parser);
+    const SecretBytes password = actorPassword(parser);
     return store::Store::unlock(db, user, password);
 }
 

@@ -77,7 +77,7 @@ vision::BestShotSelector::Shot bestShot(const QString& input, const vision::Visi
         }
     }
     if (!selector.best())
-        throw Error(ErrorCode::NoFace, FE_ERROR_TEXT("No face was found in %1."), {input.toStdString()});
+        throw Error(ErrorCode::NoFace, QT_TRANSLATE_NOOP("fe::Error", "No face was found in %1."), {input.toStdString()});
     return *selector.best();
 }
 
@@ -140,7 +140,7 @@ int runEmbed(const QStringList& args)
     FrameAnalyzer analyzer(models.landmarks, options);
     const auto analysis = analyzer.analyze(image, 0.0);
     if (analysis.faces.empty())
-        throw Error(ErrorCode::NoFace, FE_ERROR_TEXT("No face was found in %1."), {input.toStdString()});
+        throw Error(ErrorCode::NoFace, QT_TRANSLATE_NOOP("fe::Error", "No face was found in %1."), {input.toStdString()});
     const auto& face = analysis.faces.front();
     auto encoder = models.makeEncoder();
     const auto tmpl = encoder->encode(image, face.landmarks);

@@ -58,7 +58,7 @@ std::filesystem::path AssetResolver::path(Asset asset) const
             if (std::filesystem::is_regular_file(env, ec))
                 return env;
             throw Error(ErrorCode::AssetMissing,
-                        FE_ERROR_TEXT("The landmark model %1 (from FACEENROLL_LANDMARK_MODEL) does not exist."),
+                        QT_TRANSLATE_NOOP("fe::Error", "The landmark model %1 (from FACEENROLL_LANDMARK_MODEL) does not exist."),
                         {env.string()});
         }
         const auto inAssets = assetsDir() / fileName(asset);
@@ -67,7 +67,7 @@ std::filesystem::path AssetResolver::path(Asset asset) const
         if (std::filesystem::is_regular_file(kDebianLandmarkModel, ec))
             return kDebianLandmarkModel;
         throw Error(ErrorCode::AssetMissing,
-                    FE_ERROR_TEXT("The landmark model %1 is missing. Install it with scripts/setup "
+                    QT_TRANSLATE_NOOP("fe::Error", "The landmark model %1 is missing. Install it with scripts/setup "
                                   "(Debian package libdlib-data)."),
                     {kDebianLandmarkModel});
     }
@@ -75,7 +75,7 @@ std::filesystem::path AssetResolver::path(Asset asset) const
     if (std::filesystem::is_regular_file(file, ec))
         return file;
     throw Error(ErrorCode::AssetMissing,
-                FE_ERROR_TEXT("The asset %1 is missing. Fetch it with scripts/fetch-assets "
+                QT_TRANSLATE_NOOP("fe::Error", "The asset %1 is missing. Fetch it with scripts/fetch-assets "
                               "(or set FACEENROLL_ASSETS to the folder that holds it)."),
                 {file.string()});
 }

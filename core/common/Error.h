@@ -8,9 +8,9 @@
 
 namespace fe {
 
-// Marks a core error text for translation; the UI and the CLI translate it in the
-// "fe::Error" context and fill in %1, %2, ... from Error::args().
-#define FE_ERROR_TEXT(text) QT_TRANSLATE_NOOP("fe::Error", text)
+// Error texts are marked with QT_TRANSLATE_NOOP("fe::Error", "...") where they are written (so
+// that lupdate finds them); the UI and the CLI translate them in that context and fill in %1,
+// %2, ... from Error::args().
 
 enum class ErrorCode {
     InvalidArgument,  // the caller passed something unusable (bad option value, wrong size)

@@ -121,7 +121,7 @@ std::int64_t AuditLog::append(const AuditEvent& event)
 {
     if (!m_db.inTransaction())
         throw Error(ErrorCode::Internal,
-                    FE_ERROR_TEXT("Audit rows are appended inside a write transaction."));
+                    QT_TRANSLATE_NOOP("fe::Error", "Audit rows are appended inside a write transaction."));
     std::int64_t seq = 1;
     std::array<unsigned char, 32> previous = genesis(m_databaseId);
     {
@@ -131,7 +131,7 @@ std::int64_t AuditLog::append(const AuditEvent& event)
             seq = tail.int64(0) + 1;
             const auto h = tail.blob(1);
             if (h.size() != previous.size())
-                throw Error(ErrorCode::Corrupt, FE_ERROR_TEXT("The last audit row (%1) holds no valid hash."),
+                throw Error(ErrorCode::Corrupt, QT_TRANSLATE_NOOP("fe::Error", "The last audit row (%1) holds no valid hash."),
                             {std::to_string(seq - 1)});
             std::copy(h.begin(), h.end(), previous.begin());
         }
@@ -178,14 +178,14 @@ AuditVerification AuditLog::verify()
             result.reasonArgs = std::move(args);
         };
         if (seq != expectedSeq) {
-            fail(FE_ERROR_TEXT("Row %1 follows row %2: rows are missing or were inserted."),
+            fail(QT_TRANSLATE_NOOP("fe::Error", "Row %1 follows row %2: rows are missing or were inserted."),
                  {std::to_string(seq), std::to_string(expectedSeq - 1)});
             continue;
         }
         const auto computed = chain(previous, seq, e);
         if (stored.size() != computed.size() ||
             sodium_memcmp(stored.data(), computed.data(), computed.size()) != 0) {
-            fail(FE_ERROR_TEXT("Row %1 does not match its hash: it was changed after it was written."),
+            fail(QT_TRANSLATE_NOOP("fe::Error", "Row %1 does not match its hash: it was changed after it was written."),
                  {std::to_string(seq)});
             continue;
         }

@@ -66,7 +66,7 @@ struct AuditVerification
     std::int64_t entries = 0;
     bool valid = true;
     std::optional<std::int64_t> firstBroken; // seq of the first row that fails
-    // Why it fails: an FE_ERROR_TEXT template with its arguments (for translation), and the
+    // Why it fails: a QT_TRANSLATE_NOOP("fe::Error", ...) template with its arguments (for translation), and the
     // English text filled in.
     const char* reasonTemplate = "";
     std::vector<std::string> reasonArgs;

@@ -76,8 +76,8 @@ sqlite3* Connection::openHandle(const std::filesystem::path& path, int flags)
         sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE, nullptr);
     if (rc != SQLITE_OK) {
         const DatabaseError error =
-            db != nullptr ? DatabaseError::fromConnection(db, FE_ERROR_TEXT("opening the database"))
-                          : DatabaseError::fromSqlite(rc, nullptr, FE_ERROR_TEXT("opening the database"));
+            db != nullptr ? DatabaseError::fromConnection(db, QT_TRANSLATE_NOOP("fe::Error", "opening the database"))
+                          : DatabaseError::fromSqlite(rc, nullptr, QT_TRANSLATE_NOOP("fe::Error", "opening the database"));
         sqlite3_close_v2(db);
         throw error;
     }
@@ -88,14 +88,14 @@ sqlite3* Connection::openHandle(const std::filesystem::path& path, int flags)
 Connection Connection::openEncrypted(const std::filesystem::path& path, const SecretBytes& key, Mode mode)
 {
     if (key.size() != constants::kDatabaseKeyBytes)
-        throw Error(ErrorCode::InvalidArgument, FE_ERROR_TEXT("A database key must be %1 bytes."),
+        throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A database key must be %1 bytes."),
                     {std::to_string(constants::kDatabaseKeyBytes)});
     const int flags = SQLITE_OPEN_READWRITE | (mode == Mode::Create ? SQLITE_OPEN_CREATE : 0);
     Connection c(openHandle(path, flags), path);
 
     const SecretBytes literal = rawKeyLiteral(key);
     if (sqlite3_key_v2(c.m_db, "main", literal.data(), static_cast<int>(literal.size())) != SQLITE_OK)
-        throwFrom(c.m_db, FE_ERROR_TEXT("setting the database key"));
+        throwFrom(c.m_db, QT_TRANSLATE_NOOP("fe::Error", "setting the database key"));
 
     // Before the first page is read: the page size is not stored in the clear.
     c.exec("PRAGMA cipher_page_size = " + std::to_string(constants::kCipherPageSize));
@@ -105,7 +105,7 @@ Connection Connection::openEncrypted(const std::filesystem::path& path, const Se
     if (!cipher || cipher->empty())
         throw Error(
             ErrorCode::Internal,
-            FE_ERROR_TEXT("This build is linked against SQLite without SQLCipher; refusing to open %1."),
+            QT_TRANSLATE_NOOP("fe::Error", "This build is linked against SQLite without SQLCipher; refusing to open %1."),
             {path.string()});
     // The first read decrypts page 1: a wrong key or a foreign file fails here (NOTADB).
     c.queryInt("SELECT count(*) FROM sqlite_master");
@@ -113,7 +113,7 @@ Connection Connection::openEncrypted(const std::filesystem::path& path, const Se
     // See docs/storage.md for why each of these.
     const auto journal = c.queryText("PRAGMA journal_mode = WAL");
     if (!journal || *journal != "wal")
-        throw Error(ErrorCode::Database, FE_ERROR_TEXT("The database %1 could not be switched to WAL mode."),
+        throw Error(ErrorCode::Database, QT_TRANSLATE_NOOP("fe::Error", "The database %1 could not be switched to WAL mode."),
                     {path.string()});
     c.exec("PRAGMA synchronous = FULL;"
            "PRAGMA foreign_keys = ON;"
@@ -138,7 +138,7 @@ void Connection::exec(std::string_view sql)
         const std::string m = message != nullptr ? message : sqlite3_errmsg(m_db);
         sqlite3_free(message);
         throw DatabaseError::fromSqlite(sqlite3_extended_errcode(m_db), m.c_str(),
-                                        FE_ERROR_TEXT("running SQL"), sqlite3_system_errno(m_db));
+                                        QT_TRANSLATE_NOOP("fe::Error", "running SQL"), sqlite3_system_errno(m_db));
     }
 }
 
@@ -190,13 +190,13 @@ bool Connection::inTransaction() const
 void Connection::rekey(const SecretBytes& newKey)
 {
     if (newKey.size() != constants::kDatabaseKeyBytes)
-        throw Error(ErrorCode::InvalidArgument, FE_ERROR_TEXT("A database key must be %1 bytes."),
+        throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A database key must be %1 bytes."),
                     {std::to_string(constants::kDatabaseKeyBytes)});
     // Prepared statements hold read cursors that the rekey transaction must not race.
     m_cache.clear();
     const SecretBytes literal = rawKeyLiteral(newKey);
     if (sqlite3_rekey_v2(m_db, "main", literal.data(), static_cast<int>(literal.size())) != SQLITE_OK)
-        throwFrom(m_db, FE_ERROR_TEXT("rotating the database key"));
+        throwFrom(m_db, QT_TRANSLATE_NOOP("fe::Error", "rotating the database key"));
     // SQLCipher 3.4 reports a failed rekey transaction only through the connection's state:
     // a read proves that the new key opens every page it touches.
     queryInt("SELECT count(*) FROM sqlite_master");
@@ -208,7 +208,7 @@ CheckpointResult Connection::checkpointTruncate()
     int checkpointed = 0;
     const int rc = sqlite3_wal_checkpoint_v2(m_db, "main", SQLITE_CHECKPOINT_TRUNCATE, &log, &checkpointed);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-        throwFrom(m_db, FE_ERROR_TEXT("checkpointing the write-ahead log"));
+        throwFrom(m_db, QT_TRANSLATE_NOOP("fe::Error", "checkpointing the write-ahead log"));
     CheckpointResult r;
     r.walFrames = log;
     r.checkpointedFrames = checkpointed;

@@ -24,14 +24,14 @@ DatabaseError DatabaseError::fromSqlite(int extendedCode, const char* message, c
         extendedCode = SQLITE_FULL;
     switch (extendedCode & 0xff) {
     case SQLITE_FULL:
-        return {ErrorCode::DiskFull, FE_ERROR_TEXT("The disk is full (%1; SQLite: %2)."), std::move(args),
+        return {ErrorCode::DiskFull, QT_TRANSLATE_NOOP("fe::Error", "The disk is full (%1; SQLite: %2)."), std::move(args),
                 extendedCode};
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         // SQLCipher reports a page whose HMAC does not verify as SQLITE_CORRUPT, and a wrong
         // key or a foreign file as SQLITE_NOTADB: either way no data came out of it.
         return {ErrorCode::Corrupt,
-                FE_ERROR_TEXT("The database is damaged or was altered (%1; SQLite: %2); no data was returned "
+                QT_TRANSLATE_NOOP("fe::Error", "The database is damaged or was altered (%1; SQLite: %2); no data was returned "
                               "from the damaged part."),
                 std::move(args), extendedCode};
     case SQLITE_READONLY:
@@ -40,19 +40,19 @@ DatabaseError DatabaseError::fromSqlite(int extendedCode, const char* message, c
     case SQLITE_PERM:
     case SQLITE_AUTH:
         return {ErrorCode::Io,
-                FE_ERROR_TEXT("The database files could not be read or written (%1; SQLite: %2)."),
+                QT_TRANSLATE_NOOP("fe::Error", "The database files could not be read or written (%1; SQLite: %2)."),
                 std::move(args), extendedCode};
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return {
             ErrorCode::Database,
-            FE_ERROR_TEXT("The database is busy: another FaceEnroll process is writing (%1; SQLite: %2)."),
+            QT_TRANSLATE_NOOP("fe::Error", "The database is busy: another FaceEnroll process is writing (%1; SQLite: %2)."),
             std::move(args), extendedCode};
     case SQLITE_CONSTRAINT:
-        return {ErrorCode::Conflict, FE_ERROR_TEXT("The change conflicts with stored data (%1; SQLite: %2)."),
+        return {ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "The change conflicts with stored data (%1; SQLite: %2)."),
                 std::move(args), extendedCode};
     default:
-        return {ErrorCode::Database, FE_ERROR_TEXT("The database reported an error (%1; SQLite: %2)."),
+        return {ErrorCode::Database, QT_TRANSLATE_NOOP("fe::Error", "The database reported an error (%1; SQLite: %2)."),
                 std::move(args), extendedCode};
     }
 }

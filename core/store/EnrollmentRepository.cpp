@@ -70,7 +70,7 @@ TemplateRecord readTemplate(const Statement& s, int first)
     t.values = EnrollmentRepository::decodeTemplate(s.blob(first + 3));
     if (static_cast<std::int64_t>(t.values.size()) != dims)
         throw Error(ErrorCode::Corrupt,
-                    FE_ERROR_TEXT("A stored template has %1 values where %2 were recorded."),
+                    QT_TRANSLATE_NOOP("fe::Error", "A stored template has %1 values where %2 were recorded."),
                     {std::to_string(t.values.size()), std::to_string(dims)});
     return t;
 }
@@ -102,7 +102,7 @@ void EnrollmentRepository::decodeTemplate(std::span<const unsigned char> bytes, 
 {
     if (bytes.size() % 4 != 0)
         throw Error(ErrorCode::Corrupt,
-                    FE_ERROR_TEXT("A stored template is not a whole number of float values."));
+                    QT_TRANSLATE_NOOP("fe::Error", "A stored template is not a whole number of float values."));
     out.resize(bytes.size() / 4);
     if constexpr (std::endian::native == std::endian::little) {
         std::memcpy(out.data(), bytes.data(), bytes.size()); // stored little-endian
@@ -474,7 +474,7 @@ void EnrollmentRepository::forEachGalleryRow(const std::function<void(const Gall
         const std::int64_t dims = q.int64(3);
         decodeTemplate(q.blobView(4), values);
         if (static_cast<std::int64_t>(values.size()) != dims)
-            throw Error(ErrorCode::Corrupt, FE_ERROR_TEXT("A stored template has %1 values where %2 were recorded."),
+            throw Error(ErrorCode::Corrupt, QT_TRANSLATE_NOOP("fe::Error", "A stored template has %1 values where %2 were recorded."),
                         {std::to_string(values.size()), std::to_string(dims)});
         visit({it->first, it->second.status, it->second.documentType, it->second.documentNumber, it->second.phone,
                modelId, modelVersion, values});

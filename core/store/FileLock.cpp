@@ -17,16 +17,16 @@ FileLock::FileLock(const std::filesystem::path& path)
     if (m_fd < 0) {
         const int err = errno;
         if (err == ENOSPC)
-            throw Error(ErrorCode::DiskFull, FE_ERROR_TEXT("The disk is full: %1 could not be written."),
+            throw Error(ErrorCode::DiskFull, QT_TRANSLATE_NOOP("fe::Error", "The disk is full: %1 could not be written."),
                         {path.string()});
-        throw Error(ErrorCode::Io, FE_ERROR_TEXT("Cannot open %1: %2."), {path.string(), std::strerror(err)});
+        throw Error(ErrorCode::Io, QT_TRANSLATE_NOOP("fe::Error", "Cannot open %1: %2."), {path.string(), std::strerror(err)});
     }
     while (::flock(m_fd, LOCK_EX) != 0) {
         if (errno != EINTR) {
             const int err = errno;
             ::close(m_fd);
             m_fd = -1;
-            throw Error(ErrorCode::Io, FE_ERROR_TEXT("Cannot lock %1: %2."),
+            throw Error(ErrorCode::Io, QT_TRANSLATE_NOOP("fe::Error", "Cannot lock %1: %2."),
                         {path.string(), std::strerror(err)});
         }
     }

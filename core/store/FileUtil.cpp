@@ -15,12 +15,12 @@ namespace {
 [[noreturn]] void throwErrno(int err, const char* textTemplate, const std::filesystem::path& path)
 {
     if (err == ENOSPC || err == EDQUOT)
-        throw Error(ErrorCode::DiskFull, FE_ERROR_TEXT("The disk is full: %1 could not be written."),
+        throw Error(ErrorCode::DiskFull, QT_TRANSLATE_NOOP("fe::Error", "The disk is full: %1 could not be written."),
                     {path.string()});
     if (err == EROFS)
-        throw Error(ErrorCode::Io, FE_ERROR_TEXT("%1 is on a read-only file system."), {path.string()});
+        throw Error(ErrorCode::Io, QT_TRANSLATE_NOOP("fe::Error", "%1 is on a read-only file system."), {path.string()});
     if (err == ENOENT)
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("%1 does not exist."), {path.string()});
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "%1 does not exist."), {path.string()});
     throw Error(ErrorCode::Io, textTemplate, {path.string(), std::strerror(err)});
 }
 
@@ -53,9 +53,9 @@ void syncDirectory(const std::filesystem::path& dir)
 {
     Fd fd(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.get() < 0)
-        throwErrno(errno, FE_ERROR_TEXT("Cannot open %1: %2."), dir);
+        throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot open %1: %2."), dir);
     if (::fsync(fd.get()) != 0)
-        throwErrno(errno, FE_ERROR_TEXT("Cannot sync %1 to disk: %2."), dir);
+        throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot sync %1 to disk: %2."), dir);
 }
 
 void writeFileAtomically(const std::filesystem::path& path, std::string_view content)
@@ -66,7 +66,7 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
     name.push_back('\0');
     Fd fd(::mkostemp(name.data(), O_CLOEXEC));
     if (fd.get() < 0)
-        throwErrno(errno, FE_ERROR_TEXT("Cannot create a temporary file beside %1: %2."), path);
+        throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot create a temporary file beside %1: %2."), path);
     const std::filesystem::path tmp(name.data());
     try {
         ::fchmod(fd.get(), S_IRUSR | S_IWUSR);
@@ -76,16 +76,16 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
             if (n < 0) {
                 if (errno == EINTR)
                     continue;
-                throwErrno(errno, FE_ERROR_TEXT("Cannot write %1: %2."), path);
+                throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot write %1: %2."), path);
             }
             done += static_cast<std::size_t>(n);
         }
         if (::fsync(fd.get()) != 0)
-            throwErrno(errno, FE_ERROR_TEXT("Cannot sync %1 to disk: %2."), path);
+            throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot sync %1 to disk: %2."), path);
         if (::close(fd.release()) != 0)
-            throwErrno(errno, FE_ERROR_TEXT("Cannot write %1: %2."), path);
+            throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot write %1: %2."), path);
         if (::rename(tmp.c_str(), path.c_str()) != 0)
-            throwErrno(errno, FE_ERROR_TEXT("Cannot replace %1: %2."), path);
+            throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot replace %1: %2."), path);
     } catch (...) {
         ::unlink(tmp.c_str());
         throw;
@@ -97,7 +97,7 @@ std::string readWholeFile(const std::filesystem::path& path)
 {
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)
-        throwErrno(errno, FE_ERROR_TEXT("Cannot open %1: %2."), path);
+        throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot open %1: %2."), path);
     std::string out;
     char buffer[8192];
     for (;;) {
@@ -105,7 +105,7 @@ std::string readWholeFile(const std::filesystem::path& path)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            throwErrno(errno, FE_ERROR_TEXT("Cannot read %1: %2."), path);
+            throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot read %1: %2."), path);
         }
         if (n == 0)
             break;
@@ -118,7 +118,7 @@ std::vector<unsigned char> readFileHead(const std::filesystem::path& path, std::
 {
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)
-        throwErrno(errno, FE_ERROR_TEXT("Cannot open %1: %2."), path);
+        throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot open %1: %2."), path);
     std::vector<unsigned char> out(n);
     std::size_t done = 0;
     while (done < n) {
@@ -126,7 +126,7 @@ std::vector<unsigned char> readFileHead(const std::filesystem::path& path, std::
         if (r < 0) {
             if (errno == EINTR)
                 continue;
-            throwErrno(errno, FE_ERROR_TEXT("Cannot read %1: %2."), path);
+            throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot read %1: %2."), path);
         }
         if (r == 0)
             break;
@@ -141,19 +141,19 @@ void requireWritableDirectory(const std::filesystem::path& dir)
     const auto d = dir.empty() ? std::filesystem::path(".") : dir;
     std::error_code ec;
     if (!std::filesystem::is_directory(d, ec))
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("The directory %1 does not exist."), {d.string()});
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "The directory %1 does not exist."), {d.string()});
     // access() reports EROFS for a read-only mount even to root.
     if (::access(d.c_str(), W_OK | X_OK) != 0) {
         const int err = errno;
         if (err == EROFS)
             throw Error(
                 ErrorCode::Io,
-                FE_ERROR_TEXT("The directory %1 is on a read-only file system; the store must write its "
+                QT_TRANSLATE_NOOP("fe::Error", "The directory %1 is on a read-only file system; the store must write its "
                               "journal and key file there."),
                 {d.string()});
         throw Error(
             ErrorCode::Io,
-            FE_ERROR_TEXT("The directory %1 is not writable (%2); the store must write its journal and "
+            QT_TRANSLATE_NOOP("fe::Error", "The directory %1 is not writable (%2); the store must write its journal and "
                           "key file there."),
             {d.string(), std::strerror(err)});
     }
@@ -163,7 +163,7 @@ void createPrivateFile(const std::filesystem::path& path)
 {
     Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR));
     if (fd.get() < 0)
-        throwErrno(errno, FE_ERROR_TEXT("Cannot create %1: %2."), path);
+        throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot create %1: %2."), path);
 }
 
 } // namespace fe::store

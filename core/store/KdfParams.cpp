@@ -17,7 +17,7 @@ void KdfParams::validate() const
     if (opsLimit < crypto_pwhash_OPSLIMIT_MIN || opsLimit > kMaxOps ||
         memLimitBytes < crypto_pwhash_MEMLIMIT_MIN || memLimitBytes > kMaxMem)
         throw Error(ErrorCode::InvalidArgument,
-                    FE_ERROR_TEXT("Argon2id parameters out of range (passes %1, memory %2 bytes)."),
+                    QT_TRANSLATE_NOOP("fe::Error", "Argon2id parameters out of range (passes %1, memory %2 bytes)."),
                     {std::to_string(opsLimit), std::to_string(memLimitBytes)});
 }
 

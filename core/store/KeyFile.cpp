@@ -203,7 +203,7 @@ KeyFile KeyFile::load(const std::filesystem::path& path, Parse mode)
     if (!std::filesystem::exists(path, ec))
         throw Error(
             ErrorCode::NotFound,
-            FE_ERROR_TEXT("The key file %1 is missing; without it the database cannot be opened (restore it "
+            QT_TRANSLATE_NOOP("fe::Error", "The key file %1 is missing; without it the database cannot be opened (restore it "
                           "from the backup taken with the database)."),
             {path.string()});
     return parse(readWholeFile(path), path, mode);
@@ -250,7 +250,7 @@ KeyFile KeyFile::parse(std::string_view text, const std::filesystem::path& pathF
             if (!haveHeader || mode == Parse::Strict)
                 throw Error(
                     ErrorCode::Corrupt,
-                    FE_ERROR_TEXT("The key file %1 is damaged (line %2 fails its checksum); restore it from "
+                    QT_TRANSLATE_NOOP("fe::Error", "The key file %1 is damaged (line %2 fails its checksum); restore it from "
                                   "a backup, or use the recovery key."),
                     {pathForMessages.string(), std::to_string(lineNumber)});
             ++file.damagedLines;
@@ -258,7 +258,7 @@ KeyFile KeyFile::parse(std::string_view text, const std::filesystem::path& pathF
     }
     if (!haveHeader)
         throw Error(ErrorCode::Corrupt,
-                    FE_ERROR_TEXT("The key file %1 is empty or not a FaceEnroll key file."),
+                    QT_TRANSLATE_NOOP("fe::Error", "The key file %1 is empty or not a FaceEnroll key file."),
                     {pathForMessages.string()});
     return file;
 }

@@ -132,34 +132,34 @@ bool isCompleteTemplate(const TemplateRecord& t)
 void validateForInsert(const Enrollment& e)
 {
     if (e.subject.name.empty())
-        invalid(FE_ERROR_TEXT("The enrollment has no subject name."));
+        invalid(QT_TRANSLATE_NOOP("fe::Error", "The enrollment has no subject name."));
     if (e.subject.documentType.empty() || e.subject.documentNumber.empty())
-        invalid(FE_ERROR_TEXT("The enrollment needs a document type and number."));
+        invalid(QT_TRANSLATE_NOOP("fe::Error", "The enrollment needs a document type and number."));
     if (!isE164(e.phone))
-        invalid(FE_ERROR_TEXT("The enrollment's phone number is not in E.164 form (+ and up to 15 digits)."));
+        invalid(QT_TRANSLATE_NOOP("fe::Error", "The enrollment's phone number is not in E.164 form (+ and up to 15 digits)."));
     if (!e.consent.operatorAttested || e.consent.noticeVersion.empty() || e.consent.language.empty())
-        invalid(FE_ERROR_TEXT("The enrollment's consent must be attested by the operator, with the notice "
+        invalid(QT_TRANSLATE_NOOP("fe::Error", "The enrollment's consent must be attested by the operator, with the notice "
                               "version and language shown."));
     if (!isJpeg(e.portrait))
-        invalid(FE_ERROR_TEXT("The enrollment's portrait is not a JPEG image."));
+        invalid(QT_TRANSLATE_NOOP("fe::Error", "The enrollment's portrait is not a JPEG image."));
     if (!isCompleteTemplate(e.faceTemplate))
         invalid(
-            FE_ERROR_TEXT("The enrollment's face template needs values, a model id and a model version."));
+            QT_TRANSLATE_NOOP("fe::Error", "The enrollment's face template needs values, a model id and a model version."));
     if (!e.idPhoto.empty() && !isJpeg(e.idPhoto))
-        invalid(FE_ERROR_TEXT("The enrollment's ID-document photo is not a JPEG image."));
+        invalid(QT_TRANSLATE_NOOP("fe::Error", "The enrollment's ID-document photo is not a JPEG image."));
     if (!e.idTemplate.empty() && !isCompleteTemplate(e.idTemplate))
-        invalid(FE_ERROR_TEXT(
+        invalid(QT_TRANSLATE_NOOP("fe::Error", 
             "The enrollment's ID-document template needs values, a model id and a model version."));
     for (const auto& frame : e.liveness.evidenceFrames) {
         if (!isJpeg(frame))
             invalid(
-                FE_ERROR_TEXT("The enrollment's liveness evidence holds a frame that is not a JPEG image."));
+                QT_TRANSLATE_NOOP("fe::Error", "The enrollment's liveness evidence holds a frame that is not a JPEG image."));
     }
     if (e.liveness.verdict.empty())
-        invalid(FE_ERROR_TEXT("The enrollment has no liveness verdict."));
+        invalid(QT_TRANSLATE_NOOP("fe::Error", "The enrollment has no liveness verdict."));
     for (const auto& f : e.flags) {
         if (f.code.empty())
-            invalid(FE_ERROR_TEXT("The enrollment has a flag without a code."));
+            invalid(QT_TRANSLATE_NOOP("fe::Error", "The enrollment has a flag without a code."));
     }
 }
 

@@ -118,7 +118,7 @@ void validateUserName(std::string_view name)
     if (!ok)
         throw Error(
             ErrorCode::InvalidArgument,
-            FE_ERROR_TEXT("A user name has 2 to %1 characters: lower-case letters, digits, '.', '_' or '-', "
+            QT_TRANSLATE_NOOP("fe::Error", "A user name has 2 to %1 characters: lower-case letters, digits, '.', '_' or '-', "
                           "starting with a letter or digit."),
             {std::to_string(constants::kMaxUserNameLength)});
 }

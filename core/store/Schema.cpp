@@ -210,7 +210,7 @@ std::vector<int> Schema::migrate(Connection& db, int targetVersion, const StepOb
     if (current > latestVersion())
         throw Error(
             ErrorCode::Conflict,
-            FE_ERROR_TEXT("The database %1 was written by a newer FaceEnroll (schema version %2; this build "
+            QT_TRANSLATE_NOOP("fe::Error", "The database %1 was written by a newer FaceEnroll (schema version %2; this build "
                           "knows up to %3). Update FaceEnroll."),
             {db.path().string(), std::to_string(current), std::to_string(latestVersion())});
     std::vector<int> applied;

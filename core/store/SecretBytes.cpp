@@ -13,7 +13,7 @@ void ensureSodium()
 {
     static const int result = sodium_init();
     if (result < 0)
-        throw Error(ErrorCode::Internal, FE_ERROR_TEXT("libsodium could not be initialised."));
+        throw Error(ErrorCode::Internal, QT_TRANSLATE_NOOP("fe::Error", "libsodium could not be initialised."));
 }
 
 SecretBytes::SecretBytes(std::size_t size)

@@ -27,7 +27,7 @@ void validatePassword(const SecretBytes& password)
 {
     if (password.size() < constants::kMinPasswordLength || password.size() > constants::kMaxPasswordLength)
         throw Error(
-            ErrorCode::InvalidArgument, FE_ERROR_TEXT("A password needs %1 to %2 characters."),
+            ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A password needs %1 to %2 characters."),
             {std::to_string(constants::kMinPasswordLength), std::to_string(constants::kMaxPasswordLength)});
 }
 
@@ -87,7 +87,7 @@ Session& Session::operator=(Session&& other) noexcept
 const User& Session::user() const
 {
     if (!m_state)
-        throw Error(ErrorCode::Locked, FE_ERROR_TEXT("The session has ended; log in again."));
+        throw Error(ErrorCode::Locked, QT_TRANSLATE_NOOP("fe::Error", "The session has ended; log in again."));
     return m_state->user;
 }
 
@@ -104,17 +104,17 @@ bool Session::can(Permission permission) const
 void Session::ensureActive()
 {
     if (!m_state || m_state->status == SessionState::Status::LoggedOut)
-        throw Error(ErrorCode::Locked, FE_ERROR_TEXT("The session has ended; log in again."));
+        throw Error(ErrorCode::Locked, QT_TRANSLATE_NOOP("fe::Error", "The session has ended; log in again."));
     if (m_state->status == SessionState::Status::Locked)
         throw Error(ErrorCode::Locked,
-                    FE_ERROR_TEXT("The session is locked; unlock it with the password of %1."),
+                    QT_TRANSLATE_NOOP("fe::Error", "The session is locked; unlock it with the password of %1."),
                     {m_state->user.name});
     const TimePoint t = now();
     if (t - m_state->lastActivity >= m_state->idleTimeout) {
         lockNow("idle");
         throw Error(
             ErrorCode::Locked,
-            FE_ERROR_TEXT("The session locked itself after %1 minute(s) without activity; unlock it with the "
+            QT_TRANSLATE_NOOP("fe::Error", "The session locked itself after %1 minute(s) without activity; unlock it with the "
                           "password of %2."),
             {std::to_string(std::chrono::duration_cast<std::chrono::minutes>(m_state->idleTimeout).count()),
              m_state->user.name});
@@ -141,7 +141,7 @@ void Session::require(Permission permission)
     } catch (const Error& e) {
         qCWarning(lcStore) << "could not audit a refused action:" << e.what();
     }
-    throw Error(ErrorCode::PermissionDenied, FE_ERROR_TEXT("The user %1 (role %2) is not allowed to %3."),
+    throw Error(ErrorCode::PermissionDenied, QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to %3."),
                 {m_state->user.name, roleName(m_state->user.role), permissionName(permission)});
 }
 
@@ -188,7 +188,7 @@ void Session::lock()
 void Session::resume(const SecretBytes& password)
 {
     if (!m_state || m_state->status == SessionState::Status::LoggedOut)
-        throw Error(ErrorCode::Locked, FE_ERROR_TEXT("The session has ended; log in again."));
+        throw Error(ErrorCode::Locked, QT_TRANSLATE_NOOP("fe::Error", "The session has ended; log in again."));
     if (m_state->status == SessionState::Status::Active && !isLocked())
         return;
     if (m_state->status == SessionState::Status::Active)
@@ -223,7 +223,7 @@ User Session::addUser(std::string_view name, Role role, const SecretBytes& passw
     UserRepository users(*m_state->db);
     if (users.findByName(name))
         throw Error(ErrorCode::Conflict,
-                    FE_ERROR_TEXT(
+                    QT_TRANSLATE_NOOP("fe::Error", 
                         "The user name %1 is taken (disabled accounts keep their name for the audit trail)."),
                     {std::string(name)});
 
@@ -266,14 +266,14 @@ void Session::disableUser(std::string_view name)
     UserRepository users(*m_state->db);
     const auto target = users.findByName(name);
     if (!target)
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("There is no user %1."), {std::string(name)});
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no user %1."), {std::string(name)});
     if (!target->active)
-        throw Error(ErrorCode::Conflict, FE_ERROR_TEXT("The user %1 is already disabled."),
+        throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "The user %1 is already disabled."),
                     {std::string(name)});
     if (target->id == m_state->user.id)
-        throw Error(ErrorCode::Conflict, FE_ERROR_TEXT("You cannot disable your own account."));
+        throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "You cannot disable your own account."));
     if (target->role == Role::Admin && users.countActive(Role::Admin) <= 1)
-        throw Error(ErrorCode::Conflict, FE_ERROR_TEXT("The user %1 is the last active admin."),
+        throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "The user %1 is the last active admin."),
                     {std::string(name)});
 
     const FileLock lock(m_state->paths.lockFile);
@@ -324,9 +324,9 @@ void Session::resetPassword(std::string_view name, const SecretBytes& newPasswor
     require(Permission::ManageUsers);
     const auto target = UserRepository(*m_state->db).findByName(name);
     if (!target)
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("There is no user %1."), {std::string(name)});
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no user %1."), {std::string(name)});
     if (!target->active)
-        throw Error(ErrorCode::Conflict, FE_ERROR_TEXT("The user %1 is disabled."), {std::string(name)});
+        throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "The user %1 is disabled."), {std::string(name)});
     rewriteOwnSlot(target->id, target->name, newPassword, target->id == m_state->user.id ? "self" : "reset");
 }
 
@@ -346,15 +346,15 @@ std::vector<std::string> Session::insertEnrollments(const std::vector<Enrollment
         if (!input.operatorId.empty() && input.operatorId != m_state->user.id)
             throw Error(
                 ErrorCode::InvalidArgument,
-                FE_ERROR_TEXT("An enrollment is recorded under the logged-in operator; leave operatorId "
+                QT_TRANSLATE_NOOP("fe::Error", "An enrollment is recorded under the logged-in operator; leave operatorId "
                               "empty."));
         if (!input.stationId.empty() && input.stationId != m_state->localStationId)
             throw Error(
                 ErrorCode::InvalidArgument,
-                FE_ERROR_TEXT("An enrollment made here belongs to this station; leave stationId empty."));
+                QT_TRANSLATE_NOOP("fe::Error", "An enrollment made here belongs to this station; leave stationId empty."));
         if (!input.id.empty() && !isUuid(input.id))
             throw Error(ErrorCode::InvalidArgument,
-                        FE_ERROR_TEXT("An enrollment id must be a lower-case UUID."));
+                        QT_TRANSLATE_NOOP("fe::Error", "An enrollment id must be a lower-case UUID."));
 
         // The record is copied once so the store's fields can be filled in; the images are
         // bound without a further copy.
@@ -362,7 +362,7 @@ std::vector<std::string> Session::insertEnrollments(const std::vector<Enrollment
         if (e.id.empty())
             e.id = newUuid();
         else if (repo.exists(e.id))
-            throw Error(ErrorCode::Conflict, FE_ERROR_TEXT("An enrollment with the id %1 exists already."),
+            throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "An enrollment with the id %1 exists already."),
                         {e.id});
         e.stationId = m_state->localStationId;
         e.operatorId = m_state->user.id;
@@ -396,13 +396,13 @@ Enrollment Session::getEnrollment(std::string_view id)
             require(Permission::ViewAllEnrollments); // throws, audited
         const auto s = repo.summary(id);
         if (!s)
-            throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("There is no enrollment %1."), {std::string(id)});
+            throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no enrollment %1."), {std::string(id)});
         if (s->operatorId != m_state->user.id || s->createdAt < startOfLocalDay(now()))
             require(Permission::ViewAllEnrollments); // throws, audited
     }
     auto e = repo.get(id);
     if (!e)
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("There is no enrollment %1."), {std::string(id)});
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no enrollment %1."), {std::string(id)});
     return std::move(*e);
 }
 
@@ -470,10 +470,10 @@ void Session::recordReview(std::string_view id, ReviewOutcome outcome, std::stri
     EnrollmentRepository repo(*m_state->db);
     const auto s = repo.summary(id);
     if (!s)
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("There is no enrollment %1."), {std::string(id)});
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no enrollment %1."), {std::string(id)});
     if (s->status != EnrollmentStatus::PendingReview)
         throw Error(ErrorCode::Conflict,
-                    FE_ERROR_TEXT("The enrollment %1 is not waiting for review (it is %2)."),
+                    QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 is not waiting for review (it is %2)."),
                     {std::string(id), toString(s->status)});
     ReviewDecision d;
     d.reviewerId = m_state->user.id;
@@ -508,11 +508,11 @@ EnrollmentSummary requireState(EnrollmentRepository& repo, std::string_view id,
 {
     const auto s = repo.summary(id);
     if (!s)
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("There is no enrollment %1."), {std::string(id)});
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no enrollment %1."), {std::string(id)});
     if (std::find(allowed.begin(), allowed.end(), s->uploadState) == allowed.end())
         throw Error(
             ErrorCode::Conflict,
-            FE_ERROR_TEXT("The enrollment %1 is in the upload state \"%2\", which does not allow this step."),
+            QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 is in the upload state \"%2\", which does not allow this step."),
             {std::string(id), toString(s->uploadState)});
     return *s;
 }
@@ -548,7 +548,7 @@ void Session::recordReceipt(std::string_view id, const Receipt& receipt)
     require(Permission::Upload);
     if (receipt.receiptId.empty())
         throw Error(ErrorCode::InvalidArgument,
-                    FE_ERROR_TEXT("A receipt needs the central service's receipt id."));
+                    QT_TRANSLATE_NOOP("fe::Error", "A receipt needs the central service's receipt id."));
     EnrollmentRepository repo(*m_state->db);
     requireState(repo, id, {UploadState::Exported, UploadState::Uploaded});
     Receipt r = receipt;
@@ -608,11 +608,11 @@ void Session::eraseEnrollment(std::string_view id)
     EnrollmentRepository repo(*m_state->db);
     const auto s = repo.summary(id);
     if (!s)
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("There is no enrollment %1."), {std::string(id)});
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no enrollment %1."), {std::string(id)});
     if (s->uploadState != UploadState::Held && s->uploadState != UploadState::Queued)
         throw Error(
             ErrorCode::Conflict,
-            FE_ERROR_TEXT("The enrollment %1 has already left the station (%2); erasure must go through the "
+            QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 has already left the station (%2); erasure must go through the "
                           "central service."),
             {std::string(id), toString(s->uploadState)});
     {
@@ -657,12 +657,12 @@ void Session::setSetting(std::string_view key, std::string_view value)
         valid = !value.empty() && value.size() <= 64;
     } else {
         throw Error(ErrorCode::InvalidArgument,
-                    FE_ERROR_TEXT("Unknown setting %1; known: retention.days, session.idle_timeout_minutes, "
+                    QT_TRANSLATE_NOOP("fe::Error", "Unknown setting %1; known: retention.days, session.idle_timeout_minutes, "
                                   "station.name, threshold.<name>."),
                     {std::string(key)});
     }
     if (!valid)
-        throw Error(ErrorCode::InvalidArgument, FE_ERROR_TEXT("%2 is not a valid value for the setting %1."),
+        throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "%2 is not a valid value for the setting %1."),
                     {std::string(key), std::string(value)});
     Transaction tx(*m_state->db);
     SettingsRepository(*m_state->db).set(key, value, now(), m_state->user.id);

@@ -79,7 +79,7 @@ SecretBytes passwordKey(const SecretBytes& password, const KeyFile::Salt& salt, 
     if (crypto_pwhash(key.data(), key.size(), reinterpret_cast<const char*>(password.data()), password.size(),
                       salt.data(), params.opsLimit, params.memLimitBytes, crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw Error(ErrorCode::Internal,
-                    FE_ERROR_TEXT("Argon2id could not allocate %1 bytes; the machine is short of memory."),
+                    QT_TRANSLATE_NOOP("fe::Error", "Argon2id could not allocate %1 bytes; the machine is short of memory."),
                     {std::to_string(params.memLimitBytes)});
     return key;
 }
@@ -127,7 +127,7 @@ KeyFile::WrappedKey SlotCrypto::wrapDatabaseKey(const KeyFile::PublicKey& slotPu
     const auto key =
         sharedWrappingKey(ephemeralSecret.data(), slotPublicKey.data(), w.ephemeralPublicKey, slotPublicKey);
     if (!key)
-        throw Error(ErrorCode::Corrupt, FE_ERROR_TEXT("A key slot holds an invalid public key."));
+        throw Error(ErrorCode::Corrupt, QT_TRANSLATE_NOOP("fe::Error", "A key slot holds an invalid public key."));
     randombytes_buf(w.nonce.data(), w.nonce.size());
     const auto ad = databaseKeyAd(slotPublicKey, w.ephemeralPublicKey, binding);
     w.ciphertext.resize(databaseKey.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
@@ -271,7 +271,7 @@ SecretBytes SlotCrypto::parseRecoveryKey(std::string_view text)
         if (v < 0 || n >= out.size())
             throw Error(
                 ErrorCode::InvalidArgument,
-                FE_ERROR_TEXT(
+                QT_TRANSLATE_NOOP("fe::Error", 
                     "That is not a recovery key: expected 64 hex digits (dashes and spaces allowed)."));
         if (high < 0) {
             high = v;
@@ -283,7 +283,7 @@ SecretBytes SlotCrypto::parseRecoveryKey(std::string_view text)
     if (n != out.size() || high >= 0)
         throw Error(
             ErrorCode::InvalidArgument,
-            FE_ERROR_TEXT("That is not a recovery key: expected 64 hex digits (dashes and spaces allowed)."));
+            QT_TRANSLATE_NOOP("fe::Error", "That is not a recovery key: expected 64 hex digits (dashes and spaces allowed)."));
     return out;
 }
 

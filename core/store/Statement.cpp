@@ -13,7 +13,7 @@ Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
     if (rc != SQLITE_OK) {
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
-        throw DatabaseError::fromConnection(db, FE_ERROR_TEXT("preparing a statement"));
+        throw DatabaseError::fromConnection(db, QT_TRANSLATE_NOOP("fe::Error", "preparing a statement"));
     }
 }
 
@@ -45,14 +45,14 @@ void Statement::fail(int rc, const char* what) const
 Statement& Statement::bind(int index, std::int64_t value)
 {
     if (const int rc = sqlite3_bind_int64(m_stmt, index, value); rc != SQLITE_OK)
-        fail(rc, FE_ERROR_TEXT("binding a parameter"));
+        fail(rc, QT_TRANSLATE_NOOP("fe::Error", "binding a parameter"));
     return *this;
 }
 
 Statement& Statement::bind(int index, double value)
 {
     if (const int rc = sqlite3_bind_double(m_stmt, index, value); rc != SQLITE_OK)
-        fail(rc, FE_ERROR_TEXT("binding a parameter"));
+        fail(rc, QT_TRANSLATE_NOOP("fe::Error", "binding a parameter"));
     return *this;
 }
 
@@ -61,7 +61,7 @@ Statement& Statement::bind(int index, std::string_view text)
     const int rc =
         sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK)
-        fail(rc, FE_ERROR_TEXT("binding a parameter"));
+        fail(rc, QT_TRANSLATE_NOOP("fe::Error", "binding a parameter"));
     return *this;
 }
 
@@ -72,7 +72,7 @@ Statement& Statement::bindBlob(int index, std::span<const unsigned char> bytes)
     const void* data = bytes.empty() ? &empty : bytes.data();
     const int rc = sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK)
-        fail(rc, FE_ERROR_TEXT("binding a parameter"));
+        fail(rc, QT_TRANSLATE_NOOP("fe::Error", "binding a parameter"));
     return *this;
 }
 
@@ -82,14 +82,14 @@ Statement& Statement::bindBlobNoCopy(int index, std::span<const unsigned char> b
     const void* data = bytes.empty() ? &empty : bytes.data();
     const int rc = sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(bytes.size()), SQLITE_STATIC);
     if (rc != SQLITE_OK)
-        fail(rc, FE_ERROR_TEXT("binding a parameter"));
+        fail(rc, QT_TRANSLATE_NOOP("fe::Error", "binding a parameter"));
     return *this;
 }
 
 Statement& Statement::bindNull(int index)
 {
     if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)
-        fail(rc, FE_ERROR_TEXT("binding a parameter"));
+        fail(rc, QT_TRANSLATE_NOOP("fe::Error", "binding a parameter"));
     return *this;
 }
 
@@ -101,7 +101,7 @@ bool Statement::step()
     if (rc == SQLITE_DONE)
         return false;
     // Read the error before reset() clears it.
-    const DatabaseError error = DatabaseError::fromConnection(m_db, FE_ERROR_TEXT("running a statement"));
+    const DatabaseError error = DatabaseError::fromConnection(m_db, QT_TRANSLATE_NOOP("fe::Error", "running a statement"));
     sqlite3_reset(m_stmt);
     throw error;
 }
@@ -111,7 +111,7 @@ void Statement::run()
     if (step()) {
         sqlite3_reset(m_stmt);
         throw Error(ErrorCode::Internal,
-                    FE_ERROR_TEXT("A statement that should return nothing returned a row."));
+                    QT_TRANSLATE_NOOP("fe::Error", "A statement that should return nothing returned a row."));
     }
 }
 

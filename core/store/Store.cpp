@@ -26,7 +26,7 @@ void validateNewPassword(const SecretBytes& password)
 {
     if (password.size() < constants::kMinPasswordLength || password.size() > constants::kMaxPasswordLength)
         throw Error(
-            ErrorCode::InvalidArgument, FE_ERROR_TEXT("A password needs %1 to %2 characters."),
+            ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A password needs %1 to %2 characters."),
             {std::to_string(constants::kMinPasswordLength), std::to_string(constants::kMaxPasswordLength)});
 }
 
@@ -68,7 +68,7 @@ SecretBytes Store::initialize(const std::filesystem::path& database, std::string
     for (const auto& p : {paths.database, paths.keyFile}) {
         if (std::filesystem::exists(p, ec))
             throw Error(ErrorCode::Conflict,
-                        FE_ERROR_TEXT("%1 exists already; FaceEnroll will not overwrite it."), {p.string()});
+                        QT_TRANSLATE_NOOP("fe::Error", "%1 exists already; FaceEnroll will not overwrite it."), {p.string()});
     }
 
     InitCleanup cleanup(paths);
@@ -116,7 +116,7 @@ SecretBytes Store::initialize(const std::filesystem::path& database, std::string
     keyFile.databaseId = databaseId;
     const auto head = readFileHead(paths.database, keyFile.databaseSalt.size());
     if (head.size() != keyFile.databaseSalt.size())
-        throw Error(ErrorCode::Internal, FE_ERROR_TEXT("The new database %1 has no header."),
+        throw Error(ErrorCode::Internal, QT_TRANSLATE_NOOP("fe::Error", "The new database %1 has no header."),
                     {paths.database.string()});
     std::copy(head.begin(), head.end(), keyFile.databaseSalt.begin());
     const auto binding = Unlocker::bindingOf(keyFile);
@@ -155,11 +155,11 @@ Store::Recovery Store::recover(const std::filesystem::path& database, const Secr
         const auto binding = Unlocker::bindingOf(keyFile);
         const KeyFile::Slot* recovery = keyFile.recovery();
         if (recovery == nullptr)
-            throw Error(ErrorCode::Corrupt, FE_ERROR_TEXT("The key file %1 has no usable recovery slot."),
+            throw Error(ErrorCode::Corrupt, QT_TRANSLATE_NOOP("fe::Error", "The key file %1 has no usable recovery slot."),
                         {paths.keyFile.string()});
         const auto secretKey = SlotCrypto::openRecoverySlot(*recovery, recoveryKey);
         if (!secretKey)
-            throw Error(ErrorCode::AuthenticationFailed, FE_ERROR_TEXT("That recovery key does not open %1."),
+            throw Error(ErrorCode::AuthenticationFailed, QT_TRANSLATE_NOOP("fe::Error", "That recovery key does not open %1."),
                         {paths.database.string()});
         const KeyFile::Slot recoveryCopy = *recovery;
         auto opened = Unlocker::openDatabase(paths, keyFile, recoveryCopy, *secretKey, options);
@@ -167,7 +167,7 @@ Store::Recovery Store::recover(const std::filesystem::path& database, const Secr
         if (users.findByName(newAdminName))
             throw Error(
                 ErrorCode::Conflict,
-                FE_ERROR_TEXT("The user name %1 is taken (disabled accounts keep their name for the audit "
+                QT_TRANSLATE_NOOP("fe::Error", "The user name %1 is taken (disabled accounts keep their name for the audit "
                               "trail)."),
                 {std::string(newAdminName)});
         const TimePoint now = truncateToMillis(options.clock());

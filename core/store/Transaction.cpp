@@ -10,7 +10,7 @@ namespace fe::store {
 Transaction::Transaction(Connection& connection, Mode mode) : m_connection(connection)
 {
     if (connection.inTransaction())
-        throw Error(ErrorCode::Internal, FE_ERROR_TEXT("Nested transactions are not supported."));
+        throw Error(ErrorCode::Internal, QT_TRANSLATE_NOOP("fe::Error", "Nested transactions are not supported."));
     connection.exec(mode == Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
 }
 

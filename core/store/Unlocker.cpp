@@ -39,7 +39,7 @@ std::chrono::milliseconds lockoutLength(int lockouts)
 {
     // One message for an unknown name and a wrong password: the reason is clear, and it does
     // not tell a guesser which names exist.
-    throw Error(ErrorCode::AuthenticationFailed, FE_ERROR_TEXT("Wrong user name or password."));
+    throw Error(ErrorCode::AuthenticationFailed, QT_TRANSLATE_NOOP("fe::Error", "Wrong user name or password."));
 }
 
 bool isNotADatabase(const DatabaseError& e)
@@ -53,12 +53,12 @@ void Unlocker::checkFiles(const StorePaths& paths)
 {
     std::error_code ec;
     if (!std::filesystem::exists(paths.database, ec))
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("There is no FaceEnroll database at %1."),
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no FaceEnroll database at %1."),
                     {paths.database.string()});
     if (!std::filesystem::exists(paths.keyFile, ec))
         throw Error(
             ErrorCode::NotFound,
-            FE_ERROR_TEXT("The key file %1 is missing; without it the database cannot be opened (restore "
+            QT_TRANSLATE_NOOP("fe::Error", "The key file %1 is missing; without it the database cannot be opened (restore "
                           "it from the backup taken with the database)."),
             {paths.keyFile.string()});
     requireWritableDirectory(paths.directory());
@@ -79,7 +79,7 @@ void Unlocker::checkBinding(const KeyFile& keyFile, const StorePaths& paths)
         !std::equal(head.begin(), head.end(), keyFile.databaseSalt.begin()))
         throw Error(
             ErrorCode::InvalidInput,
-            FE_ERROR_TEXT("Wrong database for this key file: %1 was made for another database than %2."),
+            QT_TRANSLATE_NOOP("fe::Error", "Wrong database for this key file: %1 was made for another database than %2."),
             {paths.keyFile.string(), paths.database.string()});
 }
 
@@ -91,7 +91,7 @@ Unlocker::OpenedDatabase Unlocker::openDatabase(const StorePaths& paths, KeyFile
     auto current = SlotCrypto::unwrapDatabaseKey(slot.databaseKey, slot.publicKey, slotSecretKey, binding);
     if (!current)
         throw Error(ErrorCode::Corrupt,
-                    FE_ERROR_TEXT("The key slot in %1 is damaged: the database key does not unwrap."),
+                    QT_TRANSLATE_NOOP("fe::Error", "The key slot in %1 is damaged: the database key does not unwrap."),
                     {paths.keyFile.string()});
 
     std::optional<Connection> db;
@@ -108,14 +108,14 @@ Unlocker::OpenedDatabase Unlocker::openDatabase(const StorePaths& paths, KeyFile
         if (!slot.nextDatabaseKey)
             throw Error(
                 ErrorCode::Corrupt,
-                FE_ERROR_TEXT("The database %1 does not open with the key from %2: the database is damaged, "
+                QT_TRANSLATE_NOOP("fe::Error", "The database %1 does not open with the key from %2: the database is damaged, "
                               "or the key file belongs to another copy of it."),
                 {paths.database.string(), paths.keyFile.string()});
         auto next =
             SlotCrypto::unwrapDatabaseKey(*slot.nextDatabaseKey, slot.publicKey, slotSecretKey, binding);
         if (!next)
             throw Error(ErrorCode::Corrupt,
-                        FE_ERROR_TEXT("The key slot in %1 is damaged: the database key does not unwrap."),
+                        QT_TRANSLATE_NOOP("fe::Error", "The key slot in %1 is damaged: the database key does not unwrap."),
                         {paths.keyFile.string()});
         db.emplace(Connection::openEncrypted(paths.database, *next));
         key = std::move(*next);
@@ -140,7 +140,7 @@ Unlocker::OpenedDatabase Unlocker::openDatabase(const StorePaths& paths, KeyFile
         if (!id || *id != keyFile.databaseId)
             throw Error(
                 ErrorCode::InvalidInput,
-                FE_ERROR_TEXT("Wrong database for this key file: %1 was made for another database than %2."),
+                QT_TRANSLATE_NOOP("fe::Error", "Wrong database for this key file: %1 was made for another database than %2."),
                 {paths.keyFile.string(), paths.database.string()});
     }
     AuditLog audit(out.db, keyFile.databaseId);
@@ -202,7 +202,7 @@ std::unique_ptr<SessionState> Unlocker::unlock(const StorePaths& paths, std::str
             std::chrono::duration_cast<std::chrono::milliseconds>(*slot->lockout.lockedUntil - now);
         recordAndSave(auditActionName(AuditAction::LoginFailed), "locked");
         throw Error(ErrorCode::Locked,
-                    FE_ERROR_TEXT(
+                    QT_TRANSLATE_NOOP("fe::Error", 
                         "The account %1 is locked after repeated failed logins; try again in %2 minute(s)."),
                     {std::string(userName), minutesText(left)});
     }
@@ -223,7 +223,7 @@ std::unique_ptr<SessionState> Unlocker::unlock(const StorePaths& paths, std::str
             qCInfo(lcStore) << "account locked after" << constants::kMaxFailedLogins << "failed logins";
             throw Error(
                 ErrorCode::Locked,
-                FE_ERROR_TEXT("Wrong password. After %1 failed attempts the account %2 is now locked for %3 "
+                QT_TRANSLATE_NOOP("fe::Error", "Wrong password. After %1 failed attempts the account %2 is now locked for %3 "
                               "minute(s)."),
                 {std::to_string(constants::kMaxFailedLogins), std::string(userName), minutesText(length)});
         }

@@ -18,7 +18,7 @@ public:
     std::vector<Detection> detect(const cv::Mat& grey, int upsample) override
     {
         if (grey.empty() || grey.type() != CV_8UC1)
-            throw Error(ErrorCode::InvalidArgument, FE_ERROR_TEXT("Face detection needs an 8-bit grey image."));
+            throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "Face detection needs an 8-bit grey image."));
         std::vector<dlib::rect_detection> found;
         if (upsample <= 0) {
             dlib::cv_image<unsigned char> image(grey);

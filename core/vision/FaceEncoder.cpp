@@ -29,7 +29,7 @@ public:
     {
         if (aligned.size() != cv::Size(kInputSize, kInputSize) || aligned.type() != CV_8UC3)
             throw Error(ErrorCode::InvalidArgument,
-                        FE_ERROR_TEXT("The embedding model needs a 112x112 BGR crop; call alignForEmbedding() first."));
+                        QT_TRANSLATE_NOOP("fe::Error", "The embedding model needs a 112x112 BGR crop; call alignForEmbedding() first."));
         // RGB, (v - 127) / 128, as the model package prepares its input.
         const cv::Mat blob = cv::dnn::blobFromImage(aligned, 1.0 / 128.0, cv::Size(), cv::Scalar(127, 127, 127),
                                                     /*swapRB=*/true, /*crop=*/false, CV_32F);
@@ -43,7 +43,7 @@ public:
             norm += static_cast<double>(v) * v;
         norm = std::sqrt(norm);
         if (!(norm > 1e-12))
-            throw Error(ErrorCode::Internal, FE_ERROR_TEXT("The embedding model returned an empty vector."));
+            throw Error(ErrorCode::Internal, QT_TRANSLATE_NOOP("fe::Error", "The embedding model returned an empty vector."));
         for (float& v : t.values)
             v = static_cast<float>(v / norm);
         return t;
@@ -62,7 +62,7 @@ float cosineSimilarity(const FaceTemplate& a, const FaceTemplate& b)
 {
     if (a.modelId != b.modelId || a.values.size() != b.values.size() || a.values.empty())
         throw Error(ErrorCode::InvalidArgument,
-                    FE_ERROR_TEXT("Templates of different models or sizes cannot be compared (%1 vs %2)."),
+                    QT_TRANSLATE_NOOP("fe::Error", "Templates of different models or sizes cannot be compared (%1 vs %2)."),
                     {a.modelId, b.modelId});
     double dot = 0.0;
     for (std::size_t i = 0; i < a.values.size(); ++i)
@@ -76,10 +76,10 @@ std::unique_ptr<FaceEncoder> FaceEncoder::loadOnnx(const std::filesystem::path& 
     try {
         net = cv::dnn::readNetFromONNX(path.string());
     } catch (const cv::Exception&) {
-        throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("Cannot load the embedding model %1."), {path.string()});
+        throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "Cannot load the embedding model %1."), {path.string()});
     }
     if (net.empty())
-        throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("Cannot load the embedding model %1."), {path.string()});
+        throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "Cannot load the embedding model %1."), {path.string()});
     net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
     net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
     qCDebug(lcVision) << "embedding model loaded:" << path.c_str();

@@ -92,7 +92,7 @@ struct FrameAnalyzer::Impl
           assessor(options.profile), eyes(options.eyes)
     {
         if (!landmarks)
-            throw Error(ErrorCode::InvalidArgument, FE_ERROR_TEXT("FrameAnalyzer needs a landmark model."));
+            throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "FrameAnalyzer needs a landmark model."));
     }
 
     AnalyzerOptions options;
@@ -213,14 +213,14 @@ FrameAnalysis FrameAnalyzer::Impl::analyze(const cv::Mat& input, double timestam
 {
     const auto start = Clock::now();
     if (input.empty() || input.depth() != CV_8U)
-        throw Error(ErrorCode::InvalidArgument, FE_ERROR_TEXT("A frame must be a non-empty 8-bit image."));
+        throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A frame must be a non-empty 8-bit image."));
     cv::Mat grey;
     switch (input.channels()) {
     case 1: grey = input; break;
     case 3: cv::cvtColor(input, grey, cv::COLOR_BGR2GRAY); break;
     case 4: cv::cvtColor(input, grey, cv::COLOR_BGRA2GRAY); break;
     default:
-        throw Error(ErrorCode::InvalidArgument, FE_ERROR_TEXT("A frame must have 1, 3 or 4 channels."));
+        throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A frame must have 1, 3 or 4 channels."));
     }
 
     FrameAnalysis result;

@@ -125,7 +125,7 @@ public:
         quietVideoBackend();
         if (!m_capture.open(path.string(), cv::CAP_FFMPEG) || !m_capture.isOpened())
             throw Error(ErrorCode::InvalidInput,
-                        FE_ERROR_TEXT("Cannot read the video %1: the file is not a video or is truncated."),
+                        QT_TRANSLATE_NOOP("fe::Error", "Cannot read the video %1: the file is not a video or is truncated."),
                         {path.string()});
         m_fps = m_capture.get(cv::CAP_PROP_FPS);
         if (!(m_fps > 0.0 && m_fps < 1000.0))
@@ -142,11 +142,11 @@ public:
         if (!m_capture.read(decoded) || decoded.empty()) {
             if (m_index == 0)
                 throw Error(ErrorCode::InvalidInput,
-                            FE_ERROR_TEXT("The video %1 contains no decodable frame."), {m_path.string()});
+                            QT_TRANSLATE_NOOP("fe::Error", "The video %1 contains no decodable frame."), {m_path.string()});
             // Containers often over-count by a frame or two; a larger gap is a damaged file.
             if (m_expected > 0 && m_index + 2 < m_expected)
                 throw Error(ErrorCode::InvalidInput,
-                            FE_ERROR_TEXT("The video %1 ends after %2 of its %3 frames: it is truncated or corrupt."),
+                            QT_TRANSLATE_NOOP("fe::Error", "The video %1 ends after %2 of its %3 frames: it is truncated or corrupt."),
                             {m_path.string(), std::to_string(m_index), std::to_string(m_expected)});
             return false;
         }
@@ -175,15 +175,15 @@ cv::Mat readImage(const std::filesystem::path& path)
 {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("The file %1 does not exist."), {path.string()});
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "The file %1 does not exist."), {path.string()});
     if (std::filesystem::file_size(path, ec) == 0)
-        throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("The file %1 is empty."), {path.string()});
+        throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "The file %1 is empty."), {path.string()});
     cv::Mat image = cv::imread(path.string(), cv::IMREAD_COLOR);
     if (image.empty())
-        throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("The file %1 is not a readable image."), {path.string()});
+        throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "The file %1 is not a readable image."), {path.string()});
     if (image.cols < kMinImageSide || image.rows < kMinImageSide)
         throw Error(ErrorCode::InvalidInput,
-                    FE_ERROR_TEXT("The image %1 is %2x%3 px; at least %4x%4 px are needed to find a face."),
+                    QT_TRANSLATE_NOOP("fe::Error", "The image %1 is %2x%3 px; at least %4x%4 px are needed to find a face."),
                     {path.string(), std::to_string(image.cols), std::to_string(image.rows), std::to_string(kMinImageSide)});
     return image;
 }
@@ -192,7 +192,7 @@ std::unique_ptr<FrameSource> FrameSource::open(const std::filesystem::path& path
 {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        throw Error(ErrorCode::NotFound, FE_ERROR_TEXT("The file %1 does not exist."), {path.string()});
+        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "The file %1 does not exist."), {path.string()});
     if (std::filesystem::is_directory(path, ec)) {
         std::vector<std::filesystem::path> files;
         for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
@@ -201,11 +201,11 @@ std::unique_ptr<FrameSource> FrameSource::open(const std::filesystem::path& path
         }
         std::sort(files.begin(), files.end());
         if (files.empty())
-            throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("The folder %1 holds no images."), {path.string()});
+            throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "The folder %1 holds no images."), {path.string()});
         return std::make_unique<FolderSource>(std::move(files), options);
     }
     if (std::filesystem::file_size(path, ec) == 0)
-        throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("The file %1 is empty."), {path.string()});
+        throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "The file %1 is empty."), {path.string()});
     if (hasImageExtension(path))
         return std::make_unique<StillSource>(readImage(path), options);
     // Not named like an image: an image decoder that accepts it decides, else it is a video.

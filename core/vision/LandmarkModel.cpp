@@ -31,13 +31,13 @@ std::ifstream openModel(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw Error(ErrorCode::AssetMissing, FE_ERROR_TEXT("Cannot open the landmark model %1."), {path.string()});
+        throw Error(ErrorCode::AssetMissing, QT_TRANSLATE_NOOP("fe::Error", "Cannot open the landmark model %1."), {path.string()});
     return in;
 }
 
 Error notAModel(const std::filesystem::path& path)
 {
-    return Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("The landmark model %1 is not a 68-point dlib shape predictor."),
+    return Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "The landmark model %1 is not a 68-point dlib shape predictor."),
                  {path.string()});
 }
 

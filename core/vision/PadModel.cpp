@@ -27,7 +27,7 @@ public:
     double liveProbability(const cv::Mat& bgr, const Landmarks& lm) override
     {
         if (bgr.empty() || bgr.type() != CV_8UC3)
-            throw Error(ErrorCode::InvalidArgument, FE_ERROR_TEXT("Presentation-attack detection needs a BGR frame."));
+            throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "Presentation-attack detection needs a BGR frame."));
         cv::Rect2f box = landmarkBounds(lm);
         box.y -= box.height * kForeheadShare;
         box.height *= 1.f + kForeheadShare;
@@ -40,7 +40,7 @@ public:
         const float* logits = out.ptr<float>();
         const std::size_t n = out.total();
         if (n < 2)
-            throw Error(ErrorCode::Internal, FE_ERROR_TEXT("The presentation-attack model returned no classes."));
+            throw Error(ErrorCode::Internal, QT_TRANSLATE_NOOP("fe::Error", "The presentation-attack model returned no classes."));
         const float top = *std::max_element(logits, logits + n);
         double sum = 0.0;
         for (std::size_t i = 0; i < n; ++i)
@@ -82,11 +82,11 @@ std::unique_ptr<PadModel> PadModel::loadOnnx(const std::filesystem::path& path)
     try {
         net = cv::dnn::readNetFromONNX(path.string());
     } catch (const cv::Exception&) {
-        throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("Cannot load the presentation-attack model %1."),
+        throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "Cannot load the presentation-attack model %1."),
                     {path.string()});
     }
     if (net.empty())
-        throw Error(ErrorCode::InvalidInput, FE_ERROR_TEXT("Cannot load the presentation-attack model %1."),
+        throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "Cannot load the presentation-attack model %1."),
                     {path.string()});
     net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
     net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);

@@ -82,7 +82,7 @@ QualityProfile QualityProfile::byName(std::string_view name)
         return p;
     }
     throw Error(ErrorCode::InvalidArgument,
-                FE_ERROR_TEXT("Unknown quality profile \"%1\"; use icao, default, lowres or document."), {std::string(name)});
+                QT_TRANSLATE_NOOP("fe::Error", "Unknown quality profile \"%1\"; use icao, default, lowres or document."), {std::string(name)});
 }
 
 std::vector<std::string> QualityProfile::names()
