@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -12,6 +13,12 @@ QString tr(const char* text)
 {
     // lupdate files tr() calls of namespace-level code under the namespace's name.
     return QCoreApplication::translate("fe::cli", text);
+}
+
+AssetResolver assetResolver()
+{
+    const QSettings settings;
+    return AssetResolver(settings.value(QStringLiteral("assets/dir")).toString().toStdString());
 }
 
 void printJson(const QJsonObject& object)

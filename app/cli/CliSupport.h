@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/AssetResolver.h"
+
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QString>
@@ -40,5 +42,8 @@ struct Size
 Size sizeOption(const QCommandLineParser& parser, const QString& name);
 
 QString tr(const char* text);
+
+// The assets as this user's settings (assets/dir) and the environment say.
+AssetResolver assetResolver();
 
 } // namespace fe::cli

@@ -2,6 +2,7 @@
 #include "CliSupport.h"
 #include "Commands.h"
 #include "JsonFormat.h"
+#include "LiveOptions.h"
 #include "StoreAccess.h"
 #include "common/Error.h"
 #include "enroll/EnrollmentService.h"
@@ -15,7 +16,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSettings>
 #include <QTextStream>
 
 #include <cmath>
@@ -35,24 +35,13 @@ QString qstr(const std::string& s)
     return QString::fromStdString(s);
 }
 
-AssetResolver assets()
-{
-    const QSettings settings;
-    return AssetResolver(settings.value(QStringLiteral("assets/dir")).toString().toStdString());
-}
-
 // The live window of an enrollment read from a file.
 constexpr double kDefaultLiveSeconds = 10.0;
-constexpr double kStillSeconds = 5.0;
-constexpr double kStillFps = 25.0;
 
 enroll::LiveResult runLive(const vision::VisionModels& models, const QString& input, const enroll::LiveCapture::Options& options,
                            double startSeconds, double seconds, bool allowBelowGate)
 {
-    vision::SourceOptions so;
-    so.stillSeconds = kStillSeconds;
-    so.stillFps = kStillFps;
-    auto source = vision::FrameSource::open(std::filesystem::path(input.toStdString()), so);
+    auto source = vision::FrameSource::open(std::filesystem::path(input.toStdString()), liveSourceOptions());
     enroll::LiveCapture capture(models, options);
     const double startMs = source->isStill() ? 0.0 : startSeconds * 1000.0;
     const double endMs = startMs + seconds * 1000.0;
@@ -101,7 +90,7 @@ FaceRef parseRef(const QString& text, const QDir& base)
         p = p.left(hash);
     }
     if (p.startsWith(QLatin1String("@assets/")))
-        ref.path = QString::fromStdString((assets().assetsDir() / p.mid(8).toStdString()).string());
+        ref.path = QString::fromStdString((assetResolver().assetsDir() / p.mid(8).toStdString()).string());
     else
         ref.path = QDir::isAbsolutePath(p) ? p : base.filePath(p);
     return ref;
@@ -169,19 +158,9 @@ int runEnroll(const QStringList& args)
 
     enroll::LiveCapture::Options options;
     options.analyzer.profile = vision::QualityProfile::byName(parser.value(QStringLiteral("quality-profile")).toStdString());
-    const QString mode = parser.value(QStringLiteral("mode"));
-    if (mode == QLatin1String("spontaneous"))
-        options.liveness.mode = liveness::Mode::Spontaneous;
-    else if (mode != QLatin1String("challenge"))
-        throw UsageError(tr("--mode takes challenge or spontaneous"));
-    if (parser.isSet(QStringLiteral("challenges"))) {
-        for (const QString& item : parser.value(QStringLiteral("challenges")).split(u',', Qt::SkipEmptyParts)) {
-            const auto kind = liveness::challengeFromKey(item.trimmed().toStdString());
-            if (!kind)
-                throw UsageError(tr("unknown challenge \"%1\"").arg(item));
-            options.liveness.challenges.push_back(*kind);
-        }
-    }
+    options.liveness.mode = parseMode(parser.value(QStringLiteral("mode")));
+    if (parser.isSet(QStringLiteral("challenges")))
+        options.liveness.challenges = parseChallenges(parser.value(QStringLiteral("challenges")));
     const double start = doubleOption(parser, QStringLiteral("live-start"), 0.0, 0.0, 1e7);
     const double seconds = doubleOption(parser, QStringLiteral("live-seconds"), kDefaultLiveSeconds, 1.0, 600.0);
     const bool allowLow = parser.isSet(QStringLiteral("allow-low-quality"));
@@ -195,7 +174,7 @@ int runEnroll(const QStringList& args)
         session.logout();
         return 0;
     }
-    const auto models = vision::VisionModels::load(assets());
+    const auto models = vision::VisionModels::load(assetResolver());
     enroll::EnrollmentService service(session, models);
     (void)service.validateSubject(input); // bad data fails before any media is read
 
@@ -339,7 +318,7 @@ int runReview(const QStringList& args)
     const QString reason = requiredValue(parser, QStringLiteral("reason"));
     const std::string id = requiredValue(parser, QStringLiteral("enrollment")).toStdString();
     store::Session session = login(parser);
-    const auto models = vision::VisionModels::load(assets());
+    const auto models = vision::VisionModels::load(assetResolver());
     enroll::EnrollmentService service(session, models);
     service.review(id, decision == QLatin1String("approve") ? store::ReviewOutcome::Approved : store::ReviewOutcome::Rejected,
                    reason.toStdString());
@@ -393,7 +372,7 @@ int runCalibrate(const QStringList& args)
         rows.push_back({parseRef(cells[0], base), parseRef(cells[1], base), cells[2].trimmed() == QLatin1String("1")});
     }
     // Encode every distinct face once; video frames are decoded in one pass per video.
-    const auto models = vision::VisionModels::load(assets());
+    const auto models = vision::VisionModels::load(assetResolver());
     auto encoder = models.makeEncoder();
     std::map<QString, std::set<int>> wanted;
     for (const auto& r : rows)
@@ -487,7 +466,7 @@ void registerEnrollCommands(CommandTable& table)
     table[QStringLiteral("enroll")] = {runEnroll, QT_TRANSLATE_NOOP("cli", "--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  enroll a customer")};
     table[QStringLiteral("list")] = {runList, QT_TRANSLATE_NOOP("cli", "--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)")};
     table[QStringLiteral("show")] = {runShow, QT_TRANSLATE_NOOP("cli", "ID --db PATH --user U  one enrollment's record (no biometric data)")};
-    table[QStringLiteral("review")] = {runReview, QT_TRANSLATE_NOOP("cli", "--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT")};
+    table[QStringLiteral("review")] = {runReview, QT_TRANSLATE_NOOP("cli", "--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment")};
     table[QStringLiteral("calibrate")] = {runCalibrate, QT_TRANSLATE_NOOP("cli", "PAIRS.csv [--target-fmr LIST]  score distributions, EER, thresholds")};
 }
 

@@ -2,6 +2,7 @@
 #include "CliSupport.h"
 #include "Commands.h"
 #include "JsonFormat.h"
+#include "LiveOptions.h"
 #include "common/Error.h"
 #include "liveness/CaptureSelector.h"
 #include "liveness/LivenessSession.h"
@@ -10,7 +11,6 @@
 #include "vision/VisionModels.h"
 
 #include <QFile>
-#include <QSettings>
 
 namespace fe::cli {
 namespace {
@@ -24,24 +24,6 @@ QString key(std::string_view k)
 
 // After the last challenge, frames keep coming for this long to pick the portrait from.
 constexpr double kCaptureTailMs = 1000.0;
-// A still image is shown to the camera for this long (the "photo held up" presentation).
-constexpr double kStillSeconds = 5.0;
-constexpr double kStillFps = 25.0;
-
-std::vector<ChallengeKind> parseChallenges(const QString& list)
-{
-    std::vector<ChallengeKind> out;
-    for (const QString& item : list.split(u',', Qt::SkipEmptyParts)) {
-        const auto kind = liveness::challengeFromKey(item.trimmed().toStdString());
-        if (!kind)
-            throw UsageError(tr("unknown challenge \"%1\"; use blink, turn-left, turn-right, open-mouth").arg(item));
-        out.push_back(*kind);
-    }
-    if (out.empty())
-        throw UsageError(tr("--challenges needs at least one challenge"));
-    return out;
-}
-
 QJsonObject toJson(const liveness::ChallengeRecord& c)
 {
     QJsonObject o{{QStringLiteral("kind"), key(liveness::challengeKey(c.kind))},
@@ -74,10 +56,7 @@ int runLiveness(const QStringList& args)
 
     liveness::LivenessOptions options;
     const QString mode = parser.value(QStringLiteral("mode"));
-    if (mode == QLatin1String("spontaneous"))
-        options.mode = liveness::Mode::Spontaneous;
-    else if (mode != QLatin1String("challenge"))
-        throw UsageError(tr("--mode takes challenge or spontaneous"));
+    options.mode = parseMode(mode);
     if (parser.isSet(QStringLiteral("challenges"))) {
         if (options.mode == liveness::Mode::Spontaneous)
             throw UsageError(tr("--challenges applies to challenge mode only"));
@@ -87,15 +66,12 @@ int runLiveness(const QStringList& args)
     vision::AnalyzerOptions analyzerOptions;
     analyzerOptions.profile = vision::QualityProfile::byName(parser.value(QStringLiteral("quality-profile")).toStdString());
 
-    vision::SourceOptions sourceOptions;
-    sourceOptions.stillSeconds = kStillSeconds;
-    sourceOptions.stillFps = kStillFps;
+    vision::SourceOptions sourceOptions = liveSourceOptions();
     sourceOptions.maxFrames = intOption(parser, QStringLiteral("max-frames"), -1, 1, 100'000'000);
     const QString input = parser.positionalArguments().first();
     auto source = vision::FrameSource::open(std::filesystem::path(input.toStdString()), sourceOptions);
 
-    const QSettings settings;
-    const auto models = vision::VisionModels::load(AssetResolver(settings.value(QStringLiteral("assets/dir")).toString().toStdString()));
+    const auto models = vision::VisionModels::load(assetResolver());
     auto encoder = models.makeEncoder();
     auto pad = models.makePad();
     vision::FrameAnalyzer analyzer(models.landmarks, analyzerOptions);

@@ -11,8 +11,6 @@
 #include "vision/FrameSource.h"
 #include "vision/VisionModels.h"
 
-#include <QSettings>
-
 #include <opencv2/core/utility.hpp>
 
 #include <chrono>
@@ -31,12 +29,6 @@ QCommandLineOption profileOption()
 {
     return {kQualityProfile, tr("Quality profile: icao, default or lowres (default: default)."), QStringLiteral("NAME"),
             QStringLiteral("default")};
-}
-
-AssetResolver assetResolver()
-{
-    const QSettings settings;
-    return AssetResolver(settings.value(QStringLiteral("assets/dir")).toString().toStdString());
 }
 
 vision::VisionModels loadModels()
