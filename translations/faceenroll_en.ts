@@ -1,4 +1,1013 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>cli</name>
+    <message>
+        <source>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  enroll a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID --db PATH --user U  one enrollment&apos;s record (no biometric data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAIRS.csv [--target-fmr LIST]  score distributions, EER, thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --admin NAME [--station NAME]  create an encrypted store; prints the recovery key once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add NAME --role ROLE | list | disable NAME | passwd [NAME]  --db PATH --user ACTOR  manage users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify | list [--from SEQ] [--limit N]  --db PATH --user ACTOR  check or show the audit chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user ACTOR [--now]  remove biometric data of receipted enrollments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --recovery-key-file F --new-admin NAME --new-password-file F  regain access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user ACTOR  rotate the database key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list | set KEY VALUE  --db PATH --user ACTOR  station settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user ACTOR  SQLCipher version, schema, counts, integrity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INPUT [--max-frames N] [--resize WxH] [--quality-profile NAME]  per-frame face analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAGE [--quality-profile NAME]  face template of an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A B [--threshold T]  compare the faces of two images or videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::Error</name>
+    <message>
+        <source>The live video %1 has no frames in the chosen window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no frame %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face was found on the ID-document photo %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the pairs file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not &quot;a,b,label&quot; with label 0 or 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face was found in %1 (frame %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face was found in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The landmark model %1 (from FACEENROLL_LANDMARK_MODEL) does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The landmark model %1 is missing. Install it with scripts/setup (Debian package libdlib-data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The asset %1 is missing. Fetch it with scripts/fetch-assets (or set FACEENROLL_ASSETS to the folder that holds it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document type and number are both needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is not a valid number; type it with its country code, e.g. +86.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator must confirm that the customer gave consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face was found on the ID-document photo; capture it again, flat and well lit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No live frame passed the quality check (most often: %1); capture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portrait is below the quality gate; capture again or confirm the override.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A review decision needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The liveness session has already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration needs both genuine and impostor pairs (got %1 and %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A template has %1 values; the gallery holds %2-value templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A template holds a value that is not a finite number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A template is all zeros.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 must be a number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit rows are appended inside a write transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last audit row (%1) holds no valid hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 follows row %2: rows are missing or were inserted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 does not match its hash: it was changed after it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database key must be %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting the database key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build is linked against SQLite without SQLCipher; refusing to open %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 could not be switched to WAL mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rotating the database key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpointing the write-ahead log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full (%1; SQLite: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is damaged or was altered (%1; SQLite: %2); no data was returned from the damaged part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database files could not be read or written (%1; SQLite: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy: another FaceEnroll process is writing (%1; SQLite: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change conflicts with stored data (%1; SQLite: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database reported an error (%1; SQLite: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stored template has %1 values where %2 were recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stored template is not a whole number of float values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot lock %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on a read-only file system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot sync %1 to disk: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file beside %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot replace %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory %1 is on a read-only file system; the store must write its journal and key file there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory %1 is not writable (%2); the store must write its journal and key file there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argon2id parameters out of range (passes %1, memory %2 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 is missing; without it the database cannot be opened (restore it from the backup taken with the database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged (line %2 fails its checksum); restore it from a backup, or use the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 is empty or not a FaceEnroll key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment has no subject name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment needs a document type and number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment&apos;s phone number is not in E.164 form (+ and up to 15 digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment&apos;s consent must be attested by the operator, with the notice version and language shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment&apos;s portrait is not a JPEG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment&apos;s face template needs values, a model id and a model version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment&apos;s ID-document photo is not a JPEG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment&apos;s ID-document template needs values, a model id and a model version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment&apos;s liveness evidence holds a frame that is not a JPEG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment has no liveness verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment has a flag without a code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user name has 2 to %1 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer FaceEnroll (schema version %2; this build knows up to %3). Update FaceEnroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libsodium could not be initialised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password needs %1 to %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has ended; log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session is locked; unlock it with the password of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session locked itself after %1 minute(s) without activity; unlock it with the password of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name %1 is taken (disabled accounts keep their name for the audit trail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 is already disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 is the last active admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An enrollment is recorded under the logged-in operator; leave operatorId empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An enrollment made here belongs to this station; leave stationId empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An enrollment id must be a lower-case UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An enrollment with the id %1 exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no enrollment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment %1 is not waiting for review (it is %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment %1 is in the upload state &quot;%2&quot;, which does not allow this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A receipt needs the central service&apos;s receipt id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment %1 has already left the station (%2); erasure must go through the central service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown setting %1; known: retention.days, session.idle_timeout_minutes, station.name, threshold.&lt;name&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2 is not a valid value for the setting %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argon2id could not allocate %1 bytes; the machine is short of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key slot holds an invalid public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: expected 64 hex digits (dashes and spaces allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>binding a parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A statement that should return nothing returned a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already; FaceEnroll will not overwrite it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new database %1 has no header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 has no usable recovery slot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That recovery key does not open %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nested transactions are not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no FaceEnroll database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong database for this key file: %1 was made for another database than %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key slot in %1 is damaged: the database key does not unwrap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 does not open with the key from %2: the database is damaged, or the key file belongs to another copy of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 is locked after repeated failed logins; try again in %2 minute(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection needs an 8-bit grey image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The embedding model needs a 112x112 BGR crop; call alignForEmbedding() first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The embedding model returned an empty vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates of different models or sizes cannot be compared (%1 vs %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the embedding model %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FrameAnalyzer needs a landmark model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A frame must be a non-empty 8-bit image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A frame must have 1, 3 or 4 channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the video %1: the file is not a video or is truncated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video %1 contains no decodable frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video %1 ends after %2 of its %3 frames: it is truncated or corrupt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is not a readable image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px; at least %4x%4 px are needed to find a face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 holds no images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the landmark model %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The landmark model %1 is not a 68-point dlib shape predictor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation-attack detection needs a BGR frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presentation-attack model returned no classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the presentation-attack model %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown quality profile &quot;%1&quot;; use icao, default, lowres or document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::cli</name>
+    <message>
+        <source>missing argument; usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a number from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a size like 640x480</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad frame reference &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live capture: a video (or a still, which will fail liveness).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds into the video where the live window starts (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of the live window (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo (an image, or VIDEO#FRAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. national_id, passport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number, E.164 (or national with --region).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region for a national phone number, e.g. CN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes or no: the customer&apos;s consent, attested by the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version of the privacy notice shown (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the notice shown (default en).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liveness: challenge (default) or spontaneous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Challenges in order (default: random).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality profile: icao, default or lowres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the best portrait even below the quality gate (flagged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--consent takes yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--date-of-birth takes a date like 1990-04-21</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted, flagged (pending review), approved or rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--status takes accepted, flagged, approved or rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve or reject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (mandatory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--decision takes approve or reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows a,b,label: images or VIDEO#FRAME, label 1 same person, 0 different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target false match rates (default 0.01,0.001).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--target-fmr takes rates between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--mode takes challenge or spontaneous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown challenge &quot;%1&quot;; use blink, turn-left, turn-right, open-mouth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--challenges needs at least one challenge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A video, or a still image (shown for 5 s at 25 fps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>challenge (default) or spontaneous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Challenges in order, e.g. blink,turn-left (default: random).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the chosen portrait JPEG here (an export of biometric data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the random challenge draw (default: random).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read at most N frames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--challenges applies to challenge mode only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the portrait to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password: pass --password-file FILE or set FACEENROLL_PASSWORD (passwords are never taken on the command line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no new password: pass --new-password-file FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user who acts (logs in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding that user&apos;s password (else FACEENROLL_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passwords are never taken on the command line; use --password-file FILE or FACEENROLL_PASSWORD (and --new-password-file FILE for a new one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a subcommand; run faceenroll-cli --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login name of the first admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the admin&apos;s password (else FACEENROLL_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the recovery key down now: it is shown only once and stored nowhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login name of the new user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator, supervisor or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the new user&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--role takes operator, supervisor or admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user to disable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user (default: the acting user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;users %1&quot;; use add, list, disable or passwd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First row (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;audit %1&quot;; use verify or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge every receipted enrollment now, ignoring the retention period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login name of the admin to create.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the new admin&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old recovery key no longer works. Write the new one down now: it is shown only once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its new value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;settings %1&quot;; use list or set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality profile: icao, default or lowres (default: default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A video, an image or a folder of images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after N frames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale frames to WxH first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image with one face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image or a video (its best-quality frame is used).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image or a video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision threshold on the cosine similarity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read at most N frames of a video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A video or image folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames to use (default 480).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repetitions; medians are reported (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: faceenroll-cli COMMAND [OPTIONS] ARGS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faceenroll-cli: unknown command &quot;%1&quot;; run faceenroll-cli --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faceenroll-cli %1: internal error: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
