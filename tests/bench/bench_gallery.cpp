@@ -2,10 +2,17 @@
 // rescoring) against the naive baseline (a float32 matrix, scalar dot products, partial sort).
 // Reports per-query median and p95, bytes per template and recall@10 against exact float
 // search. Run: build/bin/bench_gallery --benchmark_counters_tabular=true
+// When Debian's libfaiss-dev is installed at configure time, FAISS's exact flat inner-product
+// index (IndexFlatIP, one thread) runs on the same data as a third contender.
 #include "match/Gallery.h"
 #include "match/GalleryKernels.h"
 
 #include <benchmark/benchmark.h>
+
+#ifdef FACEENROLL_HAVE_FAISS
+#include <faiss/IndexFlat.h>
+#include <omp.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -152,6 +159,31 @@ void BM_NaiveFloatSearch(benchmark::State& state)
     reportLatency(state, ms);
     state.counters["bytes_per_template"] = static_cast<double>(kDim * sizeof(float));
 }
+
+#ifdef FACEENROLL_HAVE_FAISS
+void BM_FaissFlatIP(benchmark::State& state)
+{
+    const Data& d = data(static_cast<std::size_t>(state.range(0)));
+    omp_set_num_threads(1);
+    faiss::IndexFlatIP index(static_cast<faiss::Index::idx_t>(kDim));
+    index.add(static_cast<faiss::Index::idx_t>(d.n), d.rows.data());
+    std::vector<float> distances(kTopK);
+    std::vector<faiss::Index::idx_t> labels(kTopK);
+    std::vector<double> ms;
+    std::size_t q = 0;
+    for (auto _ : state) {
+        const auto t = std::chrono::steady_clock::now();
+        index.search(1, d.queries[q % d.queries.size()].data(), static_cast<faiss::Index::idx_t>(kTopK), distances.data(),
+                     labels.data());
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
+        benchmark::DoNotOptimize(labels);
+        ++q;
+    }
+    reportLatency(state, ms);
+    state.counters["bytes_per_template"] = static_cast<double>(kDim * sizeof(float));
+}
+BENCHMARK(BM_FaissFlatIP)->Arg(100'000)->Arg(1'000'000)->Iterations(kQueries)->Unit(benchmark::kMillisecond);
+#endif
 
 } // namespace
 
