@@ -167,7 +167,8 @@ int runEnroll(const QStringList& args)
 
     store::Session session = login(parser);
     if (!input.consent.given) {
-        // Nothing biometric is read or stored without consent.
+        // Nothing biometric is read or stored without consent; the refusal itself is audited.
+        session.recordConsentRefused();
         printSummary({{QStringLiteral("status"), QStringLiteral("refused")},
                       {QStringLiteral("enrollment_id"), QJsonValue()},
                       {QStringLiteral("flags"), QJsonArray()}});

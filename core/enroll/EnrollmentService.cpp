@@ -175,6 +175,7 @@ EnrollmentOutcome EnrollmentService::enroll(const SubjectInput& input, const IdP
 {
     EnrollmentOutcome out;
     if (!input.consent.given) {
+        m_session.recordConsentRefused();
         out.outcome = Outcome::Refused;
         return out;
     }

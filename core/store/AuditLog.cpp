@@ -58,6 +58,8 @@ const char* auditActionName(AuditAction action) noexcept
         return "key_rotation";
     case AuditAction::Recovery:
         return "recovery";
+    case AuditAction::ConsentRefused:
+        return "consent_refused";
     }
     return "unknown";
 }

@@ -39,6 +39,7 @@ enum class AuditAction
     SettingChanged,
     KeyRotation,
     Recovery,
+    ConsentRefused,
 };
 
 const char* auditActionName(AuditAction action) noexcept;

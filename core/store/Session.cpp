@@ -560,6 +560,15 @@ void Session::recordReceipt(std::string_view id, const Receipt& receipt)
     tx.commit();
 }
 
+void Session::recordConsentRefused()
+{
+    require(Permission::Enroll);
+    Transaction tx(*m_state->db);
+    AuditLog(*m_state->db, m_state->databaseId)
+        .append({now(), m_state->user.id, auditActionName(AuditAction::ConsentRefused), std::string(), "refused"});
+    tx.commit();
+}
+
 void Session::recordImport(std::string_view bundleId, std::string_view outcome)
 {
     require(Permission::Import);

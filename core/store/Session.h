@@ -105,6 +105,9 @@ public:
     std::vector<EnrollmentSummary> findByDocumentNumber(std::string_view documentType,
                                                         std::string_view number);
     std::vector<EnrollmentSummary> findByPhone(std::string_view phone);
+    // Enroll: the customer refused consent; the session ended with nothing stored. The audit
+    // row names no one (no object id): it records that a refusal happened, and by which user.
+    void recordConsentRefused();
     // Review: only for PendingReview enrollments (Conflict otherwise).
     void recordReview(std::string_view id, ReviewOutcome outcome, std::string_view reason);
 

@@ -140,6 +140,19 @@ void TestCliEnroll::stillImageAsLive_isFlaggedLivenessFailed()
 
 void TestCliEnroll::consentRefused_readsAndStoresNothing()
 {
+    // Audit rows of consent refusals (with an empty object: a refusal names no one).
+    const auto refusals = [this] {
+        const auto audit = fe::test::runCli(QStringList{QStringLiteral("audit"), QStringLiteral("list")} + actor("sup1"));
+        int n = 0;
+        for (const auto& line : audit.lines()) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o.value(QStringLiteral("action")).toString() == QLatin1String("consent_refused") &&
+                o.value(QStringLiteral("object")).toString().isEmpty())
+                ++n;
+        }
+        return n;
+    };
+    const int refusedBefore = refusals();
     const auto before = fe::test::runCli(QStringList{QStringLiteral("list")} + actor("sup1"));
     // The media paths do not even exist: without consent nothing is read.
     const auto r = fe::test::runCli(QStringList{QStringLiteral("enroll")} + actor("op1") +
@@ -152,6 +165,7 @@ void TestCliEnroll::consentRefused_readsAndStoresNothing()
     QCOMPARE(summaryOf(r).value(QStringLiteral("status")).toString(), QStringLiteral("refused"));
     const auto after = fe::test::runCli(QStringList{QStringLiteral("list")} + actor("sup1"));
     QCOMPARE(summaryOf(after).value(QStringLiteral("count")).toInt(), summaryOf(before).value(QStringLiteral("count")).toInt());
+    QCOMPARE(refusals(), refusedBefore + 1);
 }
 
 void TestCliEnroll::badInput_exitsTwo_data()

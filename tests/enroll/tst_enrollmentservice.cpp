@@ -208,6 +208,18 @@ void TestEnrollmentService::tooManyNumbers_isFlagged()
 
 void TestEnrollmentService::consentRefused_storesNothing()
 {
+    const auto refusals = [this] {
+        auto sup = m_store->login("sup");
+        int n = 0;
+        for (const auto& entry : sup.auditEntries())
+            if (entry.event.action == "consent_refused") {
+                ++n;
+                if (!entry.event.objectId.empty())
+                    qFatal("a consent refusal names an object");
+            }
+        return n;
+    };
+    const int refusedBefore = refusals();
     const auto before = m_op->listEnrollments().size();
     const auto galleryBefore = m_service->gallery().size();
     SubjectInput s = subject("Franck", "P1234567", m_phoneA);
@@ -217,6 +229,8 @@ void TestEnrollmentService::consentRefused_storesNothing()
     QVERIFY(o.enrollmentId.empty());
     QCOMPARE(m_op->listEnrollments().size(), before);
     QCOMPARE(m_service->gallery().size(), galleryBefore);
+    // The refusal is audited, without naming anyone.
+    QCOMPARE(refusals(), refusedBefore + 1);
 }
 
 void TestEnrollmentService::invalidPhone_isRejectedBeforeAnythingIsStored()
