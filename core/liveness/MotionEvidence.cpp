@@ -2,9 +2,11 @@
 
 #include "vision/FaceGeometry.h"
 
-#include <opencv2/calib3d.hpp>
+#include <opencv2/core.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cfloat>
 #include <cmath>
 #include <numeric>
 
@@ -44,6 +46,163 @@ double quantile(std::vector<double> v, double q)
 
 } // namespace
 
+std::optional<cv::Matx33d> MotionEvidence::fitHomography(const cv::Point2f* src, const cv::Point2f* dst, std::size_t n)
+{
+    // What cv::findHomography(src, dst, 0) computes — a normalised DLT, then at most ten
+    // Levenberg–Marquardt iterations on the reprojection error in dst — with fixed-size
+    // matrices and no allocation: the motion evidence fits eight of these every second frame.
+    // The liveness thresholds were set on that fit's residuals, including where ten iterations
+    // stop short of the minimum, so the iteration follows the same rule.
+    if (n < 4)
+        return std::nullopt;
+    cv::Point2d cs(0, 0), cd(0, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        cs += cv::Point2d(src[i]);
+        cd += cv::Point2d(dst[i]);
+    }
+    cs *= 1.0 / static_cast<double>(n);
+    cd *= 1.0 / static_cast<double>(n);
+    cv::Point2d ss(0, 0), sd(0, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        ss += cv::Point2d(std::abs(src[i].x - cs.x), std::abs(src[i].y - cs.y));
+        sd += cv::Point2d(std::abs(dst[i].x - cd.x), std::abs(dst[i].y - cd.y));
+    }
+    if (std::abs(ss.x) < DBL_EPSILON || std::abs(ss.y) < DBL_EPSILON || std::abs(sd.x) < DBL_EPSILON ||
+        std::abs(sd.y) < DBL_EPSILON)
+        return std::nullopt;
+    ss = cv::Point2d(static_cast<double>(n) / ss.x, static_cast<double>(n) / ss.y);
+    sd = cv::Point2d(static_cast<double>(n) / sd.x, static_cast<double>(n) / sd.y);
+
+    cv::Matx<double, 9, 9> ltl = cv::Matx<double, 9, 9>::zeros();
+    for (std::size_t i = 0; i < n; ++i) {
+        const double x = (dst[i].x - cd.x) * sd.x, y = (dst[i].y - cd.y) * sd.y;
+        const double X = (src[i].x - cs.x) * ss.x, Y = (src[i].y - cs.y) * ss.y;
+        const double lx[9] = {X, Y, 1, 0, 0, 0, -x * X, -x * Y, -x};
+        const double ly[9] = {0, 0, 0, X, Y, 1, -y * X, -y * Y, -y};
+        for (int j = 0; j < 9; ++j)
+            for (int k = j; k < 9; ++k)
+                ltl(j, k) += lx[j] * lx[k] + ly[j] * ly[k];
+    }
+    for (int j = 0; j < 9; ++j)
+        for (int k = 0; k < j; ++k)
+            ltl(j, k) = ltl(k, j);
+    cv::Matx<double, 9, 1> values;
+    cv::Matx<double, 9, 9> vectors;
+    cv::eigen(ltl, values, vectors);
+    const cv::Matx33d h0(vectors(8, 0), vectors(8, 1), vectors(8, 2), vectors(8, 3), vectors(8, 4), vectors(8, 5),
+                         vectors(8, 6), vectors(8, 7), vectors(8, 8));
+    const cv::Matx33d invTd(1 / sd.x, 0, cd.x, 0, 1 / sd.y, cd.y, 0, 0, 1);
+    const cv::Matx33d ts(ss.x, 0, -cs.x * ss.x, 0, ss.y, -cs.y * ss.y, 0, 0, 1);
+    cv::Matx33d h = invTd * h0 * ts;
+    if (std::abs(h(2, 2)) < DBL_EPSILON)
+        return std::nullopt;
+    h *= 1.0 / h(2, 2);
+
+    // Levenberg–Marquardt on the eight free entries (h22 = 1).
+    using Vec8 = cv::Matx<double, 8, 1>;
+    using Mat8 = cv::Matx<double, 8, 8>;
+    Vec8 p(h(0, 0), h(0, 1), h(0, 2), h(1, 0), h(1, 1), h(1, 2), h(2, 0), h(2, 1));
+    const auto evaluate = [&](const Vec8& q, Mat8* jtj, Vec8* jtr) {
+        double err = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double X = src[i].x, Y = src[i].y;
+            double w = q(6) * X + q(7) * Y + 1.0;
+            w = std::abs(w) > DBL_EPSILON ? 1.0 / w : 0.0;
+            const double xi = (q(0) * X + q(1) * Y + q(2)) * w;
+            const double yi = (q(3) * X + q(4) * Y + q(5)) * w;
+            const double ex = xi - dst[i].x, ey = yi - dst[i].y;
+            err += ex * ex + ey * ey;
+            if (jtj == nullptr)
+                continue;
+            const double jx[8] = {X * w, Y * w, w, 0, 0, 0, -xi * X * w, -xi * Y * w};
+            const double jy[8] = {0, 0, 0, X * w, Y * w, w, -yi * X * w, -yi * Y * w};
+            for (int j = 0; j < 8; ++j) {
+                (*jtr)(j) += jx[j] * ex + jy[j] * ey;
+                for (int k = j; k < 8; ++k)
+                    (*jtj)(j, k) += jx[j] * jx[k] + jy[j] * jy[k];
+            }
+        }
+        if (jtj != nullptr)
+            for (int j = 0; j < 8; ++j)
+                for (int k = 0; k < j; ++k)
+                    (*jtj)(j, k) = (*jtj)(k, j);
+        return err;
+    };
+    const auto maxResidual = [&](const Vec8& q) {
+        double largest = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double X = src[i].x, Y = src[i].y;
+            double w = q(6) * X + q(7) * Y + 1.0;
+            w = std::abs(w) > DBL_EPSILON ? 1.0 / w : 0.0;
+            largest = std::max({largest, std::abs((q(0) * X + q(1) * Y + q(2)) * w - dst[i].x),
+                                std::abs((q(3) * X + q(4) * Y + q(5)) * w - dst[i].y)});
+        }
+        return largest;
+    };
+    // Fletcher's modification of Marquardt's damping (as OpenCV's solver uses): the damping is
+    // lambda times the first normal matrix's diagonal, lambda is halved (down to a cut-off,
+    // then zero) while the gain ratio is good and raised by a step-size factor when it is
+    // poor; the step is taken only when it lowers the error.
+    Mat8 jtj = Mat8::zeros();
+    Vec8 jtr = Vec8::zeros();
+    double err = evaluate(p, &jtj, &jtr);
+    Vec8 damping;
+    for (int j = 0; j < 8; ++j)
+        damping(j) = jtj(j, j);
+    constexpr double kGoodGain = 0.75, kPoorGain = 0.25;
+    constexpr double kEps = FLT_EPSILON;
+    double lambda = 1.0, cutoff = 0.75;
+    for (int iteration = 0; iteration < 10; ++iteration) {
+        Mat8 a = jtj;
+        for (int j = 0; j < 8; ++j)
+            a(j, j) += lambda * damping(j);
+        Vec8 step;
+        if (!cv::solve(a, jtr, step, cv::DECOMP_SVD))
+            break;
+        const Vec8 next = p - step;
+        const double errNext = evaluate(next, nullptr, nullptr);
+        const double predicted = step.dot(2.0 * jtr - jtj * step);
+        const double gain = (err - errNext) / (std::abs(predicted) > DBL_EPSILON ? predicted : 1.0);
+        if (gain > kGoodGain) {
+            lambda *= 0.5;
+            if (lambda < cutoff)
+                lambda = 0.0;
+        } else if (gain < kPoorGain) {
+            const double t = step.dot(jtr);
+            double nu = (errNext - err) / (std::abs(t) > DBL_EPSILON ? t : 1.0) + 2.0;
+            nu = std::clamp(nu, 2.0, 10.0);
+            if (lambda == 0.0) {
+                const Mat8 inverse = jtj.inv(cv::DECOMP_SVD);
+                double largest = DBL_EPSILON;
+                for (int j = 0; j < 8; ++j)
+                    largest = std::max(largest, std::abs(inverse(j, j)));
+                lambda = cutoff = 1.0 / largest;
+                nu *= 0.5;
+            }
+            lambda *= nu;
+        }
+        double stepNorm = 0.0;
+        for (int j = 0; j < 8; ++j)
+            stepNorm = std::max(stepNorm, std::abs(step(j)));
+        if (errNext < err) {
+            p = next;
+            jtj = Mat8::zeros();
+            jtr = Vec8::zeros();
+            err = evaluate(p, &jtj, &jtr);
+        }
+        if (stepNorm < kEps || maxResidual(p) < kEps)
+            break;
+    }
+    return cv::Matx33d(p(0), p(1), p(2), p(3), p(4), p(5), p(6), p(7), 1.0);
+}
+
+cv::Point2d MotionEvidence::apply(const cv::Matx33d& h, const cv::Point2f& p)
+{
+    const double w = h(2, 0) * p.x + h(2, 1) * p.y + h(2, 2);
+    const double s = std::abs(w) > DBL_EPSILON ? 1.0 / w : 0.0;
+    return {(h(0, 0) * p.x + h(0, 1) * p.y + h(0, 2)) * s, (h(1, 0) * p.x + h(1, 1) * p.y + h(1, 2)) * s};
+}
+
 const std::vector<int>& MotionEvidence::rigidPoints()
 {
     static const std::vector<int> rigid = {17, 19, 21, 22, 24, 26, 27, 28, 29, 30, 31, 33, 35, 36, 39, 42, 45};
@@ -63,29 +222,24 @@ const std::vector<int>& MotionEvidence::mouthPoints()
 double MotionEvidence::residual(const vision::Landmarks& a, const vision::Landmarks& b, const std::vector<int>& fit,
                                 const std::vector<int>& eval)
 {
-    std::vector<cv::Point2f> src, dst;
-    src.reserve(fit.size());
-    dst.reserve(fit.size());
-    for (int i : fit) {
-        src.push_back(a[static_cast<std::size_t>(i)]);
-        dst.push_back(b[static_cast<std::size_t>(i)]);
+    std::array<cv::Point2f, 68> src{}, dst{};
+    const std::size_t n = std::min(fit.size(), src.size());
+    for (std::size_t k = 0; k < n; ++k) {
+        src[k] = a[static_cast<std::size_t>(fit[k])];
+        dst[k] = b[static_cast<std::size_t>(fit[k])];
     }
-    const cv::Mat h = cv::findHomography(src, dst, 0);
+    const auto h = fitHomography(src.data(), dst.data(), n);
     const double iod = vision::interEyeDistance(b);
-    if (h.empty() || iod < 1.0)
+    if (!h || iod < 1.0 || eval.empty())
         return 0.0;
-    std::vector<cv::Point2f> from, to, mapped;
-    for (int i : eval) {
-        from.push_back(a[static_cast<std::size_t>(i)]);
-        to.push_back(b[static_cast<std::size_t>(i)]);
-    }
-    cv::perspectiveTransform(from, mapped, h);
     double sum = 0.0;
-    for (std::size_t i = 0; i < mapped.size(); ++i) {
-        const cv::Point2f d = mapped[i] - to[i];
-        sum += static_cast<double>(d.x) * d.x + static_cast<double>(d.y) * d.y;
+    for (int i : eval) {
+        const cv::Point2f& p = a[static_cast<std::size_t>(i)];
+        const cv::Point2d m = apply(*h, p);
+        const cv::Point2f& q = b[static_cast<std::size_t>(i)];
+        sum += (m.x - q.x) * (m.x - q.x) + (m.y - q.y) * (m.y - q.y);
     }
-    return std::sqrt(sum / static_cast<double>(mapped.size())) / iod;
+    return std::sqrt(sum / static_cast<double>(eval.size())) / iod;
 }
 
 double MotionEvidence::lidClosure(const vision::Landmarks& open, const vision::Landmarks& closed)
@@ -95,22 +249,15 @@ double MotionEvidence::lidClosure(const vision::Landmarks& open, const vision::L
         src.push_back(open[static_cast<std::size_t>(i)]);
         dst.push_back(closed[static_cast<std::size_t>(i)]);
     }
-    const cv::Mat h = cv::findHomography(src, dst, 0);
-    if (h.empty())
+    const auto h = fitHomography(src.data(), dst.data(), src.size());
+    if (!h)
         return 1.0;
     // Upper and lower lid point pairs of both eyes.
     static const std::vector<std::pair<int, int>> kPairs = {{37, 41}, {38, 40}, {43, 47}, {44, 46}};
-    std::vector<cv::Point2f> lids;
-    for (const auto& [up, low] : kPairs) {
-        lids.push_back(open[static_cast<std::size_t>(up)]);
-        lids.push_back(open[static_cast<std::size_t>(low)]);
-    }
-    std::vector<cv::Point2f> carried;
-    cv::perspectiveTransform(lids, carried, h);
     double expected = 0.0, actual = 0.0;
-    for (std::size_t k = 0; k < kPairs.size(); ++k) {
-        expected += cv::norm(carried[2 * k] - carried[2 * k + 1]);
-        actual += cv::norm(closed[static_cast<std::size_t>(kPairs[k].first)] - closed[static_cast<std::size_t>(kPairs[k].second)]);
+    for (const auto& [up, low] : kPairs) {
+        expected += cv::norm(apply(*h, open[static_cast<std::size_t>(up)]) - apply(*h, open[static_cast<std::size_t>(low)]));
+        actual += cv::norm(closed[static_cast<std::size_t>(up)] - closed[static_cast<std::size_t>(low)]);
     }
     return expected > 1e-3 ? actual / expected : 1.0;
 }

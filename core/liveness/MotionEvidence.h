@@ -2,7 +2,11 @@
 
 #include "vision/VisionTypes.h"
 
+#include <opencv2/core/matx.hpp>
+
+#include <cstddef>
 #include <deque>
+#include <optional>
 #include <vector>
 
 namespace fe::liveness {
@@ -31,6 +35,11 @@ public:
     // frame's lid gap carried into the closed frame. ~0.3-0.6 for a blink, ~1 for a tilted
     // or flexed picture whose eyes narrow only by foreshortening.
     static double lidClosure(const vision::Landmarks& open, const vision::Landmarks& closed);
+
+    // The homography that best maps src onto dst (n >= 4 points; least reprojection error in
+    // dst, as cv::findHomography with method 0 computes it), or nullopt for degenerate points.
+    static std::optional<cv::Matx33d> fitHomography(const cv::Point2f* src, const cv::Point2f* dst, std::size_t n);
+    static cv::Point2d apply(const cv::Matx33d& h, const cv::Point2f& p);
 
     static double planarResidual(const vision::Landmarks& a, const vision::Landmarks& b,
                                  const std::vector<int>& points)
