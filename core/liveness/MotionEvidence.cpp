@@ -25,16 +25,6 @@ constexpr double kRangeHigh = 0.95;
 // Bounds the memory of a long spontaneous session (20 s at 30 fps is 600 frames).
 constexpr std::size_t kMaxSamples = 20000;
 
-const std::vector<int>& allPoints()
-{
-    static const std::vector<int> all = [] {
-        std::vector<int> v(68);
-        std::iota(v.begin(), v.end(), 0);
-        return v;
-    }();
-    return all;
-}
-
 double quantile(std::vector<double> v, double q)
 {
     if (v.empty())
@@ -102,7 +92,9 @@ std::optional<cv::Matx33d> MotionEvidence::fitHomography(const cv::Point2f* src,
     using Vec8 = cv::Matx<double, 8, 1>;
     using Mat8 = cv::Matx<double, 8, 8>;
     Vec8 p(h(0, 0), h(0, 1), h(0, 2), h(1, 0), h(1, 1), h(1, 2), h(2, 0), h(2, 1));
-    const auto evaluate = [&](const Vec8& q, Mat8* jtj, Vec8* jtr) {
+    // Sum of squared reprojection errors; the largest single error goes to *largest, and the
+    // normal equations to *jtj and *jtr when asked for.
+    const auto evaluate = [&](const Vec8& q, Mat8* jtj, Vec8* jtr, double* largest) {
         double err = 0.0;
         for (std::size_t i = 0; i < n; ++i) {
             const double X = src[i].x, Y = src[i].y;
@@ -112,6 +104,8 @@ std::optional<cv::Matx33d> MotionEvidence::fitHomography(const cv::Point2f* src,
             const double yi = (q(3) * X + q(4) * Y + q(5)) * w;
             const double ex = xi - dst[i].x, ey = yi - dst[i].y;
             err += ex * ex + ey * ey;
+            if (largest != nullptr)
+                *largest = std::max({*largest, std::abs(ex), std::abs(ey)});
             if (jtj == nullptr)
                 continue;
             const double jx[8] = {X * w, Y * w, w, 0, 0, 0, -xi * X * w, -xi * Y * w};
@@ -128,24 +122,14 @@ std::optional<cv::Matx33d> MotionEvidence::fitHomography(const cv::Point2f* src,
                     (*jtj)(j, k) = (*jtj)(k, j);
         return err;
     };
-    const auto maxResidual = [&](const Vec8& q) {
-        double largest = 0.0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const double X = src[i].x, Y = src[i].y;
-            double w = q(6) * X + q(7) * Y + 1.0;
-            w = std::abs(w) > DBL_EPSILON ? 1.0 / w : 0.0;
-            largest = std::max({largest, std::abs((q(0) * X + q(1) * Y + q(2)) * w - dst[i].x),
-                                std::abs((q(3) * X + q(4) * Y + q(5)) * w - dst[i].y)});
-        }
-        return largest;
-    };
     // Fletcher's modification of Marquardt's damping (as OpenCV's solver uses): the damping is
     // lambda times the first normal matrix's diagonal, lambda is halved (down to a cut-off,
     // then zero) while the gain ratio is good and raised by a step-size factor when it is
     // poor; the step is taken only when it lowers the error.
     Mat8 jtj = Mat8::zeros();
     Vec8 jtr = Vec8::zeros();
-    double err = evaluate(p, &jtj, &jtr);
+    double largestError = 0.0;
+    double err = evaluate(p, &jtj, &jtr, &largestError);
     Vec8 damping;
     for (int j = 0; j < 8; ++j)
         damping(j) = jtj(j, j);
@@ -160,7 +144,7 @@ std::optional<cv::Matx33d> MotionEvidence::fitHomography(const cv::Point2f* src,
         if (!cv::solve(a, jtr, step, cv::DECOMP_SVD))
             break;
         const Vec8 next = p - step;
-        const double errNext = evaluate(next, nullptr, nullptr);
+        const double errNext = evaluate(next, nullptr, nullptr, nullptr);
         const double predicted = step.dot(2.0 * jtr - jtj * step);
         const double gain = (err - errNext) / (std::abs(predicted) > DBL_EPSILON ? predicted : 1.0);
         if (gain > kGoodGain) {
@@ -188,9 +172,10 @@ std::optional<cv::Matx33d> MotionEvidence::fitHomography(const cv::Point2f* src,
             p = next;
             jtj = Mat8::zeros();
             jtr = Vec8::zeros();
-            err = evaluate(p, &jtj, &jtr);
+            largestError = 0.0;
+            err = evaluate(p, &jtj, &jtr, &largestError);
         }
-        if (stepNorm < kEps || maxResidual(p) < kEps)
+        if (stepNorm < kEps || largestError < kEps)
             break;
     }
     return cv::Matx33d(p(0), p(1), p(2), p(3), p(4), p(5), p(6), p(7), 1.0);
@@ -201,6 +186,16 @@ cv::Point2d MotionEvidence::apply(const cv::Matx33d& h, const cv::Point2f& p)
     const double w = h(2, 0) * p.x + h(2, 1) * p.y + h(2, 2);
     const double s = std::abs(w) > DBL_EPSILON ? 1.0 / w : 0.0;
     return {(h(0, 0) * p.x + h(0, 1) * p.y + h(0, 2)) * s, (h(1, 0) * p.x + h(1, 1) * p.y + h(1, 2)) * s};
+}
+
+const std::vector<int>& MotionEvidence::allPoints()
+{
+    static const std::vector<int> all = [] {
+        std::vector<int> v(68);
+        std::iota(v.begin(), v.end(), 0);
+        return v;
+    }();
+    return all;
 }
 
 const std::vector<int>& MotionEvidence::rigidPoints()

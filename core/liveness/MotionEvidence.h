@@ -22,6 +22,7 @@ public:
     // Landmarks that move rigidly with the skull (brows, eye corners, nose): their residual
     // shows 3D parallax without counting speech or expressions.
     static const std::vector<int>& rigidPoints();
+    static const std::vector<int>& allPoints(); // 0..67
     static const std::vector<int>& mouthPoints(); // outer and inner lips
 
     // Fits the homography that best maps a's `fit` points onto b's, then returns the RMS

@@ -563,20 +563,13 @@ void Session::recordReceipt(std::string_view id, const Receipt& receipt)
 void Session::recordConsentRefused()
 {
     require(Permission::Enroll);
-    Transaction tx(*m_state->db);
-    AuditLog(*m_state->db, m_state->databaseId)
-        .append({now(), m_state->user.id, auditActionName(AuditAction::ConsentRefused), std::string(), "refused"});
-    tx.commit();
+    audit(AuditAction::ConsentRefused, {}, "refused");
 }
 
 void Session::recordImport(std::string_view bundleId, std::string_view outcome)
 {
     require(Permission::Import);
-    Transaction tx(*m_state->db);
-    AuditLog(*m_state->db, m_state->databaseId)
-        .append({now(), m_state->user.id, auditActionName(AuditAction::Import), std::string(bundleId),
-                 std::string(outcome)});
-    tx.commit();
+    audit(AuditAction::Import, bundleId, outcome);
 }
 
 // --- retention ----------------------------------------------------------------------------------

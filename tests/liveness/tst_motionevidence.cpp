@@ -7,7 +7,6 @@
 
 #include <opencv2/calib3d.hpp>
 
-#include <numeric>
 
 #include <QtTest>
 
@@ -34,16 +33,6 @@ double opencvResidual(const fe::vision::Landmarks& a, const fe::vision::Landmark
         sum += static_cast<double>(d.x) * d.x + static_cast<double>(d.y) * d.y;
     }
     return std::sqrt(sum / static_cast<double>(mapped.size())) / fe::vision::interEyeDistance(b);
-}
-
-const std::vector<int>& allPoints()
-{
-    static const std::vector<int> all = [] {
-        std::vector<int> v(68);
-        std::iota(v.begin(), v.end(), 0);
-        return v;
-    }();
-    return all;
 }
 
 } // namespace
@@ -80,7 +69,7 @@ void TestMotionEvidence::fit_agreesWithOpenCv()
                 continue;
             const auto& a = frames[i].analysis.faces.front().landmarks;
             const auto& b = frames[i + lag].analysis.faces.front().landmarks;
-            for (const auto* points : {&MotionEvidence::rigidPoints(), &allPoints()}) {
+            for (const auto* points : {&MotionEvidence::rigidPoints(), &MotionEvidence::allPoints()}) {
                 const double ours = MotionEvidence::planarResidual(a, b, *points);
                 const double reference = opencvResidual(a, b, *points);
                 worst = std::max(worst, std::abs(ours - reference));
@@ -107,7 +96,7 @@ void TestMotionEvidence::flatPicture_fitsExactly()
         const cv::Point2d p = MotionEvidence::apply(turn, a[i]);
         b[i] = cv::Point2f(static_cast<float>(p.x), static_cast<float>(p.y));
     }
-    QVERIFY(MotionEvidence::planarResidual(a, b, allPoints()) < 1e-4);
+    QVERIFY(MotionEvidence::planarResidual(a, b, MotionEvidence::allPoints()) < 1e-4);
     const auto h = MotionEvidence::fitHomography(a.data(), b.data(), a.size());
     QVERIFY(h.has_value());
     for (int r = 0; r < 3; ++r)
