@@ -3,8 +3,10 @@
 #include "store/AuditLog.h"
 #include "store/Records.h"
 #include "store/Roles.h"
+#include "store/SyncRecords.h"
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -139,6 +141,46 @@ public:
     IntegrityReport checkIntegrity();                                                      // VerifyAudit
     StoreInfo info();                                                                      // VerifyAudit
 
+    // --- sync (issue 14; implemented in SessionSync.cpp, used by core/sync) ---------------------
+    // Keys and trust. The station's Ed25519 key pair is made when the store is initialised, or
+    // at the first call that needs it for stores made before schema version 4 (audited as a
+    // setting change of "station.signing_key"); its secret stays in the database.
+    StationIdentity stationIdentity();                                     // any role
+    SecretBytes stationSigningKey();                                       // Export or Upload (64 bytes)
+    void setCentralKey(const CentralKeyInfo& key);                         // ManageSettings
+    std::optional<CentralKeyInfo> centralKey();                            // any role
+    TrustListChange replaceTrustList(const std::vector<TrustedStation>&);  // ManageSettings
+    std::vector<TrustedStation> trustedStations();                         // any role
+    // Export. What a bundle carries of one enrollment: the record and its audit rows.
+    // Conflict unless it is queued, exported or uploaded (held and purged ones stay here).
+    ExportRecord exportRecord(std::string_view id); // Export or Upload
+    std::vector<std::string> enrollmentsOfBundle(std::string_view bundleId); // Export
+    // After the bundle file is in place: queued or exported enrollments become exported
+    // with bundleId (others, e.g. receipted meanwhile, are left alone). Returns how many.
+    int markExportedBatch(const std::vector<std::string>& ids, std::string_view bundleId); // Export
+    // The outbox of bundles (files in outboxDirectory()).
+    [[nodiscard]] std::filesystem::path outboxDirectory() const;
+    // Upload: a bundle made from queued enrollments; they become exported with its id, all or
+    // nothing (Conflict when one of them is no longer queued).
+    void addLocalBundle(const OutboxBundle& bundle, const std::vector<std::string>& ids);
+    // Import: false when that bundle is there already (nothing changes).
+    bool addRelayedBundle(const OutboxBundle& bundle);
+    std::vector<OutboxBundle> outboxBundles(std::optional<BundleState> state = std::nullopt); // Upload or Import
+    std::optional<OutboxBundle> outboxBundle(std::string_view bundleId);                      // Upload or Import
+    void recordUploadAttempt(std::string_view bundleId, std::string_view error);               // Upload
+    void rejectBundle(std::string_view bundleId, std::string_view reason);                     // Upload
+    int retryRejectedBundles();                                                                // Upload
+    // Upload: a receipt that core/sync has verified against the central key. Records this
+    // station's enrollments it names, and that went into that bundle, as uploaded and
+    // receipted (retention starts now), marks
+    // the outbox bundle receipted, and queues again the records of a local bundle that the
+    // receipt does not name. All in one transaction; applying the same receipt twice changes
+    // nothing.
+    ReceiptOutcome applyReceipt(const ReceiptRecord& receipt);
+    // Upload or Import: receipts kept for the bundles of one station (all when empty), to
+    // hand back to a station whose bundles were relayed.
+    std::vector<ReceiptRecord> receipts(std::optional<std::string> stationId = std::nullopt);
+
     // --- keys ----------------------------------------------------------------------------------
     // RotateKeys: a new random database key (SQLCipher rekey), re-wrapped for every slot
     // (user and recovery) without their passwords. Crash-safe: see docs/storage.md.
@@ -150,6 +192,8 @@ private:
     void lockNow(const char* outcome) noexcept;
     void audit(AuditAction action, std::string_view objectId, std::string_view outcome);
     [[nodiscard]] TimePoint now() const;
+    void requireEither(Permission first, Permission second);
+    void ensureStationKey();
     void rewriteOwnSlot(std::string_view userId, std::string_view userName, const SecretBytes& newPassword,
                         std::string_view outcome);
 

@@ -12,6 +12,7 @@
 #include "store/SettingsRepository.h"
 #include "store/SlotCrypto.h"
 #include "store/StoreConstants.h"
+#include "store/SyncRepository.h"
 #include "store/Transaction.h"
 #include "store/Unlocker.h"
 #include "store/UserRepository.h"
@@ -107,6 +108,7 @@ SecretBytes Store::initialize(const std::filesystem::path& database, std::string
         audit.append({now, admin.id, auditActionName(AuditAction::StoreInitialized), databaseId, "ok"});
         audit.append(
             {now, admin.id, auditActionName(AuditAction::UserAdded), admin.id, roleName(Role::Admin)});
+        SyncRepository(db).createStationKey(audit, stationId, admin.id, now); // signs its bundles (issue 14)
         tx.commit();
         // Everything into the main file before the salt is read and the connection closed.
         db.checkpointTruncate();
