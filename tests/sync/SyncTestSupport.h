@@ -70,7 +70,7 @@ public:
 
     [[nodiscard]] QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     [[nodiscard]] int port() const { return m_port; }
-    // Every {"request": ...} line so far.
+    // Every {"request": ...} line (complete after stop()).
     QList<QJsonObject> requests();
     void stop();
     // The hub's database (after stop()).

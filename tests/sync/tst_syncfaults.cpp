@@ -123,6 +123,7 @@ void TestSyncFaults::upload_throughFaultsAndKills_deliversEveryRecordExactlyOnce
     QVERIFY(summary.value(QStringLiteral("retries")).toInt() > 0);
 
     // The faults really happened.
+    hub.stop();
     int fails = 0;
     int drops = 0;
     for (const auto& r : hub.requests()) {
@@ -131,7 +132,6 @@ void TestSyncFaults::upload_throughFaultsAndKills_deliversEveryRecordExactlyOnce
         drops += fault.startsWith(QLatin1String("drop")) ? 1 : 0;
     }
     QVERIFY2(fails > 0 && drops > 0, qPrintable(QStringLiteral("%1 failures, %2 drops").arg(fails).arg(drops)));
-    hub.stop();
 
     // Every record arrived exactly once.
     auto hubStore = hub.openStore();

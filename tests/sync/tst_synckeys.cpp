@@ -100,6 +100,7 @@ void TestSyncKeys::hub_refusesAnUntrustedStationAndTheUploaderDoesNotRetry()
     QCOMPARE(s.value(QStringLiteral("uploaded")).toInt(), 0);
     QCOMPARE(s.value(QStringLiteral("rejected")).toInt(), 1);
     QCOMPARE(s.value(QStringLiteral("retries")).toInt(), 0);
+    hub.stop();
     QCOMPARE(hub.requests().size(), 1); // a 4xx is not retried
     auto sup = stranger.login("sup");
     const auto bundles = sup.outboxBundles();
@@ -110,7 +111,6 @@ void TestSyncKeys::hub_refusesAnUntrustedStationAndTheUploaderDoesNotRetry()
         const auto e = sup.getEnrollment(id);
         QVERIFY(e.upload.state == store::UploadState::Exported && !e.upload.receipt);
     }
-    hub.stop();
     QCOMPARE(hub.openStore().stats().records, std::int64_t{0});
 }
 

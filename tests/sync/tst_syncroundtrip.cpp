@@ -7,6 +7,7 @@
 // imports repeated (no-ops), progress and cancel, and the refusals of a station without a
 // central key.
 #include "SyncTestSupport.h"
+#include "common/Error.h"
 #include "store/Store.h"
 #include "sync/BundleExporter.h"
 #include "sync/RecordCodec.h"
@@ -263,10 +264,11 @@ void TestSyncRoundTrip::export_cancelledLeavesNothing()
     auto sup = station.login("sup");
     BundleExporter exporter(sup);
     int calls = 0;
+    bool totalsRight = true;
     try {
-        exporter.exportToFile(out, ids, [&](const ExportProgress& p) {
+        exporter.exportToFile(out, ids, [&](const ExportProgress& p) -> bool {
             ++calls;
-            QCOMPARE(p.total, std::size_t{5});
+            totalsRight = totalsRight && p.total == 5;
             return p.records < 3;
         });
         QFAIL("the export was not cancelled");
@@ -274,6 +276,7 @@ void TestSyncRoundTrip::export_cancelledLeavesNothing()
         QCOMPARE(e.code(), ErrorCode::Conflict);
     }
     QCOMPARE(calls, 3);
+    QVERIFY(totalsRight);
     QVERIFY(std::filesystem::is_empty(work.path().toStdString())); // no file, no temporary file
     for (const auto& id : ids)
         QVERIFY(sup.getEnrollment(id).upload.state == store::UploadState::Queued);
