@@ -106,7 +106,8 @@ ReceiptBody Receipt::verify(ByteView bytes, const store::CentralKeyInfo& central
     b.relayId = text("relay");
     b.keyId = text("key");
     const QCborValue time = map.value(QLatin1StringView("time"));
-    if (!time.isInteger())
+    // 1900 to 2200 (a receipt time outside cannot be turned into a time point).
+    if (!time.isInteger() || time.toInteger() < -2'208'988'800'000 || time.toInteger() > 7'258'118'400'000)
         malformed("time");
     b.timeMs = time.toInteger();
     const QCborValue ids = map.value(QLatin1StringView("accepted"));

@@ -255,8 +255,16 @@ private:
     std::string m_path;
 };
 
-store::TimePoint timeOf(std::int64_t ms)
+// Times a record may carry: 1900-01-01 to 2200-01-01 UTC. Anything outside is not a real
+// enrollment time, and converting it to a time point in nanoseconds would overflow (the
+// fuzzer found that).
+constexpr std::int64_t kEarliestMs = -2'208'988'800'000;
+constexpr std::int64_t kLatestMs = 7'258'118'400'000;
+
+store::TimePoint timeOf(std::int64_t ms, const std::string& field)
 {
+    if (ms < kEarliestMs || ms > kLatestMs)
+        badField(field);
     return store::fromMillis(ms);
 }
 
@@ -406,7 +414,7 @@ ExportRecord RecordCodec::decode(const QByteArray& cbor)
     e.id = f.text("id", true);
     e.stationId = f.text("station", true);
     e.operatorId = f.text("operator");
-    e.createdAt = timeOf(f.integer("created", true));
+    e.createdAt = timeOf(f.integer("created", true), "created");
     if (const auto s = store::parseEnrollmentStatus(f.text("status")))
         e.status = *s;
 
@@ -424,7 +432,7 @@ ExportRecord RecordCodec::decode(const QByteArray& cbor)
     if (const auto c = f.map("consent")) {
         e.consent.noticeVersion = c->text("notice_version");
         e.consent.language = c->text("language");
-        e.consent.time = timeOf(c->integer("time"));
+        e.consent.time = timeOf(c->integer("time"), "consent.time");
         e.consent.operatorAttested = c->boolean("attested");
     }
     e.portrait = f.bytes("portrait", true);
@@ -460,13 +468,13 @@ ExportRecord RecordCodec::decode(const QByteArray& cbor)
         d.reviewerId = rv->text("reviewer");
         d.outcome = rv->text("outcome") == "rejected" ? store::ReviewOutcome::Rejected : store::ReviewOutcome::Approved;
         d.reason = rv->text("reason");
-        d.time = timeOf(rv->integer("time"));
+        d.time = timeOf(rv->integer("time"), "review.time");
         e.review = std::move(d);
     }
     for (const auto& a : f.maps("audit")) {
         store::AuditEntry entry;
         entry.seq = a.integer("seq");
-        entry.event.time = timeOf(a.integer("time"));
+        entry.event.time = timeOf(a.integer("time"), a.name("time"));
         entry.event.actor = a.text("actor");
         entry.event.action = a.text("action");
         entry.event.objectId = e.id;

@@ -213,6 +213,9 @@ void TestBundleFormat::recordCodec_refusesMissingOrMistypedFields_data()
                                {QStringLiteral("values"), QByteArray("abc")}});
     QTest::newRow("created as text") << QStringLiteral("created") << QCborValue(QStringLiteral("yesterday"));
     QTest::newRow("quality not a list") << QStringLiteral("quality") << QCborValue(7);
+    // Found by the fuzzer: a time this far out overflowed the conversion to a time point.
+    QTest::newRow("created in the year 350,000") << QStringLiteral("created") << QCborValue(qint64(11260779068426240));
+    QTest::newRow("created before 1900") << QStringLiteral("created") << QCborValue(qint64(-2208988800001));
 }
 
 void TestBundleFormat::recordCodec_refusesMissingOrMistypedFields()
