@@ -75,6 +75,34 @@
         <source>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--db PATH --user SUP --out FILE --all-pending | --enrollment ID... | --bundle ID  write a signed, encrypted bundle for removable media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP FILE  check a bundle from another station and put it in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP --url URL  send the outbox and the queue to the central service; record its receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE [--trust TRUSTLIST]  check a bundle&apos;s integrity and signature (no key needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set-central FILE | export-station-public [--out FILE]  --db PATH --user U  central key, station key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import FILE | list  --db PATH --user ADMIN  stations whose bundles this one relays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  hand receipts back to the stations whose bundles were relayed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::Error</name>
@@ -634,6 +662,218 @@
         <source>Unknown quality profile &quot;%1&quot;; use icao, default, lowres or document.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The station&apos;s signing key in the store is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A central key id is 32 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trust list names each station once, by UUID and with a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment %1 cannot go into a bundle: its upload state is &quot;%2&quot; (only queued, exported or uploaded ones can).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outbox holds a bundle %1 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment %1 changed while its bundle was made; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Free space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station has no central key, so it cannot seal bundles. An admin imports it with: faceenroll-cli keys set-central central.pub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to export: no enrollment is waiting, and none was named.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: its header is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a FaceEnroll bundle (bad magic).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle has format version %1; this FaceEnroll reads version %2. Update FaceEnroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle header is invalid (field %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is sealed to central key %1; this station uploads to central key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 in the bundle has an invalid length (%2 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle holds more records than the %1 its header announces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s stream ends inside record %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle holds %1 records where its header announces %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: it has %1 bytes where its header announces %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle has %1 unexpected bytes after its signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle comes from station %1, which is not in the trust list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is signed with a key that the trust list does not hold for station %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature does not verify: its header, chunk table or signature was altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s sealed content key is damaged: it does not match its signed hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 is out of place: it holds chunk %3 (chunks were swapped or moved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 is damaged: it does not match its signed hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is sealed to central key %1; this receiver holds key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s content key does not open with the central key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 does not decrypt: it was altered or belongs to another bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s stream does not end with its last chunk (chunk %1 of %2 is tagged otherwise).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bundle needs UUIDs, the station&apos;s signing key, a central key id and a chunk size from 1 KiB to 1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service&apos;s public key is not a valid X25519 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle %1 is already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record of %1 bytes does not fit in a bundle (at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: it ends before its signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a FaceEnroll central key file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is readable by other users; make it readable by its owner only (chmod 600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record in the bundle is malformed (field %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is malformed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s signature does not verify with the central key %1; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt names central key %1, not %2; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1 needs a station id, a public key and a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the station id is not a UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the public key is not 64 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the name must have 1 to 64 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the name holds a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the station is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is for bundle %1 of station %2, not for bundle %3; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiver refused bundle %1 (%2); it stays in the outbox, marked rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiver could not be reached after %1 attempts (%2); the outbox keeps the bundles for the next upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload URL must be an http:// or https:// address with a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>
@@ -1007,6 +1247,106 @@
     </message>
     <message>
         <source>faceenroll-cli %1: internal error: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle file to write (must not exist).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every enrollment waiting for upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An enrollment to export (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollments of an earlier bundle, exported again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose what to export: --all-pending, --enrollment ID... or --bundle ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service&apos;s base URL (http:// or https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries per bundle before the run stops (default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First retry delay ceiling in ms (default 500; doubles per try, with jitter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest retry delay in ms (default 30000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandon a request without progress after this long (default 60000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many enrollments per bundle (default 500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the bundles the receiver refused before once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trust list: the station must be in it with the bundle&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service&apos;s public key file (central.pub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also append the trust-list line to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;keys %1&quot;; use set-central or export-station-public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trust list: it replaces the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;trust %1&quot;; use import or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipts file to write (must not exist).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the receipts for this station&apos;s bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A receipts file from the relaying station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;receipts %1&quot;; use export or import</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

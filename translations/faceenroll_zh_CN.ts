@@ -75,6 +75,34 @@
         <source>INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline</source>
         <translation>INPUT [--frames N] [--resize WxH] [--runs R]  跟踪流水线与朴素基线的性能对比</translation>
     </message>
+    <message>
+        <source>--db PATH --user SUP --out FILE --all-pending | --enrollment ID... | --bundle ID  write a signed, encrypted bundle for removable media</source>
+        <translation>--db PATH --user SUP --out FILE --all-pending | --enrollment ID... | --bundle ID  写出用于移动介质的已签名、已加密数据包</translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP FILE  check a bundle from another station and put it in the outbox</source>
+        <translation>--db PATH --user SUP FILE  检查来自其他工作站的数据包并放入发件箱</translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP --url URL  send the outbox and the queue to the central service; record its receipts</source>
+        <translation>--db PATH --user SUP --url URL  将发件箱和队列发送到中心服务；记录其回执</translation>
+    </message>
+    <message>
+        <source>FILE [--trust TRUSTLIST]  check a bundle&apos;s integrity and signature (no key needed)</source>
+        <translation>FILE [--trust TRUSTLIST]  检查数据包的完整性和签名（无需密钥）</translation>
+    </message>
+    <message>
+        <source>set-central FILE | export-station-public [--out FILE]  --db PATH --user U  central key, station key</source>
+        <translation>set-central FILE | export-station-public [--out FILE]  --db PATH --user U  中心密钥、工作站密钥</translation>
+    </message>
+    <message>
+        <source>import FILE | list  --db PATH --user ADMIN  stations whose bundles this one relays</source>
+        <translation>import FILE | list  --db PATH --user ADMIN  本工作站为其中转数据包的工作站</translation>
+    </message>
+    <message>
+        <source>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  hand receipts back to the stations whose bundles were relayed</source>
+        <translation>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  将回执交还给其数据包经中转的工作站</translation>
+    </message>
 </context>
 <context>
     <name>fe::Error</name>
@@ -634,6 +662,218 @@
         <source>Unknown quality profile &quot;%1&quot;; use icao, default, lowres or document.</source>
         <translation>未知的质量配置“%1”；请使用 icao、default、lowres 或 document。</translation>
     </message>
+    <message>
+        <source>The station&apos;s signing key in the store is damaged.</source>
+        <translation>存储中的工作站签名密钥已损坏。</translation>
+    </message>
+    <message>
+        <source>A central key id is 32 hex digits.</source>
+        <translation>中心密钥标识为 32 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>A trust list names each station once, by UUID and with a name.</source>
+        <translation>信任列表中每个工作站只能出现一次，并须有 UUID 和名称。</translation>
+    </message>
+    <message>
+        <source>The enrollment %1 cannot go into a bundle: its upload state is &quot;%2&quot; (only queued, exported or uploaded ones can).</source>
+        <translation>登记 %1 无法放入数据包：其上传状态为“%2”（只有排队、已导出或已上传的登记可以）。</translation>
+    </message>
+    <message>
+        <source>The outbox holds a bundle %1 already.</source>
+        <translation>发件箱中已有数据包 %1。</translation>
+    </message>
+    <message>
+        <source>The enrollment %1 changed while its bundle was made; nothing was recorded.</source>
+        <translation>登记 %1 在其数据包生成期间发生了变化；未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Free space and try again.</source>
+        <translation>磁盘已满：无法写入 %1。请释放空间后重试。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This station has no central key, so it cannot seal bundles. An admin imports it with: faceenroll-cli keys set-central central.pub</source>
+        <translation>本工作站没有中心密钥，因此无法封装数据包。管理员可用以下命令导入：faceenroll-cli keys set-central central.pub</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: no enrollment is waiting, and none was named.</source>
+        <translation>没有可导出的内容：没有等待中的登记，也未指定任何登记。</translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: its header is incomplete.</source>
+        <translation>数据包被截断：其头部不完整。</translation>
+    </message>
+    <message>
+        <source>This is not a FaceEnroll bundle (bad magic).</source>
+        <translation>这不是 FaceEnroll 数据包（魔数错误）。</translation>
+    </message>
+    <message>
+        <source>The bundle has format version %1; this FaceEnroll reads version %2. Update FaceEnroll.</source>
+        <translation>数据包的格式版本为 %1；此 FaceEnroll 只能读取版本 %2。请更新 FaceEnroll。</translation>
+    </message>
+    <message>
+        <source>The bundle header is invalid (field %1).</source>
+        <translation>数据包头部无效（字段 %1）。</translation>
+    </message>
+    <message>
+        <source>The bundle is sealed to central key %1; this station uploads to central key %2.</source>
+        <translation>数据包封装给中心密钥 %1；本工作站上传至中心密钥 %2。</translation>
+    </message>
+    <message>
+        <source>Record %1 in the bundle has an invalid length (%2 bytes).</source>
+        <translation>数据包中的第 %1 条记录长度无效（%2 字节）。</translation>
+    </message>
+    <message>
+        <source>The bundle holds more records than the %1 its header announces.</source>
+        <translation>数据包中的记录多于其头部声明的 %1 条。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s stream ends inside record %1.</source>
+        <translation>数据包的数据流在第 %1 条记录中间结束。</translation>
+    </message>
+    <message>
+        <source>The bundle holds %1 records where its header announces %2.</source>
+        <translation>数据包包含 %1 条记录，而其头部声明为 %2 条。</translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: it has %1 bytes where its header announces %2.</source>
+        <translation>数据包被截断：它有 %1 字节，而其头部声明为 %2 字节。</translation>
+    </message>
+    <message>
+        <source>The bundle has %1 unexpected bytes after its signature.</source>
+        <translation>数据包签名之后有 %1 个多余字节。</translation>
+    </message>
+    <message>
+        <source>The bundle comes from station %1, which is not in the trust list.</source>
+        <translation>数据包来自工作站 %1，该工作站不在信任列表中。</translation>
+    </message>
+    <message>
+        <source>The bundle is signed with a key that the trust list does not hold for station %1.</source>
+        <translation>数据包的签名密钥不是信任列表为工作站 %1 记录的密钥。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature does not verify: its header, chunk table or signature was altered.</source>
+        <translation>数据包签名验证失败：其头部、分块表或签名已被改动。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s sealed content key is damaged: it does not match its signed hash.</source>
+        <translation>数据包中封装的内容密钥已损坏：与其签名哈希不符。</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 is out of place: it holds chunk %3 (chunks were swapped or moved).</source>
+        <translation>第 %1 块（共 %2 块）位置错误：其中是第 %3 块（分块被交换或移动）。</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 is damaged: it does not match its signed hash.</source>
+        <translation>第 %1 块（共 %2 块）已损坏：与其签名哈希不符。</translation>
+    </message>
+    <message>
+        <source>The bundle is sealed to central key %1; this receiver holds key %2.</source>
+        <translation>数据包封装给中心密钥 %1；此接收方持有密钥 %2。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s content key does not open with the central key.</source>
+        <translation>数据包的内容密钥无法用中心密钥打开。</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 does not decrypt: it was altered or belongs to another bundle.</source>
+        <translation>第 %1 块（共 %2 块）无法解密：它已被改动或属于另一个数据包。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s stream does not end with its last chunk (chunk %1 of %2 is tagged otherwise).</source>
+        <translation>数据包的数据流没有以最后一块结束（第 %1 块，共 %2 块，标记不符）。</translation>
+    </message>
+    <message>
+        <source>A bundle needs UUIDs, the station&apos;s signing key, a central key id and a chunk size from 1 KiB to 1 MiB.</source>
+        <translation>数据包需要 UUID、工作站签名密钥、中心密钥标识以及 1 KiB 至 1 MiB 的分块大小。</translation>
+    </message>
+    <message>
+        <source>The central service&apos;s public key is not a valid X25519 key.</source>
+        <translation>中心服务的公钥不是有效的 X25519 密钥。</translation>
+    </message>
+    <message>
+        <source>The bundle %1 is already finished.</source>
+        <translation>数据包 %1 已经完成。</translation>
+    </message>
+    <message>
+        <source>A record of %1 bytes does not fit in a bundle (at most %2).</source>
+        <translation>%1 字节的记录无法放入数据包（最多 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: it ends before its signature.</source>
+        <translation>数据包被截断：在签名之前就结束了。</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>This is not a FaceEnroll central key file (%1).</source>
+        <translation>这不是 FaceEnroll 中心密钥文件（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 is readable by other users; make it readable by its owner only (chmod 600).</source>
+        <translation>%1 可被其他用户读取；请设为仅所有者可读（chmod 600）。</translation>
+    </message>
+    <message>
+        <source>A record in the bundle is malformed (field %1).</source>
+        <translation>数据包中的一条记录格式错误（字段 %1）。</translation>
+    </message>
+    <message>
+        <source>The receipt is malformed (%1).</source>
+        <translation>回执格式错误（%1）。</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s signature does not verify with the central key %1; nothing was recorded.</source>
+        <translation>回执签名无法用中心密钥 %1 验证；未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>The receipt names central key %1, not %2; nothing was recorded.</source>
+        <translation>回执指明的中心密钥是 %1，而不是 %2；未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1 needs a station id, a public key and a name.</source>
+        <translation>信任列表第 %1 行需要工作站标识、公钥和名称。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the station id is not a UUID.</source>
+        <translation>信任列表第 %1 行：工作站标识不是 UUID。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the public key is not 64 hex digits.</source>
+        <translation>信任列表第 %1 行：公钥不是 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the name must have 1 to 64 bytes.</source>
+        <translation>信任列表第 %1 行：名称须为 1 至 64 字节。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the name holds a control character.</source>
+        <translation>信任列表第 %1 行：名称中含有控制字符。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the station is listed twice.</source>
+        <translation>信任列表第 %1 行：该工作站被列出了两次。</translation>
+    </message>
+    <message>
+        <source>The receipt is for bundle %1 of station %2, not for bundle %3; nothing was recorded.</source>
+        <translation>该回执针对的是工作站 %2 的数据包 %1，而不是数据包 %3；未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>The receiver refused bundle %1 (%2); it stays in the outbox, marked rejected.</source>
+        <translation>接收方拒绝了数据包 %1（%2）；它仍留在发件箱中，标记为已拒绝。</translation>
+    </message>
+    <message>
+        <source>The receiver could not be reached after %1 attempts (%2); the outbox keeps the bundles for the next upload.</source>
+        <translation>尝试 %1 次后仍无法连接接收方（%2）；发件箱会保留这些数据包，供下次上传。</translation>
+    </message>
+    <message>
+        <source>The upload URL must be an http:// or https:// address with a host.</source>
+        <translation>上传 URL 必须是带主机名的 http:// 或 https:// 地址。</translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>
@@ -1008,6 +1248,106 @@
     <message>
         <source>faceenroll-cli %1: internal error: %2</source>
         <translation>faceenroll-cli %1：内部错误：%2</translation>
+    </message>
+    <message>
+        <source>The bundle file to write (must not exist).</source>
+        <translation>要写入的数据包文件（不得已存在）。</translation>
+    </message>
+    <message>
+        <source>Every enrollment waiting for upload.</source>
+        <translation>所有等待上传的登记。</translation>
+    </message>
+    <message>
+        <source>An enrollment to export (repeatable).</source>
+        <translation>要导出的登记（可重复）。</translation>
+    </message>
+    <message>
+        <source>The enrollments of an earlier bundle, exported again.</source>
+        <translation>较早某个数据包中的登记，再次导出。</translation>
+    </message>
+    <message>
+        <source>choose what to export: --all-pending, --enrollment ID... or --bundle ID</source>
+        <translation>请选择要导出的内容：--all-pending、--enrollment ID... 或 --bundle ID</translation>
+    </message>
+    <message>
+        <source>The bundle to import.</source>
+        <translation>要导入的数据包。</translation>
+    </message>
+    <message>
+        <source>The central service&apos;s base URL (http:// or https://).</source>
+        <translation>中心服务的基础 URL（http:// 或 https://）。</translation>
+    </message>
+    <message>
+        <source>Tries per bundle before the run stops (default 8).</source>
+        <translation>每个数据包在本次运行停止前的尝试次数（默认 8）。</translation>
+    </message>
+    <message>
+        <source>First retry delay ceiling in ms (default 500; doubles per try, with jitter).</source>
+        <translation>首次重试延迟上限，单位毫秒（默认 500；每次尝试加倍，带随机抖动）。</translation>
+    </message>
+    <message>
+        <source>Largest retry delay in ms (default 30000).</source>
+        <translation>最大重试延迟，单位毫秒（默认 30000）。</translation>
+    </message>
+    <message>
+        <source>Abandon a request without progress after this long (default 60000).</source>
+        <translation>请求在这么长时间内没有进展即放弃（默认 60000）。</translation>
+    </message>
+    <message>
+        <source>At most this many enrollments per bundle (default 500).</source>
+        <translation>每个数据包最多包含这么多登记（默认 500）。</translation>
+    </message>
+    <message>
+        <source>Send the bundles the receiver refused before once more.</source>
+        <translation>将接收方之前拒绝的数据包再发送一次。</translation>
+    </message>
+    <message>
+        <source>The bundle to check.</source>
+        <translation>要检查的数据包。</translation>
+    </message>
+    <message>
+        <source>A trust list: the station must be in it with the bundle&apos;s key.</source>
+        <translation>信任列表：工作站必须以数据包中的密钥列于其中。</translation>
+    </message>
+    <message>
+        <source>The central service&apos;s public key file (central.pub).</source>
+        <translation>中心服务的公钥文件（central.pub）。</translation>
+    </message>
+    <message>
+        <source>Also append the trust-list line to this file.</source>
+        <translation>同时将信任列表行追加到此文件。</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;keys %1&quot;; use set-central or export-station-public</source>
+        <translation>未知子命令“keys %1”；请使用 set-central 或 export-station-public</translation>
+    </message>
+    <message>
+        <source>The trust list: it replaces the current one.</source>
+        <translation>信任列表：它将替换当前列表。</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;trust %1&quot;; use import or list</source>
+        <translation>未知子命令“trust %1”；请使用 import 或 list</translation>
+    </message>
+    <message>
+        <source>The receipts file to write (must not exist).</source>
+        <translation>要写入的回执文件（不得已存在）。</translation>
+    </message>
+    <message>
+        <source>Only the receipts for this station&apos;s bundles.</source>
+        <translation>仅此工作站数据包的回执。</translation>
+    </message>
+    <message>
+        <source>A receipts file from the relaying station.</source>
+        <translation>来自中转工作站的回执文件。</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;receipts %1&quot;; use export or import</source>
+        <translation>未知子命令“receipts %1”；请使用 export 或 import</translation>
     </message>
 </context>
 </TS>
