@@ -130,7 +130,8 @@ public:
     // --- settings ------------------------------------------------------------------------------
     // Any role may read (operators need the thresholds). Writing needs ManageSettings, or
     // ManageThresholds for "threshold.*". Known keys: retention.days,
-    // session.idle_timeout_minutes, station.name, threshold.<name>.
+    // session.idle_timeout_minutes, station.name, threshold.<name>. (The sync.central.* keys
+    // are written only together, by setCentralKey.)
     std::optional<std::string> setting(std::string_view key);
     std::map<std::string, std::string> settings();
     void setSetting(std::string_view key, std::string_view value);
