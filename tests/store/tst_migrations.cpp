@@ -86,6 +86,11 @@ StorePaths createAtVersion(const std::filesystem::path& dir, int version)
                     kFlagged + "', 'duplicate_face', 'r', 0.6, 0.5, " + ms + ")");
             audit.append({now, kOperatorId, "enrollment_created", kAccepted, "accepted"});
             audit.append({now, kOperatorId, "enrollment_created", kFlagged, "pending_review"});
+            if (version >= 3) {
+                // Version 3 wrote an outbox row with every enrollment.
+                db.exec("INSERT INTO outbox (enrollment_id, state, updated_at) VALUES ('" + kAccepted + "', 'queued', " +
+                        ms + "), ('" + kFlagged + "', 'held', " + ms + ")");
+            }
         }
         tx.commit();
         db.checkpointTruncate();
