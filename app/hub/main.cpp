@@ -129,7 +129,7 @@ int serve(const QStringList& args)
     fe::hub::HubServer server(service, faults);
     const quint16 bound = server.listen(address, static_cast<quint16>(port));
     if (bound == 0)
-        throw fe::Error(fe::ErrorCode::Io, QT_TRANSLATE_NOOP("fe::Error", "Cannot listen on %1."), {listen.toStdString()});
+        throw Usage{QStringLiteral("cannot listen on %1 (in use, or not an address of this machine)").arg(listen)};
 
     struct sigaction sa{};
     sa.sa_handler = onSignal;
