@@ -4,6 +4,7 @@
 // target's directory, then fsync'ed, renamed over the target and the directory fsync'ed.
 // Destroyed without commit(), the temporary file is removed. Not thread-safe; not copyable.
 
+#include "sync/BundleSink.h"
 #include "sync/ByteUtil.h"
 
 #include <cstdint>
@@ -11,17 +12,17 @@
 
 namespace fe::sync {
 
-class AtomicFile
+class AtomicFile final : public BundleSink
 {
 public:
     // Throws fe::Error (Io, DiskFull, NotFound for a missing directory).
     explicit AtomicFile(std::filesystem::path target);
-    ~AtomicFile();
+    ~AtomicFile() override;
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
 
-    void append(ByteView bytes);
-    void writeAt(std::uint64_t offset, ByteView bytes);
+    void append(ByteView bytes) override;
+    void writeAt(std::uint64_t offset, ByteView bytes) override;
     [[nodiscard]] std::uint64_t size() const { return m_size; }
     [[nodiscard]] const std::filesystem::path& target() const { return m_target; }
     [[nodiscard]] const std::filesystem::path& temporaryPath() const { return m_temp; }

@@ -11,17 +11,6 @@
 namespace fe::sync {
 namespace {
 
-class FileSink final : public BundleSink
-{
-public:
-    explicit FileSink(AtomicFile& file) : m_file(file) {}
-    void append(ByteView bytes) override { m_file.append(bytes); }
-    void writeAt(std::uint64_t offset, ByteView bytes) override { m_file.writeAt(offset, bytes); }
-
-private:
-    AtomicFile& m_file;
-};
-
 [[noreturn]] void cancelled()
 {
     throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "Cancelled; nothing was changed."));
@@ -101,8 +90,7 @@ ExportResult BundleExporter::exportToFile(const std::filesystem::path& path, con
     const auto started = std::chrono::steady_clock::now();
     const std::string bundleId = store::newUuid();
     AtomicFile file(path);
-    FileSink sink(file);
-    const Written w = write(sink, bundleId, ids, UINT64_MAX, progress);
+    const Written w = write(file, bundleId, ids, UINT64_MAX, progress);
     file.commit();
     // Only now, with the file in place, do the enrollments count as exported: a crash in
     // between leaves them queued and a second export repeats them (the receiver keeps one).

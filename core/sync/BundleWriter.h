@@ -8,20 +8,13 @@
 #include "store/SecretBytes.h"
 #include "store/SyncRecords.h"
 #include "sync/BundleFormat.h"
+#include "sync/BundleSink.h"
 
 #include <QByteArray>
 
 #include <memory>
 
 namespace fe::sync {
-
-class BundleSink
-{
-public:
-    virtual ~BundleSink() = default;
-    virtual void append(ByteView bytes) = 0;
-    virtual void writeAt(std::uint64_t offset, ByteView bytes) = 0;
-};
 
 struct BundleWriterParams
 {

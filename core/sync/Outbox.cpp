@@ -15,17 +15,6 @@ namespace {
 
 constexpr auto kOrphanAge = std::chrono::hours(1);
 
-class FileSink final : public BundleSink
-{
-public:
-    explicit FileSink(AtomicFile& file) : m_file(file) {}
-    void append(ByteView bytes) override { m_file.append(bytes); }
-    void writeAt(std::uint64_t offset, ByteView bytes) override { m_file.writeAt(offset, bytes); }
-
-private:
-    AtomicFile& m_file;
-};
-
 } // namespace
 
 Outbox::Outbox(store::Session& session) : m_session(session), m_dir(session.outboxDirectory())
@@ -49,8 +38,7 @@ std::optional<store::OutboxBundle> Outbox::makeLocalBundle(std::size_t maxRecord
     b.bundleId = bundleId;
     b.fileName = fileNameFor(bundleId);
     AtomicFile file(m_dir / b.fileName);
-    FileSink sink(file);
-    const auto written = BundleExporter(m_session).write(sink, bundleId, ids, maxBytes, progress);
+    const auto written = BundleExporter(m_session).write(file, bundleId, ids, maxBytes, progress);
     file.commit();
     const std::vector<std::string> used(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(written.records));
     b.origin = store::BundleOrigin::Local;
