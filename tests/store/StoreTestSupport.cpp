@@ -10,6 +10,8 @@
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <fstream>
 #include <openssl/evp.h>
 #include <sodium.h>
@@ -430,6 +432,27 @@ std::string cipherFormatOf(const std::filesystem::path& database, const SecretBy
         }
     }
     return {};
+}
+
+bool enterPrivateMountNamespace()
+{
+    static int state = -1;
+    if (state >= 0)
+        return state == 1;
+    state = 0;
+    if (::unshare(CLONE_NEWNS) != 0) {
+        const uid_t uid = ::getuid();
+        const gid_t gid = ::getgid();
+        if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0)
+            return false;
+        std::ofstream("/proc/self/setgroups") << "deny";
+        std::ofstream("/proc/self/uid_map") << "0 " << uid << " 1";
+        std::ofstream("/proc/self/gid_map") << "0 " << gid << " 1";
+    }
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
+        return false;
+    state = 1;
+    return true;
 }
 
 bool contains(const std::string& haystack, const std::string& needle)

@@ -122,6 +122,11 @@ std::string cipherFormatOf(const std::filesystem::path& database, const SecretBy
 
 bool contains(const std::string& haystack, const std::string& needle);
 
+// A private mount namespace lets a test mount a tiny tmpfs (full disk) or a read-only bind
+// mount without touching the machine: as root, or as anyone where unprivileged user namespaces
+// are allowed. The mounts vanish with the test process. False when neither is possible.
+bool enterPrivateMountNamespace();
+
 // Flips one bit of a file at offset (in place, fsync'ed).
 void flipBit(const std::filesystem::path& file, std::uint64_t offset);
 

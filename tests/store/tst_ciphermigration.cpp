@@ -14,8 +14,6 @@
 #include "store/Store.h"
 
 #include <QtTest>
-#include <fstream>
-#include <sched.h>
 #include <set>
 #include <sys/mount.h>
 #include <sys/wait.h>
@@ -70,27 +68,6 @@ std::set<std::string> filesIn(const std::filesystem::path& dir)
     return names;
 }
 
-// See tst_storecli: a private mount namespace for a tiny tmpfs, without touching the machine.
-bool enterPrivateMountNamespace()
-{
-    static int state = -1;
-    if (state >= 0)
-        return state == 1;
-    state = 0;
-    if (::unshare(CLONE_NEWNS) != 0) {
-        const uid_t uid = ::getuid();
-        const gid_t gid = ::getgid();
-        if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0)
-            return false;
-        std::ofstream("/proc/self/setgroups") << "deny";
-        std::ofstream("/proc/self/uid_map") << "0 " << uid << " 1";
-        std::ofstream("/proc/self/gid_map") << "0 " << gid << " 1";
-    }
-    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
-        return false;
-    state = 1;
-    return true;
-}
 
 } // namespace
 
