@@ -5,8 +5,10 @@
 #include "store/SecretBytes.h"
 #include "store/StoreConstants.h"
 
+#include <mutex>
 #include <sqlcipher/sqlite3.h>
 #include <span>
+#include <unordered_set>
 #include <utility>
 
 namespace fe::store {
@@ -35,6 +37,10 @@ SecretBytes rawKeyLiteral(const SecretBytes& key, std::span<const unsigned char>
     *out = '\'';
     return literal;
 }
+
+// The handles whose database had a page fail its HMAC (Connection::pageFailed).
+std::mutex g_failedMutex;
+std::unordered_set<sqlite3*> g_failed;
 
 [[noreturn]] void throwFrom(sqlite3* db, const char* context)
 {
@@ -70,9 +76,26 @@ void Connection::close() noexcept
 {
     // Statements first: sqlite3_close_v2 would otherwise keep the handle as a zombie.
     m_cache.clear();
-    if (m_db != nullptr)
+    if (m_db != nullptr) {
+        {
+            const std::lock_guard lock(g_failedMutex);
+            g_failed.erase(m_db);
+        }
         sqlite3_close_v2(m_db);
+    }
     m_db = nullptr;
+}
+
+void Connection::notePageFailure(sqlite3* db)
+{
+    const std::lock_guard lock(g_failedMutex);
+    g_failed.insert(db);
+}
+
+bool Connection::pageFailed() const
+{
+    const std::lock_guard lock(g_failedMutex);
+    return m_db != nullptr && g_failed.count(m_db) != 0;
 }
 
 sqlite3* Connection::openHandle(const std::filesystem::path& path, int flags)
@@ -164,6 +187,8 @@ void Connection::exec(std::string_view sql)
     char* message = nullptr;
     const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
+        if ((sqlite3_extended_errcode(m_db) & 0xff) == SQLITE_CORRUPT)
+            notePageFailure(m_db);
         const std::string m = message != nullptr ? message : sqlite3_errmsg(m_db);
         sqlite3_free(message);
         throw DatabaseError::fromSqlite(sqlite3_extended_errcode(m_db), m.c_str(),

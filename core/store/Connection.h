@@ -99,6 +99,14 @@ public:
                          CipherFormat format, std::span<const unsigned char> salt = {});
     CheckpointResult checkpointTruncate();
 
+    // True once a page of this connection's database failed to decrypt (its HMAC did not
+    // verify). SQLCipher 4 then refuses every further read on the connection, also of intact
+    // pages, so that nothing inconsistent reaches its page cache: the owner opens a new
+    // connection (Session does at its next call). Thread-safe.
+    [[nodiscard]] bool pageFailed() const;
+    // Called by Statement and exec when SQLite reports a damaged page on handle db.
+    static void notePageFailure(sqlite3* db);
+
     [[nodiscard]] sqlite3* handle() const noexcept { return m_db; }
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_path; }
     [[nodiscard]] bool isOpen() const noexcept { return m_db != nullptr; }
