@@ -874,6 +874,22 @@
         <source>The upload URL must be an http:// or https:// address with a host.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database %1 must be converted to the current encryption format, which needs %2 MB free beside it; %3 MB are free. Free some space and log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy of %1 in the current encryption format failed its check (%2); the database was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is open in another program (an older FaceEnroll?), so it cannot be converted to the current encryption format. Close that program and log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database salt must be %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>

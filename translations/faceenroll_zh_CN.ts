@@ -874,6 +874,22 @@
         <source>The upload URL must be an http:// or https:// address with a host.</source>
         <translation>上传 URL 必须是带主机名的 http:// 或 https:// 地址。</translation>
     </message>
+    <message>
+        <source>The database %1 must be converted to the current encryption format, which needs %2 MB free beside it; %3 MB are free. Free some space and log in again.</source>
+        <translation>数据库 %1 必须转换为当前的加密格式，这需要在其所在位置有 %2 MB 可用空间；当前只有 %3 MB 可用。请释放一些空间后重新登录。</translation>
+    </message>
+    <message>
+        <source>The copy of %1 in the current encryption format failed its check (%2); the database was left as it was.</source>
+        <translation>%1 以当前加密格式生成的副本未通过检查（%2）；数据库保持原样未作更改。</translation>
+    </message>
+    <message>
+        <source>The database %1 is open in another program (an older FaceEnroll?), so it cannot be converted to the current encryption format. Close that program and log in again.</source>
+        <translation>数据库 %1 正被另一个程序（可能是旧版 FaceEnroll）打开，因此无法转换为当前的加密格式。请关闭该程序后重新登录。</translation>
+    </message>
+    <message>
+        <source>A database salt must be %1 bytes.</source>
+        <translation>数据库盐值必须为 %1 字节。</translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>

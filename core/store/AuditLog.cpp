@@ -60,6 +60,8 @@ const char* auditActionName(AuditAction action) noexcept
         return "recovery";
     case AuditAction::ConsentRefused:
         return "consent_refused";
+    case AuditAction::CipherMigrated:
+        return "cipher_migrated";
     }
     return "unknown";
 }

@@ -40,6 +40,7 @@ enum class AuditAction
     KeyRotation,
     Recovery,
     ConsentRefused,
+    CipherMigrated, // the database was brought from SQLCipher 3 to the current format
 };
 
 const char* auditActionName(AuditAction action) noexcept;

@@ -120,6 +120,13 @@ void Session::ensureActive()
              m_state->user.name});
     }
     m_state->lastActivity = t;
+    // SQLCipher 4 keeps a connection that met a damaged page from reading anything more: a
+    // fresh one reads every intact page again (docs/storage.md, "SQLCipher, and only
+    // SQLCipher"). Opened before the old one goes, so a failure leaves the session as it was.
+    if (m_state->db && m_state->db->pageFailed()) {
+        Connection fresh = Connection::openEncrypted(m_state->paths.database, m_state->databaseKey);
+        m_state->db.emplace(std::move(fresh));
+    }
 }
 
 void Session::audit(AuditAction action, std::string_view objectId, std::string_view outcome)

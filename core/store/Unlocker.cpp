@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "common/Logging.h"
 #include "store/AuditLog.h"
+#include "store/CipherMigration.h"
 #include "store/DatabaseError.h"
 #include "store/FileLock.h"
 #include "store/FileUtil.h"
@@ -98,7 +99,7 @@ Unlocker::OpenedDatabase Unlocker::openDatabase(const StorePaths& paths, KeyFile
     SecretBytes key;
     bool rotated = false;
     try {
-        db.emplace(Connection::openEncrypted(paths.database, *current));
+        db.emplace(CipherMigration::open(paths, *current, keyFile.databaseId, options.clock));
         key = std::move(*current);
     } catch (const DatabaseError& e) {
         // A key rotation that was interrupted after the database was rekeyed but before the
@@ -117,7 +118,7 @@ Unlocker::OpenedDatabase Unlocker::openDatabase(const StorePaths& paths, KeyFile
             throw Error(ErrorCode::Corrupt,
                         QT_TRANSLATE_NOOP("fe::Error", "The key slot in %1 is damaged: the database key does not unwrap."),
                         {paths.keyFile.string()});
-        db.emplace(Connection::openEncrypted(paths.database, *next));
+        db.emplace(CipherMigration::open(paths, *next, keyFile.databaseId, options.clock));
         key = std::move(*next);
         rotated = true;
     }

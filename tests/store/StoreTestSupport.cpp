@@ -1,6 +1,8 @@
 #include "StoreTestSupport.h"
 
 #include "common/Error.h"
+#include "store/Connection.h"
+#include "store/FileUtil.h"
 #include "store/KeyFile.h"
 #include "store/SlotCrypto.h"
 #include "store/Store.h"
@@ -8,6 +10,8 @@
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <fstream>
 #include <openssl/evp.h>
 #include <sodium.h>
@@ -265,7 +269,7 @@ std::string readAll(const std::filesystem::path& p)
 }
 
 constexpr std::size_t kPageSize = 4096;
-constexpr std::size_t kReserve = 48; // SQLCipher 3: 16-byte IV + 20-byte HMAC-SHA1, rounded to the AES block
+constexpr std::size_t kReserve = 80; // SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kIvBytes = 16;
 constexpr std::size_t kWalHeader = 32;
@@ -368,6 +372,87 @@ std::uint32_t pageContaining(const StorePaths& paths, const SecretBytes& key, co
         return std::string("0");
     });
     return static_cast<std::uint32_t>(std::stoul(found));
+}
+
+void convertToSqlcipher3(const StorePaths& paths, const SecretBytes& key)
+{
+    const auto copy = std::filesystem::path(paths.database.string() + ".v3");
+    std::filesystem::remove(copy);
+    const auto salt = readFileHead(paths.database, 16);
+    {
+        Connection db = Connection::openKeyed(paths.database, key, Connection::CipherFormat::Current);
+        // Everything from the WAL into the file first.
+        if (db.queryText("PRAGMA journal_mode = DELETE").value_or("") != "delete")
+            throw std::runtime_error("the store is still open");
+        const auto version = db.queryInt("PRAGMA user_version").value_or(0);
+        createPrivateFile(copy);
+        db.attachEncrypted(copy, "v3", key, Connection::CipherFormat::Sqlcipher3, salt);
+        db.exec("BEGIN; SELECT sqlcipher_export('v3'); PRAGMA v3.user_version = " + std::to_string(version) +
+                "; COMMIT; DETACH DATABASE v3;");
+    }
+    std::filesystem::rename(copy, paths.database);
+    // As the store leaves its database: in WAL mode.
+    Connection db = Connection::openKeyed(paths.database, key, Connection::CipherFormat::Sqlcipher3);
+    if (db.queryText("PRAGMA journal_mode = WAL").value_or("") != "wal")
+        throw std::runtime_error("cannot switch the SQLCipher 3 copy to WAL");
+}
+
+void commitIntoWalAndCrash(const StorePaths& paths, const SecretBytes& key, Connection::CipherFormat format,
+                           const std::string& sql)
+{
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        int status = 0;
+        try {
+            // Kept open on purpose: _exit leaves the commit in the WAL, not checkpointed.
+            auto* db = new Connection(Connection::openEncrypted(paths.database, key, Connection::Mode::OpenExisting, format));
+            db->exec("PRAGMA wal_autocheckpoint = 0");
+            db->exec(sql);
+        } catch (...) {
+            status = 3;
+        }
+        ::_exit(status);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw std::runtime_error("the child could not commit into the WAL");
+}
+
+std::string cipherFormatOf(const std::filesystem::path& database, const SecretBytes& key)
+{
+    for (const auto& [format, name] : {std::pair{Connection::CipherFormat::Current, "sqlcipher4"},
+                                       std::pair{Connection::CipherFormat::Sqlcipher3, "sqlcipher3"}}) {
+        try {
+            Connection db = Connection::openKeyed(database, key, format);
+            return name;
+        } catch (const fe::Error&) {
+        }
+    }
+    return {};
+}
+
+bool enterPrivateMountNamespace()
+{
+    static int state = -1;
+    if (state >= 0)
+        return state == 1;
+    state = 0;
+    if (::unshare(CLONE_NEWNS) != 0) {
+        const uid_t uid = ::getuid();
+        const gid_t gid = ::getgid();
+        if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0)
+            return false;
+        std::ofstream("/proc/self/setgroups") << "deny";
+        std::ofstream("/proc/self/uid_map") << "0 " << uid << " 1";
+        std::ofstream("/proc/self/gid_map") << "0 " << gid << " 1";
+    }
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
+        return false;
+    state = 1;
+    return true;
 }
 
 bool contains(const std::string& haystack, const std::string& needle)

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void cipherVersion_isReportedBySqlcipher();
     void file_doesNotStartWithTheSqliteHeader();
     void openWithoutKey_cannotReadTheFile();
+    void defensiveMode_refusesWritesToTheSchemaTable();
     void openEncrypted_withAnotherKey_failsAsCorrupt();
     void errors_areTypedAndCarrySqlitesMessage();
     void transaction_rollsBackInDestructorUnlessCommitted();
@@ -67,6 +68,15 @@ void TestConnection::openEncrypted_appliesTheStorePragmas_data()
                                        << "2";
     QTest::newRow("cipher_page_size") << "cipher_page_size"
                                       << "4096";
+    // The SQLCipher 4 format, pinned (docs/storage.md, "The database key and the PRAGMAs").
+    QTest::newRow("cipher_hmac_algorithm") << "cipher_hmac_algorithm"
+                                           << "HMAC_SHA512";
+    QTest::newRow("cipher_kdf_algorithm") << "cipher_kdf_algorithm"
+                                          << "PBKDF2_HMAC_SHA512";
+    QTest::newRow("cipher_plaintext_header_size") << "cipher_plaintext_header_size"
+                                                  << "0";
+    QTest::newRow("cipher_memory_security off") << "cipher_memory_security"
+                                                << "0";
 }
 
 void TestConnection::openEncrypted_appliesTheStorePragmas()
@@ -78,6 +88,17 @@ void TestConnection::openEncrypted_appliesTheStorePragmas()
     const auto value = db.queryText("PRAGMA " + pragma.toStdString());
     QVERIFY(value.has_value());
     QCOMPARE(QString::fromStdString(*value), expected);
+}
+
+void TestConnection::defensiveMode_refusesWritesToTheSchemaTable()
+{
+    Connection db = Connection::openEncrypted(m_path, SecretBytes::random(32), Connection::Mode::Create);
+    db.exec("CREATE TABLE t (x TEXT)");
+    // What would let SQL corrupt the file is refused, not silently done.
+    QVERIFY_THROWS_EXCEPTION(DatabaseError, db.exec("PRAGMA writable_schema = ON; "
+                                                    "UPDATE sqlite_master SET sql = 'CREATE TABLE t (y)' WHERE name = 't'"));
+    QCOMPARE(db.queryText("SELECT sql FROM sqlite_master WHERE name = 't'").value_or(""),
+             std::string("CREATE TABLE t (x TEXT)"));
 }
 
 void TestConnection::cipherVersion_isReportedBySqlcipher()

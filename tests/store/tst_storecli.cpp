@@ -80,30 +80,6 @@ std::map<std::string, std::string> snapshot(const QString& dir)
     return files;
 }
 
-// A private mount namespace lets the test mount a tiny tmpfs (full disk) and a read-only
-// bind mount without touching the machine: as root, or as anyone where unprivileged user
-// namespaces are allowed. The mounts vanish with the test process.
-bool enterPrivateMountNamespace()
-{
-    static int state = -1;
-    if (state >= 0)
-        return state == 1;
-    state = 0;
-    if (::unshare(CLONE_NEWNS) != 0) {
-        const uid_t uid = ::getuid();
-        const gid_t gid = ::getgid();
-        if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0)
-            return false;
-        std::ofstream("/proc/self/setgroups") << "deny";
-        std::ofstream("/proc/self/uid_map") << "0 " << uid << " 1";
-        std::ofstream("/proc/self/gid_map") << "0 " << gid << " 1";
-    }
-    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
-        return false;
-    state = 1;
-    return true;
-}
-
 } // namespace
 
 class TestStoreCli : public QObject
