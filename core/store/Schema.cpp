@@ -180,6 +180,15 @@ INSERT INTO outbox (enrollment_id, state, updated_at)
     FROM enrollments;
 )sql";
 
+// Version 4: duplicate-search candidates carry their rank over the gallery and their cohort
+// score (how far the score stands above the probe's other best scores), so that a reviewer
+// can tell one clear duplicate from a crowd of look-alikes. NULL for the ID-photo row and for
+// rows recorded before this version.
+constexpr const char* kV4 = R"sql(
+ALTER TABLE match_results ADD COLUMN rank INTEGER CHECK (rank IS NULL OR rank >= 1);
+ALTER TABLE match_results ADD COLUMN cohort_score REAL;
+)sql";
+
 } // namespace
 
 const std::vector<Schema::Migration>& Schema::migrations()
@@ -188,6 +197,7 @@ const std::vector<Schema::Migration>& Schema::migrations()
         {1, "station, users, settings, audit log", kV1},
         {2, "enrollments, images, templates, capture logs, flags, reviews", kV2},
         {3, "outbox, receipts, retention", kV3},
+        {4, "match candidates: rank and cohort score", kV4},
     };
     return all;
 }
