@@ -84,6 +84,11 @@ StorePaths createAtVersion(const std::filesystem::path& dir, int version)
             }
             db.exec("INSERT INTO flags (enrollment_id, code, reason, score, threshold, raised_at) VALUES ('" +
                     kFlagged + "', 'duplicate_face', 'r', 0.6, 0.5, " + ms + ")");
+            if (version >= 3) {
+                // What version 3 and later write with every enrollment: its outbox row.
+                db.exec("INSERT INTO outbox (enrollment_id, state, updated_at) VALUES ('" + kAccepted + "', 'queued', " + ms +
+                        "), ('" + kFlagged + "', 'held', " + ms + ")");
+            }
             // A gallery candidate as version 2 stored it: no rank, no cohort score.
             db.exec("INSERT INTO match_results VALUES ('" + kFlagged + "', 0, 'gallery', '" + kAccepted + "', 0.6, 0.5, 1)");
             audit.append({now, kOperatorId, "enrollment_created", kAccepted, "accepted"});
