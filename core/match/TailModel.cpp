@@ -103,26 +103,27 @@ TailModel fitGpdPwm(std::vector<double> y, double u, double tailShare)
     return m;
 }
 
-double TailFit::thresholdBound(double fmr) const
+// The confidence quantile over the bootstrap replicates of one of their values (the point
+// estimate's when there are none).
+template <typename F> double TailFit::overReplicates(F value) const
 {
     if (replicates.empty())
-        return point.thresholdFor(fmr);
-    std::vector<double> t;
-    t.reserve(replicates.size());
+        return value(point);
+    std::vector<double> v;
+    v.reserve(replicates.size());
     for (const auto& r : replicates)
-        t.push_back(r.thresholdFor(fmr));
-    return quantile(std::move(t), confidence);
+        v.push_back(value(r));
+    return quantile(std::move(v), confidence);
+}
+
+double TailFit::thresholdBound(double fmr) const
+{
+    return overReplicates([fmr](const TailModel& m) { return m.thresholdFor(fmr); });
 }
 
 double TailFit::fmrBound(double t) const
 {
-    if (replicates.empty())
-        return point.fmrAt(t);
-    std::vector<double> f;
-    f.reserve(replicates.size());
-    for (const auto& r : replicates)
-        f.push_back(r.fmrAt(t));
-    return quantile(std::move(f), confidence);
+    return overReplicates([t](const TailModel& m) { return m.fmrAt(t); });
 }
 
 double TailFit::smallestMeasurableFmr() const

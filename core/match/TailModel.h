@@ -71,6 +71,9 @@ struct TailFit
     // The smallest FMR the data show directly: about 3 / n (zero false matches in n pairs
     // bound the FMR at 95 % confidence only to 3 / n, the "rule of three").
     [[nodiscard]] double smallestMeasurableFmr() const;
+
+private:
+    template <typename F> double overReplicates(F value) const;
 };
 
 // Fits the tail by probability-weighted moments (Hosking & Wallis 1987: unbiased and more
