@@ -16,10 +16,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PAIRS.csv [--target-fmr LIST]  score distributions, EER, thresholds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
         <translation type="unfinished"></translation>
     </message>
@@ -64,10 +60,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A B [--threshold T]  compare the faces of two images or videos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -103,6 +95,14 @@
         <source>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  hand receipts back to the stations whose bundles were relayed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  impostor tail, thresholds per gallery size, cohort scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station&apos;s rule</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::Error</name>
@@ -120,14 +120,6 @@
     </message>
     <message>
         <source>Cannot read the pairs file %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line %1 of %2 is not &quot;a,b,label&quot; with label 0 or 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No face was found in %1 (frame %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -890,6 +882,26 @@
         <source>A database salt must be %1 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Line %1 of %2 is not &quot;a,b,label&quot; or &quot;a,b,label,identity_a,identity_b&quot; with label 0 or 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face was found in %1 (frame %2) at the position given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tail fit needs at least %1 impostor scores (got %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A target false match rate must lie between 0 and 1 (got %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold curve holds no calibration points.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>
@@ -1015,14 +1027,6 @@
     </message>
     <message>
         <source>--decision takes approve or reject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows a,b,label: images or VIDEO#FRAME, label 1 same person, 0 different.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target false match rates (default 0.01,0.001).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1230,10 +1234,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decision threshold on the cosine similarity.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Read at most N frames of a video.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,6 +1363,54 @@
     </message>
     <message>
         <source>unknown subcommand &quot;receipts %1&quot;; use export or import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad face position in &quot;%1&quot; (want @X:Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows a,b,label[,identity_a,identity_b]: images, VIDEO#FRAME or IMAGE@X:Y, label 1 same person, 0 different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target false match rates measured directly (default 0.01,0.001).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected false duplicate flags per 1,000 enrollments (default: the station default, 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gallery sizes of the duplicate table (default 1000,10000,100000,1000000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out the pairs of a face the detector does not find (listed) instead of stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--gallery-sizes takes whole numbers from 1 to 1000000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document (1:1 against an ID photo, the default) or duplicate (as one comparison of the 1:N search).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For --purpose duplicate: the gallery size the threshold is chosen for (default 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fixed decision threshold on the cosine similarity instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--purpose takes document or duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--gallery-size goes with --purpose duplicate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,10 +20,6 @@
         <translation>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  审核一条被标记的登记记录</translation>
     </message>
     <message>
-        <source>PAIRS.csv [--target-fmr LIST]  score distributions, EER, thresholds</source>
-        <translation>PAIRS.csv [--target-fmr LIST]  分数分布、EER、阈值</translation>
-    </message>
-    <message>
         <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
         <translation>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  活体检测结论与人像照片</translation>
     </message>
@@ -68,10 +64,6 @@
         <translation>IMAGE [--quality-profile NAME]  计算图像的人脸特征模板</translation>
     </message>
     <message>
-        <source>A B [--threshold T]  compare the faces of two images or videos</source>
-        <translation>A B [--threshold T]  比对两张图像或两段视频中的人脸</translation>
-    </message>
-    <message>
         <source>INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline</source>
         <translation>INPUT [--frames N] [--resize WxH] [--runs R]  跟踪流水线与朴素基线的性能对比</translation>
     </message>
@@ -103,6 +95,14 @@
         <source>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  hand receipts back to the stations whose bundles were relayed</source>
         <translation>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  将回执交还给其数据包经中转的工作站</translation>
     </message>
+    <message>
+        <source>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  impostor tail, thresholds per gallery size, cohort scores</source>
+        <translation>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  冒认分数尾部、按人脸库规模的阈值、同组分数</translation>
+    </message>
+    <message>
+        <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station&apos;s rule</source>
+        <translation>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  按本站规则比对两张图像或两段视频中的人脸</translation>
+    </message>
 </context>
 <context>
     <name>fe::Error</name>
@@ -121,14 +121,6 @@
     <message>
         <source>Cannot read the pairs file %1.</source>
         <translation>无法读取样本对文件 %1。</translation>
-    </message>
-    <message>
-        <source>Line %1 of %2 is not &quot;a,b,label&quot; with label 0 or 1.</source>
-        <translation>%2 第 %1 行格式有误：应为“a,b,label”，且 label 为 0 或 1。</translation>
-    </message>
-    <message>
-        <source>No face was found in %1 (frame %2).</source>
-        <translation>%1（第 %2 帧）中未检测到人脸。</translation>
     </message>
     <message>
         <source>No face was found in %1.</source>
@@ -890,6 +882,26 @@
         <source>A database salt must be %1 bytes.</source>
         <translation>数据库盐值必须为 %1 字节。</translation>
     </message>
+    <message>
+        <source>Line %1 of %2 is not &quot;a,b,label&quot; or &quot;a,b,label,identity_a,identity_b&quot; with label 0 or 1.</source>
+        <translation>%2 的第 %1 行不是标签为 0 或 1 的 &quot;a,b,label&quot; 或 &quot;a,b,label,identity_a,identity_b&quot;。</translation>
+    </message>
+    <message>
+        <source>No face was found in %1 (frame %2) at the position given.</source>
+        <translation>在 %1（第 %2 帧）的指定位置未找到人脸。</translation>
+    </message>
+    <message>
+        <source>A tail fit needs at least %1 impostor scores (got %2).</source>
+        <translation>尾部拟合至少需要 %1 个冒认分数（实际 %2 个）。</translation>
+    </message>
+    <message>
+        <source>A target false match rate must lie between 0 and 1 (got %1).</source>
+        <translation>目标误匹配率必须在 0 和 1 之间（实际为 %1）。</translation>
+    </message>
+    <message>
+        <source>The threshold curve holds no calibration points.</source>
+        <translation>阈值曲线中没有校准点。</translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>
@@ -1020,14 +1032,6 @@
     <message>
         <source>--decision takes approve or reject</source>
         <translation>--decision 只能为 approve 或 reject</translation>
-    </message>
-    <message>
-        <source>Rows a,b,label: images or VIDEO#FRAME, label 1 same person, 0 different.</source>
-        <translation>每行格式为 a,b,label：a、b 为图像或 VIDEO#FRAME，label 为 1 表示同一人，0 表示不同人。</translation>
-    </message>
-    <message>
-        <source>Target false match rates (default 0.01,0.001).</source>
-        <translation>目标误匹配率（默认 0.01,0.001）。</translation>
     </message>
     <message>
         <source>--target-fmr takes rates between 0 and 1</source>
@@ -1230,10 +1234,6 @@
         <translation>一张图像或一段视频。</translation>
     </message>
     <message>
-        <source>Decision threshold on the cosine similarity.</source>
-        <translation>余弦相似度的判定阈值。</translation>
-    </message>
-    <message>
         <source>Read at most N frames of a video.</source>
         <translation>视频最多读取 N 帧。</translation>
     </message>
@@ -1364,6 +1364,54 @@
     <message>
         <source>unknown subcommand &quot;receipts %1&quot;; use export or import</source>
         <translation>未知子命令“receipts %1”；请使用 export 或 import</translation>
+    </message>
+    <message>
+        <source>bad face position in &quot;%1&quot; (want @X:Y)</source>
+        <translation>&quot;%1&quot; 中的人脸位置无效（应为 @X:Y）</translation>
+    </message>
+    <message>
+        <source>Rows a,b,label[,identity_a,identity_b]: images, VIDEO#FRAME or IMAGE@X:Y, label 1 same person, 0 different.</source>
+        <translation>每行 a,b,label[,identity_a,identity_b]：图像、VIDEO#FRAME 或 IMAGE@X:Y，标签 1 表示同一人，0 表示不同的人。</translation>
+    </message>
+    <message>
+        <source>Target false match rates measured directly (default 0.01,0.001).</source>
+        <translation>直接测量的目标误匹配率（默认 0.01,0.001）。</translation>
+    </message>
+    <message>
+        <source>Expected false duplicate flags per 1,000 enrollments (default: the station default, 1).</source>
+        <translation>每 1,000 次登记预期的误报重复标记数（默认：本站默认值 1）。</translation>
+    </message>
+    <message>
+        <source>Gallery sizes of the duplicate table (default 1000,10000,100000,1000000).</source>
+        <translation>重复检索表中的人脸库规模（默认 1000,10000,100000,1000000）。</translation>
+    </message>
+    <message>
+        <source>Leave out the pairs of a face the detector does not find (listed) instead of stopping.</source>
+        <translation>检测器找不到某张人脸时，略去含该人脸的配对（并列出），而不是中止。</translation>
+    </message>
+    <message>
+        <source>--gallery-sizes takes whole numbers from 1 to 1000000000</source>
+        <translation>--gallery-sizes 取 1 到 1000000000 之间的整数</translation>
+    </message>
+    <message>
+        <source>document (1:1 against an ID photo, the default) or duplicate (as one comparison of the 1:N search).</source>
+        <translation>document（与证件照 1:1 比对，默认）或 duplicate（作为 1:N 检索中的一次比对）。</translation>
+    </message>
+    <message>
+        <source>For --purpose duplicate: the gallery size the threshold is chosen for (default 1000).</source>
+        <translation>用于 --purpose duplicate：选择阈值所依据的人脸库规模（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>A fixed decision threshold on the cosine similarity instead.</source>
+        <translation>改用固定的余弦相似度判定阈值。</translation>
+    </message>
+    <message>
+        <source>--purpose takes document or duplicate</source>
+        <translation>--purpose 取 document 或 duplicate</translation>
+    </message>
+    <message>
+        <source>--gallery-size goes with --purpose duplicate</source>
+        <translation>--gallery-size 须与 --purpose duplicate 一起使用</translation>
     </message>
 </context>
 </TS>

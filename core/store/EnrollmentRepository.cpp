@@ -194,7 +194,7 @@ void EnrollmentRepository::insert(const Enrollment& e, UploadState initialState)
         const auto& m = e.matches[i];
         auto& q = m_db.cached(
             "INSERT INTO match_results (enrollment_id, seq, kind, candidate_id, score, threshold, "
-            "matched) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            "matched, rank, cohort_score) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
         const Statement::ResetOnExit guard(q);
         q.bind(1, e.id)
             .bind(2, static_cast<std::int64_t>(i))
@@ -203,6 +203,14 @@ void EnrollmentRepository::insert(const Enrollment& e, UploadState initialState)
             .bind(5, m.score)
             .bind(6, m.threshold)
             .bind(7, m.matched);
+        if (m.rank)
+            q.bind(8, static_cast<std::int64_t>(*m.rank));
+        else
+            q.bindNull(8);
+        if (m.cohortScore)
+            q.bind(9, *m.cohortScore);
+        else
+            q.bindNull(9);
         q.run();
     }
     for (const auto& f : e.flags) {
@@ -319,7 +327,7 @@ std::optional<Enrollment> EnrollmentRepository::get(std::string_view id)
             e.liveness.passiveScores.push_back({q.text(0), q.real(1)});
     }
     {
-        auto& q = m_db.cached("SELECT kind, candidate_id, score, threshold, matched FROM match_results "
+        auto& q = m_db.cached("SELECT kind, candidate_id, score, threshold, matched, rank, cohort_score FROM match_results "
                               "WHERE enrollment_id = ?1 ORDER BY seq");
         const Statement::ResetOnExit guard(q);
         q.bind(1, id);
@@ -330,6 +338,10 @@ std::optional<Enrollment> EnrollmentRepository::get(std::string_view id)
             m.score = q.real(2);
             m.threshold = q.real(3);
             m.matched = q.int64(4) != 0;
+            if (!q.isNull(5))
+                m.rank = static_cast<int>(q.int64(5));
+            if (!q.isNull(6))
+                m.cohortScore = q.real(6);
             e.matches.push_back(std::move(m));
         }
     }

@@ -239,7 +239,8 @@ void naiveInsert(Connection& db, const Enrollment& e, const std::string& operato
     }
     for (std::size_t i = 0; i < e.matches.size(); ++i) {
         const auto& m = e.matches[i];
-        Statement s = db.prepare("INSERT INTO match_results VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        Statement s = db.prepare("INSERT INTO match_results (enrollment_id, seq, kind, candidate_id, score, threshold, matched) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         s.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, toString(m.kind)).bind(4, m.candidateId);
         s.bind(5, m.score).bind(6, m.threshold).bind(7, m.matched);
         s.run();

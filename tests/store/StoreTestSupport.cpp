@@ -172,9 +172,9 @@ Enrollment sampleEnrollment(std::uint32_t seed, std::size_t portraitBytes, const
     e.liveness.evidenceFrames = {fakeJpeg(1500, seed + 11), fakeJpeg(1600, seed + 12)};
     e.idPhoto = fakeJpeg(3000, seed + 7);
     e.idTemplate = {sampleTemplate(seed + 7, templateDims), "fr_feature", "2024.1"};
-    e.matches = {{MatchKind::IdDocument, "", 0.71, 0.45, true}};
+    e.matches = {{MatchKind::IdDocument, "", 0.71, 0.45, true, std::nullopt, std::nullopt}};
     if (seed % 3 == 0) {
-        e.matches.push_back({MatchKind::Gallery, "00000000-0000-4000-8000-000000000001", 0.62, 0.55, true});
+        e.matches.push_back({MatchKind::Gallery, "00000000-0000-4000-8000-000000000001", 0.62, 0.55, true, 1, 11.5});
         e.flags = {{"duplicate_face", "looks like an earlier enrollment", 0.62, 0.55}};
     }
     return e;

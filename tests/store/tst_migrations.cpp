@@ -85,6 +85,8 @@ StorePaths createAtVersion(const std::filesystem::path& dir, int version)
             }
             db.exec("INSERT INTO flags (enrollment_id, code, reason, score, threshold, raised_at) VALUES ('" +
                     kFlagged + "', 'duplicate_face', 'r', 0.6, 0.5, " + ms + ")");
+            // A gallery candidate as version 2 stored it: no rank, no cohort score.
+            db.exec("INSERT INTO match_results VALUES ('" + kFlagged + "', 0, 'gallery', '" + kAccepted + "', 0.6, 0.5, 1)");
             audit.append({now, kOperatorId, "enrollment_created", kAccepted, "accepted"});
             audit.append({now, kOperatorId, "enrollment_created", kFlagged, "pending_review"});
             if (version >= 3) {
@@ -153,6 +155,11 @@ void checkReachesTheLatestWithDataIntact(const StorePaths& paths, int version)
         QVERIFY(sup.getEnrollment(kFlagged).upload.state == UploadState::Held);
         QCOMPARE(sup.reviewQueue().size(), std::size_t{1});
         QCOMPARE(sup.galleryTemplates().size(), std::size_t{2});
+        // Version 5 gave candidates a rank and a cohort score; older rows read back without.
+        const auto matches = sup.getEnrollment(kFlagged).matches;
+        QCOMPARE(matches.size(), std::size_t{1});
+        QCOMPARE(matches[0].candidateId, kAccepted);
+        QVERIFY(!matches[0].rank && !matches[0].cohortScore);
     }
     // Same schema as a store created today.
     TempStore fresh;
