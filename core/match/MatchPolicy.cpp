@@ -1,36 +1,18 @@
 #include "match/MatchPolicy.h"
 
-#include "common/Error.h"
-
-#include <charconv>
+#include "common/SettingsSchema.h"
 
 namespace fe::match {
-namespace {
-
-double number(const std::map<std::string, std::string>& s, const char* key, double fallback, double lo, double hi)
-{
-    const auto it = s.find(key);
-    if (it == s.end())
-        return fallback;
-    double v = 0.0;
-    const auto* begin = it->second.data();
-    const auto* end = begin + it->second.size();
-    const auto [ptr, ec] = std::from_chars(begin, end, v);
-    if (ec != std::errc() || ptr != end || v < lo || v > hi)
-        throw Error(ErrorCode::InvalidArgument,
-                    QT_TRANSLATE_NOOP("fe::Error", "The setting %1 must be a number from %2 to %3."),
-                    {key, std::to_string(lo), std::to_string(hi)});
-    return v;
-}
-
-} // namespace
 
 MatchPolicy MatchPolicy::fromSettings(const std::map<std::string, std::string>& settings)
 {
+    // Through the settings schema: a stored value that does not validate (written by an older
+    // build, or around the store) gives the default and a warning, never an exception that
+    // would stop every enrollment and review on the station.
     MatchPolicy p;
-    p.documentThreshold = number(settings, kDocumentKey, p.documentThreshold, -1.0, 1.0);
-    p.duplicateThreshold = number(settings, kDuplicateKey, p.duplicateThreshold, -1.0, 1.0);
-    p.maxNumbersPerPerson = static_cast<int>(number(settings, kMaxNumbersKey, p.maxNumbersPerPerson, 1, 1000));
+    p.documentThreshold = SettingsSchema::real(settings, kDocumentKey);
+    p.duplicateThreshold = SettingsSchema::real(settings, kDuplicateKey);
+    p.maxNumbersPerPerson = static_cast<int>(SettingsSchema::integer(settings, kMaxNumbersKey));
     return p;
 }
 

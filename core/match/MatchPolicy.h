@@ -22,8 +22,9 @@ struct MatchPolicy
     static constexpr const char* kDuplicateKey = "threshold.duplicate";
     static constexpr const char* kMaxNumbersKey = "threshold.numbers_per_person";
 
-    // Reads the station's settings over the defaults; throws fe::Error(InvalidArgument) for a
-    // value that is not a number in range.
+    // Reads the station's settings through common/SettingsSchema (where these keys' ranges and
+    // defaults are, equal to the defaults above): a stored value out of range gives the default,
+    // logged, so no setting can stop a station.
     static MatchPolicy fromSettings(const std::map<std::string, std::string>& settings);
 };
 

@@ -180,6 +180,18 @@ INSERT INTO outbox (enrollment_id, state, updated_at)
     FROM enrollments;
 )sql";
 
+// Version 4 (issue 9, login and audit): a password an admin set (new user, reset) works
+// once: the user must choose their own at the next login. And the ids of the failed-login
+// events the key file handed to the audit log, so a replay after an interrupted login adds
+// nothing while two failures in one millisecond stay two rows.
+constexpr const char* kV4 = R"sql(
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE key_file_events (
+    event_id  TEXT PRIMARY KEY,
+    audit_seq INTEGER NOT NULL
+);
+)sql";
+
 } // namespace
 
 const std::vector<Schema::Migration>& Schema::migrations()
@@ -188,6 +200,7 @@ const std::vector<Schema::Migration>& Schema::migrations()
         {1, "station, users, settings, audit log", kV1},
         {2, "enrollments, images, templates, capture logs, flags, reviews", kV2},
         {3, "outbox, receipts, retention", kV3},
+        {4, "one-time passwords, key-file event ids", kV4},
     };
     return all;
 }

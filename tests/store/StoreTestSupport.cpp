@@ -76,11 +76,22 @@ TempStore::TempStore(StoreOptions opts, bool withUsers) : options(std::move(opts
     recoveryKey = std::string(key.view());
     if (withUsers) {
         Session admin = login("admin");
-        admin.addUser("op1", Role::Operator, secret(kOperatorPassword));
-        admin.addUser("op2", Role::Operator, secret(kOperator2Password));
-        admin.addUser("sup", Role::Supervisor, secret(kSupervisorPassword));
+        addUserWithOwnPassword(admin, database, "op1", Role::Operator, kOperatorPassword, options);
+        addUserWithOwnPassword(admin, database, "op2", Role::Operator, kOperator2Password, options);
+        addUserWithOwnPassword(admin, database, "sup", Role::Supervisor, kSupervisorPassword, options);
         admin.logout();
     }
+}
+
+User addUserWithOwnPassword(Session& admin, const std::filesystem::path& database, std::string_view name,
+                            Role role, std::string_view password, const StoreOptions& options)
+{
+    const std::string oneTime = std::string(password) + kOneTimeSuffix;
+    const User u = admin.addUser(name, role, secret(oneTime));
+    Session first = Store::unlock(database, name, secret(oneTime), options);
+    first.changeOwnPassword(secret(password));
+    first.logout();
+    return u;
 }
 
 Session TempStore::login(const char* user) const

@@ -84,6 +84,11 @@ StorePaths createAtVersion(const std::filesystem::path& dir, int version)
             }
             db.exec("INSERT INTO flags (enrollment_id, code, reason, score, threshold, raised_at) VALUES ('" +
                     kFlagged + "', 'duplicate_face', 'r', 0.6, 0.5, " + ms + ")");
+            if (version >= 3) {
+                // A version-3 build gave every enrollment its outbox row when it stored it.
+                db.exec("INSERT INTO outbox (enrollment_id, state, updated_at) VALUES ('" + kAccepted +
+                        "', 'queued', " + ms + "), ('" + kFlagged + "', 'held', " + ms + ")");
+            }
             audit.append({now, kOperatorId, "enrollment_created", kAccepted, "accepted"});
             audit.append({now, kOperatorId, "enrollment_created", kFlagged, "pending_review"});
         }
@@ -156,7 +161,7 @@ void TestMigrations::fromEveryEarlierVersion_reachesTheLatestWithDataIntact()
         QVERIFY(admin.checkIntegrity().ok);
         QCOMPARE(admin.setting("retention.days").value_or(""), std::string("7"));
         // The store works as a new one: users can be added.
-        admin.addUser("sup", Role::Supervisor, secret(kSupervisorPassword));
+        addUserWithOwnPassword(admin, paths.database, "sup", Role::Supervisor, kSupervisorPassword, fastOptions());
     }
     if (version >= 2) {
         Session sup = Store::unlock(paths.database, "sup", secret(kSupervisorPassword), fastOptions());
@@ -164,7 +169,8 @@ void TestMigrations::fromEveryEarlierVersion_reachesTheLatestWithDataIntact()
         QCOMPARE(accepted.subject.name, sampleEnrollment(1).subject.name);
         QVERIFY(accepted.portrait == sampleEnrollment(1).portrait);
         QVERIFY(accepted.faceTemplate == sampleEnrollment(1).faceTemplate);
-        // Version 3 queued what was accepted and held what waits for review.
+        // Version 3 queued what was accepted and held what waits for review (or, from version 3,
+        // kept what the build had queued and held).
         QVERIFY(accepted.upload.state == UploadState::Queued);
         QVERIFY(sup.getEnrollment(kFlagged).upload.state == UploadState::Held);
         QCOMPARE(sup.reviewQueue().size(), std::size_t{1});
