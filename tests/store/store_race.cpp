@@ -1,7 +1,7 @@
 // A second (and third) process on a real store, for the race tests of tst_concurrency. It
 // logs in first, prints "ready", then waits for a line on stdin so that two of them start the
-// contested step at the same moment, runs the step on every id it was given, in order, and
-// prints "<id> ok" or "<id> <error code>" per id.
+// contested step at the same moment, runs the step on every id it was given, in order (with a
+// short random pause before each), and prints "<id> ok" or "<id> <error code>" per id.
 //
 //   store_race review|export|erase DB USER PASSWORD ID...
 //   store_race init DB ADMIN PASSWORD         (prints "init ok" or "init <error code>")
@@ -12,8 +12,12 @@
 #include "common/Error.h"
 #include "store/Store.h"
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <random>
+#include <thread>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -55,7 +59,12 @@ int main(int argc, char** argv)
     try {
         Session session = Store::unlock(db, user, SecretBytes::fromString(password), options);
         waitForGo();
+        // A pause of 0-4 ms between steps (different in each process), as two clients that do
+        // more than write: otherwise the process that takes the write lock first keeps it
+        // step after step and the other only ever finds finished work.
+        std::mt19937 jitter(static_cast<unsigned>(::getpid()));
         for (const auto& id : ids) {
+            std::this_thread::sleep_for(std::chrono::microseconds(jitter() % 4000));
             try {
                 if (mode == "review")
                     session.recordReview(id, ReviewOutcome::Approved, "race");
