@@ -584,17 +584,9 @@ bool EnrollmentRepository::eraseUnsent(std::string_view id)
 void EnrollmentRepository::setUploadState(std::string_view id, UploadState state, std::string_view bundleId,
                                           TimePoint when)
 {
-    auto& q =
-        m_db.cached("UPDATE outbox SET state = ?2, bundle_id = coalesce(?3, bundle_id), updated_at = ?4 "
-                    "WHERE enrollment_id = ?1");
-    const Statement::ResetOnExit guard(q);
-    q.bind(1, id).bind(2, toString(state));
-    if (bundleId.empty())
-        q.bindNull(3);
-    else
-        q.bind(3, bundleId);
-    q.bind(4, toMillis(when));
-    q.run();
+    static constexpr UploadState kAny[] = {UploadState::Held, UploadState::Queued, UploadState::Exported,
+                                           UploadState::Uploaded, UploadState::Receipted};
+    (void)advanceUploadState(id, kAny, state, bundleId, when);
 }
 
 std::vector<std::string> EnrollmentRepository::idsInState(UploadState state, std::size_t limit)

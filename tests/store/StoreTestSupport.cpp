@@ -13,6 +13,7 @@
 #include <sodium.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -403,6 +404,25 @@ void flipBit(const std::filesystem::path& file, std::uint64_t offset)
     }
     ::fsync(fd);
     ::close(fd);
+}
+
+HeldFileLock::HeldFileLock(const std::filesystem::path& lockFile)
+    : m_fd(::open(lockFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600))
+{
+    if (m_fd < 0 || ::flock(m_fd, LOCK_EX) != 0)
+        throw std::runtime_error("cannot take the lock");
+}
+
+HeldFileLock::~HeldFileLock()
+{
+    release();
+}
+
+void HeldFileLock::release()
+{
+    const int fd = m_fd.exchange(-1);
+    if (fd >= 0)
+        ::close(fd); // closing releases the flock
 }
 
 } // namespace fe::store::test

@@ -10,6 +10,7 @@
 #include "store/StoreOptions.h"
 
 #include <QTemporaryDir>
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -116,5 +117,20 @@ bool contains(const std::string& haystack, const std::string& needle);
 
 // Flips one bit of a file at offset (in place, fsync'ed).
 void flipBit(const std::filesystem::path& file, std::uint64_t offset);
+
+// An exclusive flock on a store's lock file, as another FaceEnroll process holds it while it
+// changes the key file. Released by release() (any thread) or the destructor.
+class HeldFileLock
+{
+public:
+    explicit HeldFileLock(const std::filesystem::path& lockFile);
+    ~HeldFileLock();
+    HeldFileLock(const HeldFileLock&) = delete;
+    HeldFileLock& operator=(const HeldFileLock&) = delete;
+    void release();
+
+private:
+    std::atomic<int> m_fd;
+};
 
 } // namespace fe::store::test

@@ -11,10 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
-#include <fcntl.h>
-#include <sys/file.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace fe::store;
 using namespace fe::store::test;
@@ -52,29 +49,6 @@ std::string answer(const TempStore& s, const char* user, const char* password)
     }
     return "ok";
 }
-
-// An exclusive flock on the store's lock file, as another FaceEnroll process holds it.
-class HeldLock
-{
-public:
-    explicit HeldLock(const std::filesystem::path& path) : m_fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600))
-    {
-        if (m_fd < 0 || ::flock(m_fd, LOCK_EX) != 0)
-            throw std::runtime_error("cannot take the lock");
-    }
-    ~HeldLock() { release(); }
-    HeldLock(const HeldLock&) = delete;
-    HeldLock& operator=(const HeldLock&) = delete;
-    void release()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-    }
-
-private:
-    int m_fd;
-};
 
 int countActions(Session& session, const std::string& action, const std::string& outcome = {})
 {
@@ -607,7 +581,7 @@ void TestLogin::lockIfIdle_locksOnTime_andTellsTheListener()
 void TestLogin::keyFileLock_heldElsewhere_callerIsToldAtOnce_thenGivesUp()
 {
     TempStore s;
-    HeldLock other(s.paths.lockFile);
+    HeldFileLock other(s.paths.lockFile);
     auto options = s.options;
     int told = 0;
     options.onKeyFileLockWait = [&] { ++told; };
@@ -627,7 +601,7 @@ void TestLogin::keyFileLock_heldElsewhere_callerIsToldAtOnce_thenGivesUp()
 void TestLogin::keyFileLock_releasedWhileWaiting_loginGoesOn()
 {
     TempStore s;
-    HeldLock other(s.paths.lockFile);
+    HeldFileLock other(s.paths.lockFile);
     auto options = s.options;
     std::atomic<int> told{0};
     options.onKeyFileLockWait = [&] { ++told; };

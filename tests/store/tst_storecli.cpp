@@ -19,7 +19,6 @@
 #include <fcntl.h>
 #include <fstream>
 #include <sched.h>
-#include <sys/file.h>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -674,39 +673,11 @@ void TestStoreCli::oneTimePassword_mustBeReplacedBeforeAnythingElse()
     checkRefused(fe::test::runCli(QStringList{s("audit"), s("verify")} + asNewsup), "Wrong user name or password");
 }
 
-namespace {
-
-// Holds the store's key-file lock as another FaceEnroll process would.
-class LockHolder
-{
-public:
-    explicit LockHolder(const QString& db)
-        : m_fd(::open((db + QStringLiteral(".lock")).toLocal8Bit().constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600))
-    {
-        if (m_fd < 0 || ::flock(m_fd, LOCK_EX) != 0)
-            throw std::runtime_error("cannot take the lock");
-    }
-    ~LockHolder() { release(); }
-    LockHolder(const LockHolder&) = delete;
-    LockHolder& operator=(const LockHolder&) = delete;
-    void release()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-    }
-
-private:
-    int m_fd;
-};
-
-} // namespace
-
 void TestStoreCli::keyFileLockHeld_saysItWaits_thenGivesUp()
 {
     QTemporaryDir dir;
     const QString db = copyFixture(dir);
-    LockHolder other(db);
+    HeldFileLock other((db + QStringLiteral(".lock")).toStdString());
     const auto r = fe::test::runCli(QStringList{s("users"), s("list"), s("--lock-timeout"), s("1")} + actor(db, "admin"));
     QCOMPARE(r.exitCode, 2);
     const auto lines = r.err.trimmed().split('\n');
@@ -721,7 +692,7 @@ void TestStoreCli::keyFileLockReleased_commandGoesOn()
 {
     QTemporaryDir dir;
     const QString db = copyFixture(dir);
-    LockHolder other(db);
+    HeldFileLock other((db + QStringLiteral(".lock")).toStdString());
     QProcess p;
     p.start(fe::test::cliPath(), QStringList{s("users"), s("list")} + actor(db, "admin"));
     QVERIFY(p.waitForStarted());
