@@ -191,10 +191,6 @@
         <translation>人脸特征模板全为零。</translation>
     </message>
     <message>
-        <source>The setting %1 must be a number from %2 to %3.</source>
-        <translation>设置项 %1 必须是 %2 至 %3 之间的数值。</translation>
-    </message>
-    <message>
         <source>Audit rows are appended inside a write transaction.</source>
         <translation>审计日志记录只能在写事务中追加。</translation>
     </message>
@@ -483,14 +479,6 @@
         <translation>登记记录 %1 已离开本工作站（%2）；删除（主体删除）必须通过中心服务办理。</translation>
     </message>
     <message>
-        <source>Unknown setting %1; known: retention.days, session.idle_timeout_minutes, station.name, threshold.&lt;name&gt;.</source>
-        <translation>未知设置项 %1；可用设置项：retention.days、session.idle_timeout_minutes、station.name、threshold.&lt;name&gt;。</translation>
-    </message>
-    <message>
-        <source>%2 is not a valid value for the setting %1.</source>
-        <translation>%2 不是设置项 %1 的有效值。</translation>
-    </message>
-    <message>
         <source>Argon2id could not allocate %1 bytes; the machine is short of memory.</source>
         <translation>Argon2id 无法分配 %1 字节内存；本机内存不足。</translation>
     </message>
@@ -561,10 +549,6 @@
     <message>
         <source>The account %1 is locked after repeated failed logins; try again in %2 minute(s).</source>
         <translation>账户 %1 因多次登录失败已被锁定；请在 %2 分钟后重试。</translation>
-    </message>
-    <message>
-        <source>Wrong password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
-        <translation>密码错误。由于已失败 %1 次，账户 %2 现已被锁定 %3 分钟。</translation>
     </message>
     <message>
         <source>Face detection needs an 8-bit grey image.</source>
@@ -901,6 +885,101 @@
     <message>
         <source>The threshold curve holds no calibration points.</source>
         <translation>阈值曲线中没有校准点。</translation>
+    </message>
+    <message>
+        <source>The setting %1 is read as a %2, which the settings schema does not say it is.</source>
+        <translation>设置项 %1 被按 %2 类型读取，但设置结构中并未这样定义。</translation>
+    </message>
+    <message>
+        <source>There is no setting %1; did you mean %2?</source>
+        <translation>没有设置项 %1；您是否指的是 %2？</translation>
+    </message>
+    <message>
+        <source>There is no setting %1; the settings are %2.</source>
+        <translation>没有设置项 %1；可用的设置项有：%2。</translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes a whole number from %3 to %4.</source>
+        <translation>设置项 %1 不接受 %2：其取值须为 %3 至 %4 之间的整数。</translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes a number from %3 to %4.</source>
+        <translation>设置项 %1 不接受 %2：其取值须为 %3 至 %4 之间的数值。</translation>
+    </message>
+    <message>
+        <source>That value is not allowed for the setting %1: it takes %3 to %4 characters of text without control characters.</source>
+        <translation>设置项 %1 不接受该值：其取值须为 %3 至 %4 个字符的文本，且不得含有控制字符。</translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes one of %5.</source>
+        <translation>设置项 %1 不接受 %2：其取值须为以下之一：%5。</translation>
+    </message>
+    <message>
+        <source>The setting %1 is computed when it is not set; it is read with optionalReal.</source>
+        <translation>设置 %1 未设定时由程序计算；应使用 optionalReal 读取。</translation>
+    </message>
+    <message>
+        <source>Another FaceEnroll process kept %1 locked for more than %2 second(s) (a login, a password change or a key rotation); nothing was changed. Try again when it has finished.</source>
+        <translation>另一个 FaceEnroll 进程锁定 %1 已超过 %2 秒（正在登录、修改密码或更换密钥）；未做任何更改。请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was set by an administrator and works only once: choose your own password before anything else.</source>
+        <translation>%1 的密码由管理员设置，只能使用一次：请先设置您自己的密码，然后才能进行其他操作。</translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled by an administrator: the session has ended and nothing more was stored.</source>
+        <translation>账户 %1 已被管理员停用：会话已结束，之后的内容均未保存。</translation>
+    </message>
+    <message>
+        <source>The database key was rotated by another session, so this session was closed; log in again. Everything saved before is intact.</source>
+        <translation>数据库密钥已被另一个会话更换，因此本会话已关闭；请重新登录。此前保存的所有内容均完好无损。</translation>
+    </message>
+    <message>
+        <source>Choose a password of your own: the new password must differ from the one the administrator set.</source>
+        <translation>请设置您自己的密码：新密码必须与管理员设置的密码不同。</translation>
+    </message>
+    <message>
+        <source>No password was given (the password is empty); nothing was tried.</source>
+        <translation>未提供密码（密码为空）；未进行任何登录尝试。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
+        <translation>用户名或密码错误。连续 %1 次失败后，账户 %2 现已被锁定 %3 分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>fe::Settings</name>
+    <message>
+        <source>Days the biometric data of an enrollment is kept after the central service confirmed it.</source>
+        <translation>中心服务确认收到后，登记记录的生物特征数据继续保留的天数。</translation>
+    </message>
+    <message>
+        <source>Minutes without activity after which a session locks itself.</source>
+        <translation>无操作多少分钟后会话自动锁定。</translation>
+    </message>
+    <message>
+        <source>The name of this station, shown to its users and in exported bundles.</source>
+        <translation>本工作站的名称，显示给其用户，并写入导出的数据包。</translation>
+    </message>
+    <message>
+        <source>Lowest similarity between the live face and the ID-document photo (1:1) that counts as the same person. Not set: chosen from the shipped calibration for a false match rate of 1 in 10,000.</source>
+        <translation>现场人脸与证件照片（1:1）被视为同一人的最低相似度。未设定时：按随附校准数据，以万分之一的误识率选定。</translation>
+    </message>
+    <message>
+        <source>Lowest similarity between the live face and an enrolled face (1:N) that counts as the same person. Not set: chosen for the gallery size and the accepted false duplicate flags.</source>
+        <translation>现场人脸与已登记人脸（1:N）被视为同一人的最低相似度。未设定时：根据人脸库规模和可接受的误报重复标记数选定。</translation>
+    </message>
+    <message>
+        <source>False duplicate flags per 1,000 enrollments the station accepts; the duplicate threshold follows from it and the number of enrolled faces.</source>
+        <translation>本工作站可接受的每 1000 次登记中的误报重复标记数；重复阈值由此值和已登记人脸数量得出。</translation>
+    </message>
+    <message>
+        <source>Most enrolled faces recorded as candidates for one duplicate flag.</source>
+        <translation>一个重复标记最多记录的已登记人脸候选数。</translation>
+    </message>
+    <message>
+        <source>Phone numbers one person may hold before an enrollment is flagged.</source>
+        <translation>同一人可持有的手机号码数量，超过后登记将被标记。</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1491,30 @@
     <message>
         <source>--gallery-size goes with --purpose duplicate</source>
         <translation>--gallery-size 须与 --purpose duplicate 一起使用</translation>
+    </message>
+    <message>
+        <source>%1 is empty: write the password into the file (one line)</source>
+        <translation>%1 为空：请将密码写入该文件（一行）</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for another FaceEnroll process that holds the key file (default %1).</source>
+        <translation>等待占用密钥文件的另一个 FaceEnroll 进程的秒数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>faceenroll-cli: waiting for another FaceEnroll process to finish with the store…</source>
+        <translation>faceenroll-cli：正在等待另一个 FaceEnroll 进程结束对加密数据库的操作…</translation>
+    </message>
+    <message>
+        <source>the password of %1 was set by an administrator and works only once: choose your own first (faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE)</source>
+        <translation>%1 的密码由管理员设置，只能使用一次：请先设置您自己的密码（faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE）</translation>
+    </message>
+    <message>
+        <source>The password works once: %1 chooses their own at the first login (faceenroll-cli users passwd).</source>
+        <translation>该密码只能使用一次：%1 须在首次登录时设置自己的密码（faceenroll-cli users passwd）。</translation>
+    </message>
+    <message>
+        <source>not a setting of this version; ignored</source>
+        <translation>不是本版本的设置项；已忽略</translation>
     </message>
 </context>
 </TS>

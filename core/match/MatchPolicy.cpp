@@ -1,52 +1,9 @@
 #include "match/MatchPolicy.h"
 
-#include "common/Error.h"
-#include "common/Logging.h"
+#include "common/SettingsSchema.h"
 #include "match/ShippedCalibration.h"
 
-#include <charconv>
-
 namespace fe::match {
-namespace {
-
-std::optional<double> parse(const std::string& text)
-{
-    double v = 0.0;
-    const auto* begin = text.data();
-    const auto* end = begin + text.size();
-    const auto [ptr, ec] = std::from_chars(begin, end, v);
-    if (ec != std::errc() || ptr != end)
-        return std::nullopt;
-    return v;
-}
-
-std::optional<double> number(const std::map<std::string, std::string>& s, const char* key, double lo, double hi)
-{
-    const auto it = s.find(key);
-    if (it == s.end())
-        return std::nullopt;
-    const auto v = parse(it->second);
-    if (!v || *v < lo || *v > hi)
-        throw Error(ErrorCode::InvalidArgument,
-                    QT_TRANSLATE_NOOP("fe::Error", "The setting %1 must be a number from %2 to %3."),
-                    {key, std::to_string(lo), std::to_string(hi)});
-    return v;
-}
-
-double numberOrDefault(const std::map<std::string, std::string>& s, const char* key, double fallback, double lo, double hi)
-{
-    const auto it = s.find(key);
-    if (it == s.end())
-        return fallback;
-    const auto v = parse(it->second);
-    if (!v || *v < lo || *v > hi) {
-        qCWarning(lcMatch) << "setting" << key << "out of range; using the default" << fallback;
-        return fallback;
-    }
-    return *v;
-}
-
-} // namespace
 
 MatchPolicy::MatchPolicy() : curve(shippedCalibration().curve)
 {
@@ -75,12 +32,15 @@ double MatchPolicy::expectedFalseFlagsPer1000(double threshold, std::size_t gall
 
 MatchPolicy MatchPolicy::fromSettings(const std::map<std::string, std::string>& settings)
 {
+    // Through the settings schema: a stored value that does not validate (written by an older
+    // build, or around the store) gives the default and a warning, never an exception that
+    // would stop every enrollment and review on the station.
     MatchPolicy p;
-    p.documentThresholdSetting = number(settings, kDocumentKey, -1.0, 1.0);
-    p.duplicateThresholdSetting = number(settings, kDuplicateKey, -1.0, 1.0);
-    p.maxNumbersPerPerson = static_cast<int>(number(settings, kMaxNumbersKey, 1, 1000).value_or(p.maxNumbersPerPerson));
-    p.falseFlagsPer1000 = numberOrDefault(settings, kFalseFlagsKey, p.falseFlagsPer1000, kMinFalseFlags, kMaxFalseFlags);
-    p.maxCandidates = static_cast<int>(numberOrDefault(settings, kCandidatesKey, p.maxCandidates, kMinCandidates, kMaxCandidates));
+    p.documentThresholdSetting = SettingsSchema::optionalReal(settings, setting::kThresholdDocument);
+    p.duplicateThresholdSetting = SettingsSchema::optionalReal(settings, setting::kThresholdDuplicate);
+    p.maxNumbersPerPerson = static_cast<int>(SettingsSchema::integer(settings, setting::kThresholdNumbersPerPerson));
+    p.falseFlagsPer1000 = SettingsSchema::real(settings, setting::kDuplicateFalseFlagsPer1000);
+    p.maxCandidates = static_cast<int>(SettingsSchema::integer(settings, setting::kDuplicateCandidates));
     p.documentThreshold = p.documentChoice().threshold;
     return p;
 }

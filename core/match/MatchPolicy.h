@@ -55,10 +55,9 @@ struct MatchPolicy
     // by the fitted tail's point estimate.
     [[nodiscard]] double expectedFalseFlagsPer1000(double threshold, std::size_t gallerySize) const;
 
-    // Reads the station's settings over the defaults. threshold.document, threshold.duplicate
-    // and threshold.numbers_per_person throw fe::Error(InvalidArgument) when out of range; the
-    // two duplicate-search settings fall back to their defaults (with a warning in the log),
-    // so that a bad value cannot stop enrollment.
+    // Reads the station's settings through common/SettingsSchema (where these keys' ranges and
+    // defaults are, equal to the defaults above): a stored value out of range gives the default
+    // (for the two thresholds: the calibrated choice), logged, so no setting can stop a station.
     static MatchPolicy fromSettings(const std::map<std::string, std::string>& settings);
 };
 

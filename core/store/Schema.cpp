@@ -243,6 +243,18 @@ ALTER TABLE match_results ADD COLUMN rank INTEGER CHECK (rank IS NULL OR rank >=
 ALTER TABLE match_results ADD COLUMN cohort_score REAL;
 )sql";
 
+// Version 6 (issue 9, login and audit): a password an admin set (new user, reset) works
+// once: the user must choose their own at the next login. And the ids of the failed-login
+// events the key file handed to the audit log, so a replay after an interrupted login adds
+// nothing while two failures in one millisecond stay two rows.
+constexpr const char* kV6 = R"sql(
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE key_file_events (
+    event_id  TEXT PRIMARY KEY,
+    audit_seq INTEGER NOT NULL
+);
+)sql";
+
 } // namespace
 
 const std::vector<Schema::Migration>& Schema::migrations()
@@ -253,6 +265,7 @@ const std::vector<Schema::Migration>& Schema::migrations()
         {3, "outbox, receipts, retention", kV3},
         {4, "sync: station signing key, trust list, outbox bundles, central receipts", kV4},
         {5, "match candidates: rank and cohort score", kV5},
+        {6, "one-time passwords, key-file event ids", kV6},
     };
     return all;
 }

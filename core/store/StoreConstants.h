@@ -16,15 +16,8 @@ inline constexpr int kMaxFailedLogins = 5;
 inline constexpr std::chrono::minutes kFirstLockout{1};
 inline constexpr std::chrono::hours kMaxLockout{24};
 
-// Idle lock default, changeable by an admin (setting session.idle_timeout_minutes). Shop
-// counters are shared; 5 minutes is our choice, below PCI DSS v4.0 8.2.8's 15-minute maximum.
-inline constexpr std::chrono::minutes kDefaultIdleTimeout{5};
-inline constexpr int kMinIdleTimeoutMinutes = 1;
-inline constexpr int kMaxIdleTimeoutMinutes = 240;
-
-// Issue 3: biometric fields are purged 7 days after the central receipt unless configured.
-inline constexpr int kDefaultRetentionDays = 7;
-inline constexpr int kMaxRetentionDays = 3650;
+// The idle timeout and the retention period are station settings: their defaults and ranges
+// are in common/SettingsSchema.cpp with the other settings.
 
 // NIST SP 800-63B 5.1.1.2: memorized secrets of at least 8 characters.
 inline constexpr std::size_t kMinPasswordLength = 8;
@@ -51,6 +44,17 @@ inline constexpr std::chrono::milliseconds kBusyTimeout{5000};
 // next successful login appends them to the audit log; beyond this many the oldest are
 // dropped and counted (an attacker must not be able to grow the key file without bound).
 inline constexpr std::size_t kMaxPendingKeyEvents = 1000;
+
+// Names tried at login that have no slot keep lockout counters too (account names must not
+// be discoverable); beyond this many the least recently tried unlocked one is forgotten, so
+// the key file stays small (a line is about 120 bytes).
+inline constexpr std::size_t kMaxUnknownNames = 1000;
+
+// How long a login or a key change waits for another FaceEnroll process holding the key-file
+// lock before giving up with a clear error. Another login holds it for about 0.5 s (Argon2id);
+// a key rotation holds it while SQLCipher rewrites every page, which on a large store can take
+// a good part of this. Callers are told at once that they wait (StoreOptions::onKeyFileLockWait).
+inline constexpr std::chrono::seconds kKeyFileLockTimeout{30};
 
 // User names: lower-case ASCII login names; they are ids, not personal names.
 inline constexpr std::size_t kMaxUserNameLength = 32;

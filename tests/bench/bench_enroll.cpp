@@ -49,8 +49,11 @@ struct Fixture
         db = std::filesystem::path(dir.path().toStdString()) / "bench.db";
         fe::store::Store::initialize(db, "admin", password, cheapKdf());
         auto admin = fe::store::Store::unlock(db, "admin", password, cheapKdf());
-        admin.addUser("op", fe::store::Role::Operator, password);
+        // An admin's password works once; the operator then chooses their own (issue 9).
+        const fe::store::SecretBytes oneTime{"set-by-the-admin-1", 18};
+        admin.addUser("op", fe::store::Role::Operator, oneTime);
         admin.logout();
+        fe::store::Store::unlock(db, "op", oneTime, cheapKdf()).changeOwnPassword(password);
         auto op = fe::store::Store::unlock(db, "op", password, cheapKdf());
         // A small real JPEG portrait; the gallery reads templates, not images.
         std::vector<unsigned char> jpeg;

@@ -33,6 +33,7 @@ using Steady = std::chrono::steady_clock;
 namespace {
 
 constexpr const char* kPassword = "benchmark-password-1";
+constexpr const char* kOneTimePassword = "set-by-the-admin-1";
 constexpr std::size_t kPortraitBytes = 100 * 1024; // issue 3: "a 100 KB portrait"
 constexpr int kTemplateDims = 512;                 // issue 3: "a 512-D template"
 constexpr int kListSize = 10'000;                  // issue 3: "list 10,000 enrollments"
@@ -77,8 +78,12 @@ struct BenchStore
         // The production Argon2id cost (KdfParams::recommended) for every slot.
         Store::initialize(db, "admin", SecretBytes::fromString(kPassword));
         Session admin = Store::unlock(db, "admin", SecretBytes::fromString(kPassword));
-        admin.addUser("op", Role::Operator, SecretBytes::fromString(kPassword));
-        admin.addUser("sup", Role::Supervisor, SecretBytes::fromString(kPassword));
+        for (const auto& [user, role] : {std::pair{"op", Role::Operator}, std::pair{"sup", Role::Supervisor}}) {
+            // An admin's password works once; the user then chooses their own (issue 9).
+            admin.addUser(user, role, SecretBytes::fromString(kOneTimePassword));
+            Session first = Store::unlock(db, user, SecretBytes::fromString(kOneTimePassword));
+            first.changeOwnPassword(SecretBytes::fromString(kPassword));
+        }
         admin.setSetting("session.idle_timeout_minutes", "240");
     }
     Session login(const char* user) const

@@ -81,11 +81,22 @@ void TestCliEnroll::initTestCase()
     auto r = fe::test::runCli({QStringLiteral("init"), QStringLiteral("--db"), m_db, QStringLiteral("--admin"), QStringLiteral("admin"),
                                QStringLiteral("--password-file"), m_dir.filePath(QStringLiteral("admin.pw"))});
     QVERIFY2(r.exitCode == 0, r.err.constData());
+    {
+        QFile f(m_dir.filePath(QStringLiteral("one-time.pw")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("set-by-the-admin-7\n");
+    }
     for (const auto& [user, role] : {std::pair{"op1", "operator"}, std::pair{"sup1", "supervisor"}}) {
+        // An admin's password works once: the user then chooses their own (issue 9).
         r = fe::test::runCli(QStringList{QStringLiteral("users"), QStringLiteral("add"), QString::fromLatin1(user), QStringLiteral("--role"),
                                          QString::fromLatin1(role), QStringLiteral("--new-password-file"),
-                                         m_dir.filePath(QString::fromLatin1(user) + QStringLiteral(".pw"))} +
+                                         m_dir.filePath(QStringLiteral("one-time.pw"))} +
                              actor("admin"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = fe::test::runCli({QStringLiteral("users"), QStringLiteral("passwd"), QStringLiteral("--new-password-file"),
+                              m_dir.filePath(QString::fromLatin1(user) + QStringLiteral(".pw")), QStringLiteral("--db"), m_db,
+                              QStringLiteral("--user"), QString::fromLatin1(user), QStringLiteral("--password-file"),
+                              m_dir.filePath(QStringLiteral("one-time.pw"))});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
     const auto franck = fe::test::videoFrames(fe::Asset::DemoVideo, {308, 4313});

@@ -222,11 +222,15 @@ void TestThresholds::policy_settingsOverrideAndFallBack()
     QCOMPARE(fixed.falseFlagsPer1000, 10.0);
     QCOMPARE(fixed.maxCandidates, 3);
 
-    // The duplicate-search settings fall back to their defaults; the thresholds refuse.
-    const MatchPolicy bad = MatchPolicy::fromSettings({{MatchPolicy::kFalseFlagsKey, "0"}, {MatchPolicy::kCandidatesKey, "many"}});
+    // Stored values that do not validate fall back to the defaults (the thresholds to the
+    // calibrated choice): no setting can stop a station (issue 9).
+    const MatchPolicy bad = MatchPolicy::fromSettings({{MatchPolicy::kFalseFlagsKey, "0"}, {MatchPolicy::kCandidatesKey, "many"},
+                                                       {MatchPolicy::kDocumentKey, "1.5"}, {MatchPolicy::kDuplicateKey, "45"}});
     QCOMPARE(bad.falseFlagsPer1000, 1.0);
     QCOMPARE(bad.maxCandidates, 5);
-    QVERIFY_THROWS_EXCEPTION(fe::Error, MatchPolicy::fromSettings({{MatchPolicy::kDocumentKey, "1.5"}}));
+    QVERIFY(!bad.documentChoice().fromSetting);
+    QCOMPARE(bad.documentThreshold, MatchPolicy{}.documentThreshold);
+    QCOMPARE(bad.duplicateThreshold(10000).threshold, MatchPolicy{}.duplicateThreshold(10000).threshold);
 }
 
 void TestThresholds::shippedCalibration_isConsistent()

@@ -17,6 +17,7 @@
 #include <sodium.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -80,11 +81,22 @@ TempStore::TempStore(StoreOptions opts, bool withUsers) : options(std::move(opts
     recoveryKey = std::string(key.view());
     if (withUsers) {
         Session admin = login("admin");
-        admin.addUser("op1", Role::Operator, secret(kOperatorPassword));
-        admin.addUser("op2", Role::Operator, secret(kOperator2Password));
-        admin.addUser("sup", Role::Supervisor, secret(kSupervisorPassword));
+        addUserWithOwnPassword(admin, database, "op1", Role::Operator, kOperatorPassword, options);
+        addUserWithOwnPassword(admin, database, "op2", Role::Operator, kOperator2Password, options);
+        addUserWithOwnPassword(admin, database, "sup", Role::Supervisor, kSupervisorPassword, options);
         admin.logout();
     }
+}
+
+User addUserWithOwnPassword(Session& admin, const std::filesystem::path& database, std::string_view name,
+                            Role role, std::string_view password, const StoreOptions& options)
+{
+    const std::string oneTime = std::string(password) + kOneTimeSuffix;
+    const User u = admin.addUser(name, role, secret(oneTime));
+    Session first = Store::unlock(database, name, secret(oneTime), options);
+    first.changeOwnPassword(secret(password));
+    first.logout();
+    return u;
 }
 
 Session TempStore::login(const char* user) const
@@ -477,6 +489,25 @@ void flipBit(const std::filesystem::path& file, std::uint64_t offset)
     }
     ::fsync(fd);
     ::close(fd);
+}
+
+HeldFileLock::HeldFileLock(const std::filesystem::path& lockFile)
+    : m_fd(::open(lockFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600))
+{
+    if (m_fd < 0 || ::flock(m_fd, LOCK_EX) != 0)
+        throw std::runtime_error("cannot take the lock");
+}
+
+HeldFileLock::~HeldFileLock()
+{
+    release();
+}
+
+void HeldFileLock::release()
+{
+    const int fd = m_fd.exchange(-1);
+    if (fd >= 0)
+        ::close(fd); // closing releases the flock
 }
 
 } // namespace fe::store::test

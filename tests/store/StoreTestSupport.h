@@ -12,6 +12,7 @@
 #include "store/StoreOptions.h"
 
 #include <QTemporaryDir>
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -47,8 +48,18 @@ inline constexpr const char* kOperatorPassword = "operator-password-1";
 inline constexpr const char* kOperator2Password = "operator-password-2";
 inline constexpr const char* kSupervisorPassword = "supervisor-password-1";
 
+// The one-time password an admin gives a new user in these tests: the user's own password
+// with this suffix (issue 9: a password set by an admin works once).
+inline constexpr const char* kOneTimeSuffix = "-set-by-admin";
+
+// Adds a user as an admin does (a one-time password), then logs in as them once and chooses
+// `password`, as a new user must: a user who can work. Returns the user.
+User addUserWithOwnPassword(Session& admin, const std::filesystem::path& database, std::string_view name,
+                            Role role, std::string_view password, const StoreOptions& options);
+
 // An initialised store in a fresh temporary directory with users admin (admin), op1 and op2
-// (operators) and sup (supervisor), all with fastOptions' KDF cost.
+// (operators) and sup (supervisor), all with fastOptions' KDF cost, each having chosen their
+// own password (passwordOf).
 struct TempStore
 {
     QTemporaryDir dir;
@@ -129,5 +140,20 @@ bool enterPrivateMountNamespace();
 
 // Flips one bit of a file at offset (in place, fsync'ed).
 void flipBit(const std::filesystem::path& file, std::uint64_t offset);
+
+// An exclusive flock on a store's lock file, as another FaceEnroll process holds it while it
+// changes the key file. Released by release() (any thread) or the destructor.
+class HeldFileLock
+{
+public:
+    explicit HeldFileLock(const std::filesystem::path& lockFile);
+    ~HeldFileLock();
+    HeldFileLock(const HeldFileLock&) = delete;
+    HeldFileLock& operator=(const HeldFileLock&) = delete;
+    void release();
+
+private:
+    std::atomic<int> m_fd;
+};
 
 } // namespace fe::store::test

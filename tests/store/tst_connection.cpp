@@ -14,7 +14,9 @@ using namespace fe::store;
 
 static_assert(!std::is_copy_constructible_v<Connection> && std::is_nothrow_move_constructible_v<Connection>);
 static_assert(!std::is_copy_constructible_v<Statement> && std::is_nothrow_move_constructible_v<Statement>);
-static_assert(!std::is_copy_constructible_v<Transaction> && !std::is_move_constructible_v<Transaction>);
+// A transaction may be handed over (Session::beginWrite returns one), never copied or assigned.
+static_assert(!std::is_copy_constructible_v<Transaction> && std::is_nothrow_move_constructible_v<Transaction> &&
+              !std::is_move_assignable_v<Transaction>);
 static_assert(std::is_nothrow_destructible_v<Connection> && std::is_nothrow_destructible_v<Statement> &&
               std::is_nothrow_destructible_v<Transaction>);
 static_assert(!std::is_copy_constructible_v<SecretBytes>);
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void errors_areTypedAndCarrySqlitesMessage();
     void transaction_rollsBackInDestructorUnlessCommitted();
     void transaction_commitPersists();
+    void transaction_handedOver_isOwnedByTheNewObjectOnly();
     void cachedStatement_isReusedAndReset();
     void rekey_oldKeyNoLongerOpens();
     void writeFileAtomically_leavesNoTemporaryFile();
@@ -198,6 +201,32 @@ void TestConnection::transaction_commitPersists()
         tx.commit();
     }
     Connection db = Connection::openEncrypted(m_path, key);
+    QCOMPARE(*db.queryInt("SELECT count(*) FROM t"), std::int64_t{1});
+}
+
+void TestConnection::transaction_handedOver_isOwnedByTheNewObjectOnly()
+{
+    Connection db = Connection::openEncrypted(m_path, SecretBytes::random(32), Connection::Mode::Create);
+    db.exec("CREATE TABLE t (x INTEGER)");
+    const auto begin = [&db] {
+        Transaction tx(db);
+        db.exec("INSERT INTO t VALUES (1)");
+        return tx;
+    };
+    {
+        Transaction outer = begin(); // the inner object's end must not roll back
+        QVERIFY(db.inTransaction());
+        outer.commit();
+    }
+    QCOMPARE(*db.queryInt("SELECT count(*) FROM t"), std::int64_t{1});
+    {
+        Transaction first(db);
+        db.exec("INSERT INTO t VALUES (2)");
+        Transaction second(std::move(first));
+        QVERIFY(first.committed()); // the moved-from object has nothing left to do
+        QVERIFY(db.inTransaction());
+    } // second rolls back
+    QVERIFY(!db.inTransaction());
     QCOMPARE(*db.queryInt("SELECT count(*) FROM t"), std::int64_t{1});
 }
 

@@ -142,7 +142,7 @@ void checkReachesTheLatestWithDataIntact(const StorePaths& paths, int version)
         QVERIFY(admin.checkIntegrity().ok);
         QCOMPARE(admin.setting("retention.days").value_or(""), std::string("7"));
         // The store works as a new one: users can be added.
-        admin.addUser("sup", Role::Supervisor, secret(kSupervisorPassword));
+        addUserWithOwnPassword(admin, paths.database, "sup", Role::Supervisor, kSupervisorPassword, fastOptions());
     }
     if (version >= 2) {
         Session sup = Store::unlock(paths.database, "sup", secret(kSupervisorPassword), fastOptions());
@@ -150,7 +150,8 @@ void checkReachesTheLatestWithDataIntact(const StorePaths& paths, int version)
         QCOMPARE(accepted.subject.name, sampleEnrollment(1).subject.name);
         QVERIFY(accepted.portrait == sampleEnrollment(1).portrait);
         QVERIFY(accepted.faceTemplate == sampleEnrollment(1).faceTemplate);
-        // Version 3 queued what was accepted and held what waits for review.
+        // Version 3 queued what was accepted and held what waits for review (or, from version 3,
+        // kept what the build had queued and held).
         QVERIFY(accepted.upload.state == UploadState::Queued);
         QVERIFY(sup.getEnrollment(kFlagged).upload.state == UploadState::Held);
         QCOMPARE(sup.reviewQueue().size(), std::size_t{1});
