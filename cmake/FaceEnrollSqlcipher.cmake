@@ -8,11 +8,8 @@
 # CMakeLists.txt for why that matters), with the header as <sqlcipher/sqlite3.h>.
 
 enable_language(C)
-find_program(FACEENROLL_CCACHE ccache)
-if(FACEENROLL_CCACHE)
-    # The amalgamation is 9.6 MB of C: a cache hit saves about a minute per build directory.
-    set(CMAKE_C_COMPILER_LAUNCHER ${FACEENROLL_CCACHE})
-endif()
+# The amalgamation is 9.6 MB of C: a cache hit saves about a minute per build directory. The
+# top-level CMakeLists.txt sets the ccache launcher for C and C++.
 find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
 
 if(DEFINED ENV{FACEENROLL_ASSETS} AND NOT "$ENV{FACEENROLL_ASSETS}" STREQUAL "")
