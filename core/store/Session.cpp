@@ -124,6 +124,13 @@ void Session::ensureActive(Purpose purpose)
             {std::to_string(std::chrono::duration_cast<std::chrono::minutes>(m_state->idleTimeout).count()),
              m_state->user.name});
     }
+    // Before anything reads. SQLCipher 4 keeps a connection that met a damaged page from reading anything more: a
+    // fresh one reads every intact page again (docs/storage.md, "SQLCipher, and only
+    // SQLCipher"). Opened before the old one goes, so a failure leaves the session as it was.
+    if (m_state->db && m_state->db->pageFailed()) {
+        Connection fresh = Connection::openEncrypted(m_state->paths.database, m_state->databaseKey);
+        m_state->db.emplace(std::move(fresh));
+    }
     checkKeyRotation();
     if (!actorIsActive())
         actorDisabled(nullptr);
@@ -133,13 +140,6 @@ void Session::ensureActive(Purpose purpose)
                                                    "choose your own password before anything else."),
                     {m_state->user.name});
     m_state->lastActivity = t;
-    // SQLCipher 4 keeps a connection that met a damaged page from reading anything more: a
-    // fresh one reads every intact page again (docs/storage.md, "SQLCipher, and only
-    // SQLCipher"). Opened before the old one goes, so a failure leaves the session as it was.
-    if (m_state->db && m_state->db->pageFailed()) {
-        Connection fresh = Connection::openEncrypted(m_state->paths.database, m_state->databaseKey);
-        m_state->db.emplace(std::move(fresh));
-    }
 }
 
 bool Session::actorIsActive()
