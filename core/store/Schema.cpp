@@ -180,6 +180,27 @@ INSERT INTO outbox (enrollment_id, state, updated_at)
     FROM enrollments;
 )sql";
 
+// Version 4: the gallery's change log. Every change that a 1:N index must see — a face
+// template added or removed (insert, erasure, retention purge, import) or the document or
+// phone of an enrollment changed — appends the enrollment's id under a sequence number that
+// only grows (AUTOINCREMENT never reuses one). Triggers write it, so no write path can forget
+// it. An index remembers the sequence of its snapshot and, under the write lock of its own
+// insert, reads what was committed after it (docs/matching.md, "Concurrency").
+constexpr const char* kV4 = R"sql(
+CREATE TABLE gallery_changes (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    enrollment_id TEXT NOT NULL
+);
+CREATE TRIGGER gallery_change_template_added AFTER INSERT ON templates WHEN NEW.kind = 'face'
+BEGIN INSERT INTO gallery_changes (enrollment_id) VALUES (NEW.enrollment_id); END;
+CREATE TRIGGER gallery_change_template_replaced AFTER UPDATE ON templates WHEN NEW.kind = 'face' OR OLD.kind = 'face'
+BEGIN INSERT INTO gallery_changes (enrollment_id) VALUES (NEW.enrollment_id); END;
+CREATE TRIGGER gallery_change_template_removed AFTER DELETE ON templates WHEN OLD.kind = 'face'
+BEGIN INSERT INTO gallery_changes (enrollment_id) VALUES (OLD.enrollment_id); END;
+CREATE TRIGGER gallery_change_binding AFTER UPDATE OF document_type, document_number, phone ON enrollments
+BEGIN INSERT INTO gallery_changes (enrollment_id) VALUES (NEW.id); END;
+)sql";
+
 } // namespace
 
 const std::vector<Schema::Migration>& Schema::migrations()
@@ -188,6 +209,7 @@ const std::vector<Schema::Migration>& Schema::migrations()
         {1, "station, users, settings, audit log", kV1},
         {2, "enrollments, images, templates, capture logs, flags, reviews", kV2},
         {3, "outbox, receipts, retention", kV3},
+        {4, "gallery change log", kV4},
     };
     return all;
 }
