@@ -87,10 +87,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No face was found on the ID-document photo %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot read the pairs file %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -634,6 +630,389 @@
         <source>Unknown quality profile &quot;%1&quot;; use icao, default, lowres or document.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unknown document type %1; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number is not valid UTF-8 text; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number is far too long for a %1 (at most %2 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 number holds only the letters A to Z and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 number holds only digits, and an X as its last character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 number has %2 characters; this one has %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 number has %2 to %3 characters; this one has %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number does not hold a possible date of birth; check the digits %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number&apos;s check character is wrong: a digit was mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a valid %1 number; choose that document type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo shows %1 faces; it must show only the document&apos;s photo. Capture the document alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo fails the document quality check (%1); capture it again, or keep it with the override (the enrollment is then reviewed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workflow has no match index; enrollments cannot be decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portrait&apos;s template (model %1) does not match the index&apos;s model %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A review reason is text of at most %1 bytes (valid UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image processing failed (%1: %2). Nothing was stored; capture again, and report it if it repeats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory for %1. Nothing was stored; close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped %1 (%2). Nothing was stored; try again, and report it if it repeats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo is empty or too small (at least %1x%1 px of 8-bit colour are needed); capture it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo could not be encoded as JPEG; capture it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A live frame must be an 8-bit image of 1, 3 or 4 channels, at least %1x%1 px.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live frames must come in order: a timestamp went back in time or is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A match index needs the model id and template size; take them from the encoder (MatchIndex::specOf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of enrolled faces is still loading; wait until it is ready, then save again. Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is not valid UTF-8 text; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a character that could not be read (U+FFFD); type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds an invisible formatting character (such as a text-direction override); type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name has no letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is not valid UTF-8 text; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth is not a possible date (1900 to today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth differs from the one the document number holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portrait could not be encoded as JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A liveness evidence frame could not be encoded as JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session of %1 was locked or ended; this background task stopped. Unlock the station to start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker session cannot open another; open it from the session it belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled while this was in progress; nothing was stored. Log in with an active account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::Outcome</name>
+    <message>
+        <source>The live face does not match the photo on the ID document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This face is already enrolled under another document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This phone number is already registered to another person&apos;s face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ID document is already registered to another person&apos;s face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person already holds the maximum number of phone numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The liveness check found signs of a photo, a screen or a mask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The liveness check could not decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator kept a portrait below the quality standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator kept an ID-document photo below the quality standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one face in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face large enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole face in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face in the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head not turned to the side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head not tilted up or down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head held straight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eyes open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouth closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture sharp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face neither too dark nor too bright</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face evenly lit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please look at the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the customer may be in the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move closer to the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move back from the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move into the middle of the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look straight at the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold your head straight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face is too dark: turn towards the light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face is too bright: move out of the direct light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please open your eyes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please close your mouth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold still.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good. Stay like this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face was seen long enough to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than one face was in the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face left the picture during the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face was too dark to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was not finished in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An instruction was not followed in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face changed during the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face moved like a flat picture, not like a real head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No natural blink was seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No natural head movement was seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head turned the other way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture looks like a photo, a screen or a mask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible photo, screen or mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please blink.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowly turn your head to your left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowly turn your head to your right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please open your mouth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese resident identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National identity card of another country</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>
@@ -679,10 +1058,6 @@
     </message>
     <message>
         <source>The customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. national_id, passport.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1007,6 +1382,14 @@
     </message>
     <message>
         <source>faceenroll-cli %1: internal error: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cn_resident_id (Chinese resident identity card), passport, or national_id (another country&apos;s identity card).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep an ID-document photo that fails the document quality check (flagged).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -87,10 +87,6 @@
         <translation>%1 中没有第 %2 帧。</translation>
     </message>
     <message>
-        <source>No face was found on the ID-document photo %1.</source>
-        <translation>证件照片 %1 中未检测到人脸。</translation>
-    </message>
-    <message>
         <source>Cannot read the pairs file %1.</source>
         <translation>无法读取样本对文件 %1。</translation>
     </message>
@@ -634,6 +630,389 @@
         <source>Unknown quality profile &quot;%1&quot;; use icao, default, lowres or document.</source>
         <translation>未知的质量配置“%1”；请使用 icao、default、lowres 或 document。</translation>
     </message>
+    <message>
+        <source>Unknown document type %1; use one of: %2.</source>
+        <translation>未知的证件类型 %1；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>The document number is not valid UTF-8 text; type it again.</source>
+        <translation>证件号码不是有效的 UTF-8 文本；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The document number is far too long for a %1 (at most %2 characters).</source>
+        <translation>证件号码对于 %1 来说太长了（最多 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>The document number is missing.</source>
+        <translation>缺少证件号码。</translation>
+    </message>
+    <message>
+        <source>A %1 number holds only the letters A to Z and digits.</source>
+        <translation>%1 号码只能包含字母 A 到 Z 和数字。</translation>
+    </message>
+    <message>
+        <source>A %1 number holds only digits, and an X as its last character.</source>
+        <translation>%1 号码只能包含数字，最后一位可以是 X。</translation>
+    </message>
+    <message>
+        <source>A %1 number has %2 characters; this one has %4.</source>
+        <translation>%1 号码应为 %2 个字符；此号码有 %4 个。</translation>
+    </message>
+    <message>
+        <source>A %1 number has %2 to %3 characters; this one has %4.</source>
+        <translation>%1 号码应为 %2 到 %3 个字符；此号码有 %4 个。</translation>
+    </message>
+    <message>
+        <source>The document number does not hold a possible date of birth; check the digits %1 to %2.</source>
+        <translation>证件号码中的出生日期不可能成立；请核对第 %1 到第 %2 位。</translation>
+    </message>
+    <message>
+        <source>The document number&apos;s check character is wrong: a digit was mistyped.</source>
+        <translation>证件号码的校验码不正确：有一位数字输错了。</translation>
+    </message>
+    <message>
+        <source>This is a valid %1 number; choose that document type.</source>
+        <translation>这是一个有效的 %1 号码；请选择该证件类型。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo shows %1 faces; it must show only the document&apos;s photo. Capture the document alone.</source>
+        <translation>证件照片中有 %1 张人脸；照片中只能有证件上的照片。请单独拍摄证件。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo fails the document quality check (%1); capture it again, or keep it with the override (the enrollment is then reviewed).</source>
+        <translation>证件照片未通过证件质量检查（%1）；请重新拍摄，或使用强制保留（该登记随后将被复核）。</translation>
+    </message>
+    <message>
+        <source>This workflow has no match index; enrollments cannot be decided.</source>
+        <translation>此流程没有比对索引；无法判定登记。</translation>
+    </message>
+    <message>
+        <source>The portrait&apos;s template (model %1) does not match the index&apos;s model %2.</source>
+        <translation>人像的特征模板（模型 %1）与索引的模型 %2 不一致。</translation>
+    </message>
+    <message>
+        <source>A review reason is text of at most %1 bytes (valid UTF-8).</source>
+        <translation>复核理由须为不超过 %1 字节的文本（有效的 UTF-8）。</translation>
+    </message>
+    <message>
+        <source>Image processing failed (%1: %2). Nothing was stored; capture again, and report it if it repeats.</source>
+        <translation>图像处理失败（%1：%2）。未保存任何内容；请重新采集，如再次出现请报告。</translation>
+    </message>
+    <message>
+        <source>Not enough memory for %1. Nothing was stored; close other programs and try again.</source>
+        <translation>内存不足，无法完成 %1。未保存任何内容；请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped %1 (%2). Nothing was stored; try again, and report it if it repeats.</source>
+        <translation>意外错误中止了 %1（%2）。未保存任何内容；请重试，如再次出现请报告。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo is empty or too small (at least %1x%1 px of 8-bit colour are needed); capture it again.</source>
+        <translation>证件照片为空或太小（至少需要 %1x%1 像素的 8 位彩色图像）；请重新拍摄。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo could not be encoded as JPEG; capture it again.</source>
+        <translation>证件照片无法编码为 JPEG；请重新拍摄。</translation>
+    </message>
+    <message>
+        <source>A live frame must be an 8-bit image of 1, 3 or 4 channels, at least %1x%1 px.</source>
+        <translation>实时画面必须是 1、3 或 4 通道的 8 位图像，至少 %1x%1 像素。</translation>
+    </message>
+    <message>
+        <source>Live frames must come in order: a timestamp went back in time or is not a number.</source>
+        <translation>实时画面必须按顺序送入：有时间戳倒退或不是数字。</translation>
+    </message>
+    <message>
+        <source>A match index needs the model id and template size; take them from the encoder (MatchIndex::specOf).</source>
+        <translation>比对索引需要模型标识和模板维度；请从编码器获取（MatchIndex::specOf）。</translation>
+    </message>
+    <message>
+        <source>The list of enrolled faces is still loading; wait until it is ready, then save again. Nothing was stored.</source>
+        <translation>已登记人脸列表仍在加载；请等待加载完成后再保存。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is not valid UTF-8 text; type it again.</source>
+        <translation>客户姓名不是有效的 UTF-8 文本；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is longer than %1 characters.</source>
+        <translation>客户姓名超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a character that could not be read (U+FFFD); type it again.</source>
+        <translation>客户姓名含有无法识别的字符（U+FFFD）；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a control character.</source>
+        <translation>客户姓名含有控制字符。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds an invisible formatting character (such as a text-direction override); type it again.</source>
+        <translation>客户姓名含有不可见的格式字符（例如文字方向覆盖符）；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name has no letters.</source>
+        <translation>客户姓名中没有文字。</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid UTF-8 text; type it again.</source>
+        <translation>电话号码不是有效的 UTF-8 文本；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The date of birth is not a possible date (1900 to today).</source>
+        <translation>出生日期不是可能的日期（1900 年至今天）。</translation>
+    </message>
+    <message>
+        <source>The date of birth differs from the one the document number holds.</source>
+        <translation>出生日期与证件号码中的出生日期不一致。</translation>
+    </message>
+    <message>
+        <source>The portrait could not be encoded as JPEG.</source>
+        <translation>人像无法编码为 JPEG。</translation>
+    </message>
+    <message>
+        <source>A liveness evidence frame could not be encoded as JPEG.</source>
+        <translation>活体检测证据画面无法编码为 JPEG。</translation>
+    </message>
+    <message>
+        <source>The session of %1 was locked or ended; this background task stopped. Unlock the station to start it again.</source>
+        <translation>%1 的会话已锁定或结束；此后台任务已停止。请解锁工作站后重新开始。</translation>
+    </message>
+    <message>
+        <source>A worker session cannot open another; open it from the session it belongs to.</source>
+        <translation>工作会话不能再打开另一个工作会话；请从它所属的会话打开。</translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled while this was in progress; nothing was stored. Log in with an active account.</source>
+        <translation>账户 %1 在操作过程中已被停用；未保存任何内容。请使用有效账户登录。</translation>
+    </message>
+</context>
+<context>
+    <name>fe::Outcome</name>
+    <message>
+        <source>The live face does not match the photo on the ID document.</source>
+        <translation>现场人脸与证件上的照片不一致。</translation>
+    </message>
+    <message>
+        <source>This face is already enrolled under another document.</source>
+        <translation>此人脸已用另一证件登记过。</translation>
+    </message>
+    <message>
+        <source>This phone number is already registered to another person&apos;s face.</source>
+        <translation>此电话号码已登记在另一个人的人脸名下。</translation>
+    </message>
+    <message>
+        <source>This ID document is already registered to another person&apos;s face.</source>
+        <translation>此证件已登记在另一个人的人脸名下。</translation>
+    </message>
+    <message>
+        <source>This person already holds the maximum number of phone numbers.</source>
+        <translation>此人持有的电话号码已达上限。</translation>
+    </message>
+    <message>
+        <source>The liveness check found signs of a photo, a screen or a mask.</source>
+        <translation>活体检测发现了照片、屏幕或面具的迹象。</translation>
+    </message>
+    <message>
+        <source>The liveness check could not decide.</source>
+        <translation>活体检测无法作出判断。</translation>
+    </message>
+    <message>
+        <source>The operator kept a portrait below the quality standard.</source>
+        <translation>操作员保留了低于质量标准的人像。</translation>
+    </message>
+    <message>
+        <source>The operator kept an ID-document photo below the quality standard.</source>
+        <translation>操作员保留了低于质量标准的证件照片。</translation>
+    </message>
+    <message>
+        <source>Only one face in the picture</source>
+        <translation>画面中只有一张人脸</translation>
+    </message>
+    <message>
+        <source>Face large enough</source>
+        <translation>人脸足够大</translation>
+    </message>
+    <message>
+        <source>Whole face in the picture</source>
+        <translation>整张人脸都在画面内</translation>
+    </message>
+    <message>
+        <source>Face in the centre</source>
+        <translation>人脸位于画面中央</translation>
+    </message>
+    <message>
+        <source>Head not turned to the side</source>
+        <translation>头部没有侧转</translation>
+    </message>
+    <message>
+        <source>Head not tilted up or down</source>
+        <translation>头部没有抬起或低下</translation>
+    </message>
+    <message>
+        <source>Head held straight</source>
+        <translation>头部端正</translation>
+    </message>
+    <message>
+        <source>Eyes open</source>
+        <translation>双眼睁开</translation>
+    </message>
+    <message>
+        <source>Mouth closed</source>
+        <translation>嘴巴闭合</translation>
+    </message>
+    <message>
+        <source>Picture sharp</source>
+        <translation>画面清晰</translation>
+    </message>
+    <message>
+        <source>Face neither too dark nor too bright</source>
+        <translation>人脸不太暗也不太亮</translation>
+    </message>
+    <message>
+        <source>Face evenly lit</source>
+        <translation>人脸光照均匀</translation>
+    </message>
+    <message>
+        <source>Please look at the camera.</source>
+        <translation>请看向摄像头。</translation>
+    </message>
+    <message>
+        <source>Only the customer may be in the picture.</source>
+        <translation>画面中只能有客户本人。</translation>
+    </message>
+    <message>
+        <source>Move closer to the camera.</source>
+        <translation>请靠近摄像头。</translation>
+    </message>
+    <message>
+        <source>Move back from the camera.</source>
+        <translation>请离摄像头远一些。</translation>
+    </message>
+    <message>
+        <source>Move into the middle of the picture.</source>
+        <translation>请移到画面中间。</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera.</source>
+        <translation>请正视摄像头。</translation>
+    </message>
+    <message>
+        <source>Hold your head straight.</source>
+        <translation>请保持头部端正。</translation>
+    </message>
+    <message>
+        <source>The face is too dark: turn towards the light.</source>
+        <translation>脸部太暗：请面向光源。</translation>
+    </message>
+    <message>
+        <source>The face is too bright: move out of the direct light.</source>
+        <translation>脸部太亮：请避开直射光。</translation>
+    </message>
+    <message>
+        <source>Please open your eyes.</source>
+        <translation>请睁开眼睛。</translation>
+    </message>
+    <message>
+        <source>Please close your mouth.</source>
+        <translation>请闭上嘴巴。</translation>
+    </message>
+    <message>
+        <source>Hold still.</source>
+        <translation>请保持不动。</translation>
+    </message>
+    <message>
+        <source>Good. Stay like this.</source>
+        <translation>很好，请保持这个姿势。</translation>
+    </message>
+    <message>
+        <source>No face was seen long enough to check.</source>
+        <translation>未能长时间看到人脸，无法检测。</translation>
+    </message>
+    <message>
+        <source>More than one face was in the picture.</source>
+        <translation>画面中出现了不止一张人脸。</translation>
+    </message>
+    <message>
+        <source>The face left the picture during the check.</source>
+        <translation>检测过程中人脸离开了画面。</translation>
+    </message>
+    <message>
+        <source>The face was too dark to check.</source>
+        <translation>脸部太暗，无法检测。</translation>
+    </message>
+    <message>
+        <source>The check was not finished in time.</source>
+        <translation>检测未能按时完成。</translation>
+    </message>
+    <message>
+        <source>An instruction was not followed in time.</source>
+        <translation>未能按时完成指示的动作。</translation>
+    </message>
+    <message>
+        <source>The face changed during the check.</source>
+        <translation>检测过程中人脸发生了变化。</translation>
+    </message>
+    <message>
+        <source>The face moved like a flat picture, not like a real head.</source>
+        <translation>人脸的运动像平面图片，而不像真实的头部。</translation>
+    </message>
+    <message>
+        <source>No natural blink was seen.</source>
+        <translation>未看到自然眨眼。</translation>
+    </message>
+    <message>
+        <source>No natural head movement was seen.</source>
+        <translation>未看到自然的头部动作。</translation>
+    </message>
+    <message>
+        <source>The head turned the other way.</source>
+        <translation>头部转向了相反的方向。</translation>
+    </message>
+    <message>
+        <source>The picture looks like a photo, a screen or a mask.</source>
+        <translation>画面看起来像照片、屏幕或面具。</translation>
+    </message>
+    <message>
+        <source>Live person</source>
+        <translation>真人</translation>
+    </message>
+    <message>
+        <source>Possible photo, screen or mask</source>
+        <translation>可能是照片、屏幕或面具</translation>
+    </message>
+    <message>
+        <source>Could not decide</source>
+        <translation>无法判断</translation>
+    </message>
+    <message>
+        <source>Please blink.</source>
+        <translation>请眨眼。</translation>
+    </message>
+    <message>
+        <source>Slowly turn your head to your left.</source>
+        <translation>请慢慢向您的左侧转头。</translation>
+    </message>
+    <message>
+        <source>Slowly turn your head to your right.</source>
+        <translation>请慢慢向您的右侧转头。</translation>
+    </message>
+    <message>
+        <source>Please open your mouth.</source>
+        <translation>请张开嘴巴。</translation>
+    </message>
+    <message>
+        <source>Chinese resident identity card</source>
+        <translation>中华人民共和国居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>National identity card of another country</source>
+        <translation>其他国家的身份证</translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>
@@ -680,10 +1059,6 @@
     <message>
         <source>The customer&apos;s name.</source>
         <translation>客户姓名。</translation>
-    </message>
-    <message>
-        <source>e.g. national_id, passport.</source>
-        <translation>例如 national_id、passport。</translation>
     </message>
     <message>
         <source>The document&apos;s number.</source>
@@ -1008,6 +1383,14 @@
     <message>
         <source>faceenroll-cli %1: internal error: %2</source>
         <translation>faceenroll-cli %1：内部错误：%2</translation>
+    </message>
+    <message>
+        <source>cn_resident_id (Chinese resident identity card), passport, or national_id (another country&apos;s identity card).</source>
+        <translation>cn_resident_id（中国居民身份证）、passport（护照）或 national_id（其他国家的身份证）。</translation>
+    </message>
+    <message>
+        <source>Keep an ID-document photo that fails the document quality check (flagged).</source>
+        <translation>保留未通过证件质量检查的证件照片（会被标记）。</translation>
     </message>
 </context>
 </TS>
