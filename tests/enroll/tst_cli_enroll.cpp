@@ -2,11 +2,10 @@
 // Every test function gets a fresh station; what a test
 // needs enrolled beforehand is enrolled in-process through the same EnrollmentService from
 // inputs analysed once, so each test also runs alone.
-#include "../vision/VisionFixtures.h"
+#include "EnrollFixtures.h"
 #include "StoreTestSupport.h"
 #include "enroll/EnrollmentService.h"
 #include "enroll/IdPhotoReader.h"
-#include "enroll/LiveCapture.h"
 #include "enroll/MatchIndex.h"
 #include "enroll/PhoneNumberValidator.h"
 #include "store/Store.h"
@@ -178,22 +177,8 @@ void TestCliEnroll::initTestCase()
     m_spec = fe::enroll::MatchIndex::specOf(m_reader->encoder());
     m_franckId = m_reader->analyze(franck.at(4700));
     m_cap12Id = m_reader->analyze(cap12.at(1300));
-    const auto liveWindow = [](fe::Asset video, std::int64_t first, std::int64_t count) {
-        fe::enroll::LiveCapture::Options o;
-        o.analyzer = fe::test::lowres();
-        o.liveness.mode = fe::liveness::Mode::Spontaneous;
-        fe::enroll::LiveCapture capture(fe::test::visionModels(), o);
-        fe::vision::SourceOptions so;
-        so.maxFrames = first + count;
-        auto source = fe::vision::FrameSource::open(fe::test::asset(video), so);
-        fe::vision::Frame f;
-        while (source->next(f))
-            if (f.index >= first)
-                capture.feed(f.bgr, f.timestampMs);
-        return capture.finish();
-    };
-    m_franckLive = liveWindow(fe::Asset::DemoVideo, 240, 240);
-    m_cap12Live = liveWindow(fe::Asset::SecondVideo, 500, 250);
+    m_franckLive = fe::test::liveWindow(fe::Asset::DemoVideo, 240, 240);
+    m_cap12Live = fe::test::liveWindow(fe::Asset::SecondVideo, 500, 250);
     QCOMPARE(m_franckLive.liveness.verdict, fe::liveness::Verdict::Live);
     QCOMPARE(m_cap12Live.liveness.verdict, fe::liveness::Verdict::Live);
 }

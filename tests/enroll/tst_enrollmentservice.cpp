@@ -3,12 +3,11 @@
 // review permissions. The media are analysed once (initTestCase) and are the tests' inputs;
 // every test function makes its own store and enrolls what it needs, so each runs alone too
 // (`tst_enrollmentservice sameFaceOtherDocument_isDuplicateIdentity`).
-#include "../vision/VisionFixtures.h"
+#include "EnrollFixtures.h"
 #include "StoreTestSupport.h"
 #include "common/Error.h"
 #include "enroll/EnrollmentService.h"
 #include "enroll/IdPhotoReader.h"
-#include "enroll/LiveCapture.h"
 #include "enroll/MatchIndex.h"
 #include "enroll/PhoneNumberValidator.h"
 #include "store/Session.h"
@@ -23,35 +22,6 @@ using namespace fe::enroll;
 using fe::store::test::TempStore;
 
 namespace {
-
-// The live step over frames [first, first + count) of a demo video (or a still shown 5 s).
-LiveResult live(fe::Asset video, std::int64_t first, std::int64_t count)
-{
-    LiveCapture::Options o;
-    o.analyzer = fe::test::lowres();
-    o.liveness.mode = fe::liveness::Mode::Spontaneous;
-    LiveCapture capture(fe::test::visionModels(), o);
-    fe::vision::SourceOptions so;
-    so.maxFrames = first + count;
-    auto source = fe::vision::FrameSource::open(fe::test::asset(video), so);
-    fe::vision::Frame f;
-    while (source->next(f)) {
-        if (f.index >= first)
-            capture.feed(f.bgr, f.timestampMs - first * 1000.0 / source->fps());
-    }
-    return capture.finish();
-}
-
-LiveResult liveStill(const cv::Mat& still)
-{
-    LiveCapture::Options o;
-    o.analyzer = fe::test::lowres();
-    o.liveness.mode = fe::liveness::Mode::Spontaneous;
-    LiveCapture capture(fe::test::visionModels(), o);
-    for (int i = 0; i < 125; ++i)
-        capture.feed(still, i * 40.0);
-    return capture.finish();
-}
 
 SubjectInput subject(const char* name, const std::string& document, const std::string& phone,
                      const char* type = "national_id")
@@ -164,9 +134,9 @@ void TestEnrollmentService::initTestCase()
     m_twoFacesId = m_reader->analyze(both);
     QCOMPARE(m_twoFacesId.faceCount, 2);
 
-    m_franckLive = live(fe::Asset::DemoVideo, 240, 240);
-    m_franckLive2 = live(fe::Asset::DemoVideo, 2160, 240);
-    m_cap12Live = live(fe::Asset::SecondVideo, 500, 250);
+    m_franckLive = fe::test::liveWindow(fe::Asset::DemoVideo, 240, 240);
+    m_franckLive2 = fe::test::liveWindow(fe::Asset::DemoVideo, 2160, 240);
+    m_cap12Live = fe::test::liveWindow(fe::Asset::SecondVideo, 500, 250);
     // Windows where the subject is live and some frames pass the lowres portrait gate.
     for (const auto* l : {&m_franckLive, &m_franckLive2, &m_cap12Live}) {
         QCOMPARE(l->liveness.verdict, fe::liveness::Verdict::Live);
@@ -328,7 +298,7 @@ void TestEnrollmentService::stillImageAsLive_isLivenessFailedAndFlagged()
 {
     Station s(m_spec);
     const cv::Mat still = fe::test::videoFrames(fe::Asset::DemoVideo, {308}).at(308);
-    const LiveResult spoof = liveStill(still);
+    const LiveResult spoof = fe::test::liveStill(still);
     QCOMPARE(spoof.liveness.verdict, fe::liveness::Verdict::Spoof);
     const auto o = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, spoof);
     QCOMPARE(o.outcome, Outcome::Flagged);

@@ -6,11 +6,10 @@
 //
 // The faces are analysed once here (the demo media) and handed to the workers as a file; the
 // workers drive the real EnrollmentService and SQLCipher store.
-#include "../vision/VisionFixtures.h"
+#include "EnrollFixtures.h"
 #include "RaceInput.h"
 #include "StoreTestSupport.h"
 #include "enroll/IdPhotoReader.h"
-#include "enroll/LiveCapture.h"
 #include "enroll/PhoneNumberValidator.h"
 #include "store/Session.h"
 
@@ -26,23 +25,6 @@ namespace {
 constexpr int kRounds = 20;
 constexpr int kMaxStaggerMs = 300;
 constexpr int kProcessTimeoutMs = 120'000; // generous: a loaded machine starts processes slowly
-
-LiveResult liveWindow(fe::Asset video, std::int64_t first, std::int64_t count)
-{
-    LiveCapture::Options o;
-    o.analyzer = fe::test::lowres();
-    o.liveness.mode = fe::liveness::Mode::Spontaneous;
-    LiveCapture capture(fe::test::visionModels(), o);
-    fe::vision::SourceOptions so;
-    so.maxFrames = first + count;
-    auto source = fe::vision::FrameSource::open(fe::test::asset(video), so);
-    fe::vision::Frame f;
-    while (source->next(f)) {
-        if (f.index >= first)
-            capture.feed(f.bgr, f.timestampMs - first * 1000.0 / source->fps());
-    }
-    return capture.finish();
-}
 
 struct Worker
 {
@@ -132,8 +114,8 @@ void TestEnrollRace::initTestCase()
     const auto cap12Frames = fe::test::videoFrames(fe::Asset::SecondVideo, {1300});
     const IdPhotoCheck franckId = reader.analyze(franckFrames.at(4700));
     const IdPhotoCheck cap12Id = reader.analyze(cap12Frames.at(1300));
-    const LiveResult franckLive = liveWindow(fe::Asset::DemoVideo, 240, 240);
-    const LiveResult cap12Live = liveWindow(fe::Asset::SecondVideo, 500, 250);
+    const LiveResult franckLive = fe::test::liveWindow(fe::Asset::DemoVideo, 240, 240);
+    const LiveResult cap12Live = fe::test::liveWindow(fe::Asset::SecondVideo, 500, 250);
     QCOMPARE(franckLive.liveness.verdict, fe::liveness::Verdict::Live);
     QCOMPARE(cap12Live.liveness.verdict, fe::liveness::Verdict::Live);
     m_franck = m_dir.filePath(QStringLiteral("franck.inputs"));

@@ -3,7 +3,7 @@
 // and portrait as one handing over fresh buffers — also when the buffer already holds the
 // next picture when the capture finishes; frames that break the contract are refused with a
 // typed fe::Error, never an OpenCV exception.
-#include "../vision/VisionFixtures.h"
+#include "EnrollFixtures.h"
 #include "common/Error.h"
 #include "enroll/ErrorBoundary.h"
 #include "enroll/LiveCapture.h"
@@ -17,9 +17,7 @@ namespace {
 
 LiveCapture::Options spontaneous()
 {
-    LiveCapture::Options o;
-    o.analyzer = fe::test::lowres();
-    o.liveness.mode = fe::liveness::Mode::Spontaneous;
+    LiveCapture::Options o = fe::test::spontaneousLowres();
     o.liveness.seed = 7;
     return o;
 }
