@@ -12,9 +12,6 @@
 namespace fe::enroll {
 namespace {
 
-// Gallery matches recorded with an enrollment, best first.
-constexpr std::size_t kMaxRecordedMatches = 10;
-
 store::TemplateRecord toRecord(const vision::FaceTemplate& t)
 {
     return {t.values, t.modelId, t.modelVersion};
@@ -51,20 +48,25 @@ Decision applyRules(const match::MatchPolicy& policy, const ValidatedSubject& su
     d.idPhoto.score = vision::cosineSimilarity(face, idPhoto.faceTemplate);
     d.idPhoto.threshold = policy.documentThreshold;
     d.idPhoto.matched = d.idPhoto.score >= policy.documentThreshold;
-    d.matches.push_back(
-        {store::MatchKind::IdDocument, {}, d.idPhoto.score, policy.documentThreshold, d.idPhoto.matched});
+    d.matches.push_back({store::MatchKind::IdDocument, {}, d.idPhoto.score, policy.documentThreshold,
+                         d.idPhoto.matched, std::nullopt, std::nullopt});
     if (!d.idPhoto.matched)
         d.flags.push_back(makeFlag(FlagType::IdPhotoMismatch, d.idPhoto.score, policy.documentThreshold));
     if (options.idPhotoQualityOverride && !idPhoto.quality.passed)
         d.flags.push_back(makeFlag(FlagType::IdPhotoQualityOverride, 0.0, 0.0));
 
-    // 1:N: the same face under another document, or holding too many numbers.
+    // 1:N: the same face under another document, or holding too many numbers; searched at the
+    // threshold for the gallery size at this moment (lookup.similarThreshold), and the best
+    // policy.maxCandidates recorded with their rank and cohort score.
+    const double duplicateThreshold = lookup.similarThreshold;
     std::optional<double> otherDocument;
     std::set<std::string> phonesOfThisFace;
+    int recorded = 0;
     for (const auto& c : lookup.similar) {
-        if (d.matches.size() <= kMaxRecordedMatches)
-            d.matches.push_back(
-                {store::MatchKind::Gallery, c.enrollmentId, c.score, policy.duplicateThreshold, true});
+        if (recorded++ < policy.maxCandidates)
+            d.matches.push_back({store::MatchKind::Gallery, c.enrollmentId, c.score, duplicateThreshold, true,
+                                 static_cast<int>(c.rank),
+                                 c.cohortScore ? std::optional<double>(*c.cohortScore) : std::nullopt});
         if (c.documentType != subject.subject.documentType ||
             c.documentNumber != subject.subject.documentNumber)
             otherDocument = std::max(otherDocument.value_or(-1.0), static_cast<double>(c.score));
@@ -72,7 +74,7 @@ Decision applyRules(const match::MatchPolicy& policy, const ValidatedSubject& su
             phonesOfThisFace.insert(c.phone);
     }
     if (otherDocument)
-        d.flags.push_back(makeFlag(FlagType::DuplicateIdentity, *otherDocument, policy.duplicateThreshold));
+        d.flags.push_back(makeFlag(FlagType::DuplicateIdentity, *otherDocument, duplicateThreshold));
     if (static_cast<int>(phonesOfThisFace.size()) >= policy.maxNumbersPerPerson)
         d.flags.push_back(makeFlag(FlagType::TooManyNumbers, static_cast<double>(phonesOfThisFace.size()),
                                    static_cast<double>(policy.maxNumbersPerPerson)));
@@ -245,7 +247,7 @@ EnrollmentOutcome EnrollmentService::enroll(const SubjectInput& input, const IdP
             std::move(e), [&](store::Session::GalleryChanges& changes, store::Enrollment& record) {
                 const MatchIndex::Lookup lookup = m_index->catchUpAndLookup(
                     changes, face.values, validated.subject.documentType, validated.subject.documentNumber,
-                    validated.phoneE164, static_cast<float>(rules.duplicateThreshold));
+                    validated.phoneE164, rules);
                 Decision d = applyRules(rules, validated, idPhoto, live, options, lookup);
                 record.flags = d.flags;
                 record.matches = d.matches;

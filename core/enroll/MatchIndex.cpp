@@ -207,7 +207,30 @@ std::size_t MatchIndex::refresh(store::Session& session)
 MatchIndex::Lookup MatchIndex::catchUpAndLookup(store::Session::GalleryChanges& changes,
                                                 std::span<const float> face, std::string_view documentType,
                                                 std::string_view documentNumber, std::string_view phone,
+                                                const match::MatchPolicy& policy)
+{
+    match::CandidateOptions options;
+    options.cohortSkip = static_cast<std::size_t>(policy.maxCandidates);
+    return catchUpAndLookup(
+        changes, face, documentType, documentNumber, phone,
+        [&](std::size_t gallerySize) { return policy.duplicateThreshold(gallerySize).threshold; }, options);
+}
+
+MatchIndex::Lookup MatchIndex::catchUpAndLookup(store::Session::GalleryChanges& changes,
+                                                std::span<const float> face, std::string_view documentType,
+                                                std::string_view documentNumber, std::string_view phone,
                                                 float similarThreshold)
+{
+    return catchUpAndLookup(
+        changes, face, documentType, documentNumber, phone,
+        [similarThreshold](std::size_t) { return static_cast<double>(similarThreshold); }, {});
+}
+
+MatchIndex::Lookup MatchIndex::catchUpAndLookup(store::Session::GalleryChanges& changes,
+                                                std::span<const float> face, std::string_view documentType,
+                                                std::string_view documentNumber, std::string_view phone,
+                                                const std::function<double(std::size_t)>& threshold,
+                                                const match::CandidateOptions& options)
 {
     std::unique_lock lock(m_mutex);
     if (!m_state)
@@ -220,21 +243,27 @@ MatchIndex::Lookup MatchIndex::catchUpAndLookup(store::Session::GalleryChanges& 
     state.sequence = changes.since(
         state.sequence, [&](const store::GalleryRow& row) { apply(state, row); },
         [&](std::string_view id) { state.remove(id); });
-    return lookupLocked(state, face, documentType, documentNumber, phone, similarThreshold);
+    return lookupLocked(state, face, documentType, documentNumber, phone, threshold(state.gallery->size()), options);
 }
 
 MatchIndex::Lookup MatchIndex::lookupLocked(const State& state, std::span<const float> face,
                                             std::string_view documentType, std::string_view documentNumber,
-                                            std::string_view phone, float similarThreshold) const
+                                            std::string_view phone, double similarThreshold,
+                                            const match::CandidateOptions& options) const
 {
     Lookup out;
     out.size = state.entries.size();
+    out.similarThreshold = similarThreshold;
     const auto candidate = [](const std::string& id, float score, const Entry& e) {
-        return Candidate{id, score, e.documentType, e.documentNumber, e.phone};
+        return Candidate{id, score, 0, std::nullopt, e.documentType, e.documentNumber, e.phone};
     };
-    for (const auto& hit : state.gallery->above(face, similarThreshold)) {
-        if (const auto it = state.entries.find(hit.id); it != state.entries.end())
-            out.similar.push_back(candidate(hit.id, hit.score, it->second));
+    for (const auto& hit : state.gallery->candidates(face, static_cast<float>(similarThreshold), options).hits) {
+        if (const auto it = state.entries.find(hit.id); it != state.entries.end()) {
+            Candidate c = candidate(hit.id, hit.score, it->second);
+            c.rank = hit.rank;
+            c.cohortScore = hit.cohortScore;
+            out.similar.push_back(std::move(c));
+        }
     }
     for (const auto& [id, e] : state.entries) {
         const bool samePhone = e.phone == phone;

@@ -2,12 +2,14 @@
 
 #include "common/CancelToken.h"
 #include "match/Gallery.h"
+#include "match/MatchPolicy.h"
 #include "store/Session.h"
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <span>
 #include <string>
@@ -72,16 +74,21 @@ public:
     {
         std::string enrollmentId;
         float score = 0.f;
+        // In `similar` only (Gallery::candidates): rank over the whole index (1 = best) and
+        // the cohort score; 0 and empty in samePhone and sameDocument.
+        std::uint32_t rank = 0;
+        std::optional<float> cohortScore;
         std::string documentType;
         std::string documentNumber; // normalised (DocumentTypes::canonical)
         std::string phone;
     };
     struct Lookup
     {
-        std::vector<Candidate> similar;   // faces scoring >= the threshold, best first
+        std::vector<Candidate> similar;   // faces scoring >= similarThreshold, best first
         std::vector<Candidate> samePhone; // enrollments bound to the phone, with their score
         std::vector<Candidate> sameDocument;
-        std::size_t size = 0; // enrollments in the index
+        std::size_t size = 0;           // enrollments in the index (after the catch-up)
+        double similarThreshold = 0.0;  // the threshold `similar` was searched at
     };
 
     explicit MatchIndex(Spec spec);
@@ -101,7 +108,14 @@ public:
     std::size_t refresh(store::Session& session);
 
     // The same, under the store's write lock (inside Session::insertEnrollment's decision),
-    // followed by the lookup the rules need, atomically. Throws Conflict when not loaded.
+    // followed by the lookup the rules need, atomically. The duplicate search runs at
+    // policy.duplicateThreshold(the index's size after the catch-up) and gives each similar
+    // face its rank and cohort score (Gallery::candidates; the cohort skips
+    // policy.maxCandidates ranks). Throws Conflict when not loaded.
+    Lookup catchUpAndLookup(store::Session::GalleryChanges& changes, std::span<const float> face,
+                            std::string_view documentType, std::string_view documentNumber,
+                            std::string_view phone, const match::MatchPolicy& policy);
+    // The same at a fixed threshold (tools, tests).
     Lookup catchUpAndLookup(store::Session::GalleryChanges& changes, std::span<const float> face,
                             std::string_view documentType, std::string_view documentNumber,
                             std::string_view phone, float similarThreshold);
@@ -124,9 +138,14 @@ private:
     struct State;
 
     void apply(State& state, const store::GalleryRow& row);
+    // threshold: the duplicate threshold for a gallery size.
+    Lookup catchUpAndLookup(store::Session::GalleryChanges& changes, std::span<const float> face,
+                            std::string_view documentType, std::string_view documentNumber,
+                            std::string_view phone, const std::function<double(std::size_t)>& threshold,
+                            const match::CandidateOptions& options);
     Lookup lookupLocked(const State& state, std::span<const float> face, std::string_view documentType,
-                        std::string_view documentNumber, std::string_view phone,
-                        float similarThreshold) const;
+                        std::string_view documentNumber, std::string_view phone, double similarThreshold,
+                        const match::CandidateOptions& options) const;
 
     const Spec m_spec;
     mutable std::shared_mutex m_mutex;

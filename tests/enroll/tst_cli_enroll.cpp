@@ -67,8 +67,11 @@ struct Station
         const auto secret = [](const char* user) { return fe::store::SecretBytes::fromString(passwordOf(user).toStdString()); };
         (void)fe::store::Store::initialize(db.toStdString(), "admin", secret("admin"), options);
         auto admin = fe::store::Store::unlock(db.toStdString(), "admin", secret("admin"), options);
-        admin.addUser("op1", fe::store::Role::Operator, secret("op1"));
-        admin.addUser("sup1", fe::store::Role::Supervisor, secret("sup1"));
+        // As a new user does: the admin's password works once, then each chooses their own.
+        fe::store::test::addUserWithOwnPassword(admin, db.toStdString(), "op1", fe::store::Role::Operator,
+                                                passwordOf("op1").toStdString(), options);
+        fe::store::test::addUserWithOwnPassword(admin, db.toStdString(), "sup1", fe::store::Role::Supervisor,
+                                                passwordOf("sup1").toStdString(), options);
         admin.logout();
     }
 
@@ -427,7 +430,8 @@ void TestCliEnroll::calibrate_onDemoPairs_putsThresholdsInTheGap()
     QTemporaryDir dir;
     QProcess make;
     make.setStandardOutputFile(dir.filePath(QStringLiteral("pairs.csv")));
-    make.start(QStringLiteral(FACEENROLL_SOURCE_DIR "/scripts/make-calibration-pairs"), {QStringLiteral("96"), QStringLiteral("50")});
+    make.start(QStringLiteral(FACEENROLL_SOURCE_DIR "/scripts/make-calibration-pairs"),
+               {QStringLiteral("demo"), QStringLiteral("96"), QStringLiteral("50")});
     QVERIFY(make.waitForFinished(60'000) && make.exitCode() == 0);
     const auto r = fe::test::runCli({QStringLiteral("calibrate"), dir.filePath(QStringLiteral("pairs.csv"))});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -439,10 +443,25 @@ void TestCliEnroll::calibrate_onDemoPairs_putsThresholdsInTheGap()
     const double lowGenuine = genuine.value(QStringLiteral("min")).toDouble();
     const double highImpostor = impostor.value(QStringLiteral("max")).toDouble();
     QVERIFY(highImpostor < lowGenuine);
-    for (const char* purpose : {"document", "duplicate"}) {
-        const double t = s.value(QStringLiteral("thresholds")).toObject().value(QLatin1String(purpose)).toDouble();
-        QVERIFY2(t > highImpostor && t < lowGenuine, purpose);
+    // The document threshold (FMR 1e-4, beyond what 5,400 impostor pairs can show) and the
+    // duplicate threshold per gallery size lie above every impostor and, on two well-separated
+    // people, below every genuine pair.
+    const QJsonObject document = s.value(QStringLiteral("document")).toObject();
+    QVERIFY(document.value(QStringLiteral("extrapolated")).toBool());
+    const double documentThreshold = document.value(QStringLiteral("threshold")).toDouble();
+    QVERIFY2(documentThreshold > highImpostor && documentThreshold < lowGenuine, qPrintable(QString::number(documentThreshold)));
+    const QJsonArray table = s.value(QStringLiteral("duplicate")).toArray();
+    QCOMPARE(table.size(), 4);
+    double last = -1.0;
+    for (const auto& row : table) {
+        const double t = row.toObject().value(QStringLiteral("threshold")).toDouble();
+        QVERIFY2(t > highImpostor && t < lowGenuine && t >= last, qPrintable(QString::number(t)));
+        QCOMPARE(row.toObject().value(QStringLiteral("fnmr")).toDouble(), 0.0);
+        last = t;
     }
+    QCOMPARE(table[3].toObject().value(QStringLiteral("gallery_size")).toInt(), 1'000'000);
+    // Two people: the genuine pairs join every frame of each video into one identity.
+    QCOMPARE(s.value(QStringLiteral("identities")).toInt(), 2);
     const QJsonArray points = s.value(QStringLiteral("operating_points")).toArray();
     QCOMPARE(points.size(), 2);
     QCOMPARE(points[0].toObject().value(QStringLiteral("fnmr")).toDouble(), 0.0);

@@ -173,7 +173,16 @@ void TestEnrollmentService::sameFaceOtherDocument_isDuplicateIdentity()
     QVERIFY2(flagCodes(o).contains(QStringLiteral("duplicate_identity")), qPrintable(flagCodes(o).join(u',')));
     const auto& flag = *std::find_if(o.flags.begin(), o.flags.end(), [](const auto& f) { return f.code == "duplicate_identity"; });
     QVERIFY(flag.score >= flag.threshold);
+    // The threshold for the gallery size at the time (one face); the candidate is kept with its
+    // rank (a gallery this small has no cohort to score against).
     QCOMPARE(o.gallerySize, std::size_t(1));
+    QCOMPARE(flag.threshold, s.service.policy().duplicateThreshold(1).threshold);
+    const auto stored = s.op.getEnrollment(o.enrollmentId).matches;
+    const auto candidate = std::find_if(stored.begin(), stored.end(), [](const auto& m) { return m.kind == fe::store::MatchKind::Gallery; });
+    QVERIFY(candidate != stored.end());
+    QCOMPARE(candidate->rank, std::optional<int>(1));
+    QVERIFY(!candidate->cohortScore);
+    QCOMPARE(candidate->threshold, flag.threshold);
     QCOMPARE(s.op.getEnrollment(o.enrollmentId).status, fe::store::EnrollmentStatus::PendingReview);
 }
 
@@ -457,7 +466,7 @@ void TestEnrollmentService::operatorDisabledMeanwhile_storesNothing()
     QVERIFY(sup.listEnrollments().empty());
     bool audited = false;
     for (const auto& entry : sup.auditEntries())
-        audited = audited || (entry.event.action == "access_denied" && entry.event.outcome == "disabled");
+        audited = audited || (entry.event.action == "access_denied" && entry.event.outcome == "account_disabled");
     QVERIFY(audited);
 }
 
