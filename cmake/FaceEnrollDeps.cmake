@@ -16,3 +16,8 @@ add_library(FaceEnroll::dlib ALIAS faceenroll_dlib)
 # library. libsodium through pkg-config.
 include(${CMAKE_CURRENT_LIST_DIR}/FaceEnrollSqlcipher.cmake)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+
+# FFmpeg's libavutil, only for its logger: OpenCV's video backend decodes through FFmpeg, and
+# core/vision routes FFmpeg's messages to a logging category (it is a dependency of
+# libopencv-videoio already; libavutil-dev provides the header).
+pkg_check_modules(AVUTIL REQUIRED IMPORTED_TARGET libavutil)

@@ -5,8 +5,11 @@
 #include "LiveOptions.h"
 #include "StoreAccess.h"
 #include "common/Error.h"
+#include "common/OutcomeTexts.h"
 #include "enroll/EnrollmentService.h"
+#include "enroll/IdPhotoReader.h"
 #include "enroll/LiveCapture.h"
+#include "enroll/MatchIndex.h"
 #include "match/Calibration.h"
 #include "match/Gallery.h"
 #include "match/MatchPolicy.h"
@@ -71,6 +74,7 @@ QJsonObject flagJson(const store::Flag& f)
 {
     return {{QStringLiteral("type"), qstr(f.code)},
             {QStringLiteral("reason"), qstr(f.reason)},
+            {QStringLiteral("text"), qstr(translatedOutcome(OutcomeKind::Flag, f.code))},
             {QStringLiteral("score"), rounded(f.score, 4)},
             {QStringLiteral("threshold"), rounded(f.threshold, 4)}};
 }
@@ -177,7 +181,7 @@ int runEnroll(const QStringList& args)
     parser.addOption({QStringLiteral("live-seconds"), tr("Length of the live window (default 10)."), QStringLiteral("S")});
     parser.addOption({QStringLiteral("id-photo"), tr("The ID-document photo (an image, or VIDEO#FRAME)."), QStringLiteral("IMAGE")});
     parser.addOption({QStringLiteral("name"), tr("The customer's name."), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("document-type"), tr("e.g. national_id, passport."), QStringLiteral("TYPE")});
+    parser.addOption({QStringLiteral("document-type"), tr("cn_resident_id (Chinese resident identity card), passport, or national_id (another country's identity card)."), QStringLiteral("TYPE")});
     parser.addOption({QStringLiteral("document-number"), tr("The document's number."), QStringLiteral("NUM")});
     parser.addOption({QStringLiteral("date-of-birth"), tr("Optional, YYYY-MM-DD."), QStringLiteral("DATE")});
     parser.addOption({QStringLiteral("phone"), tr("The phone number, E.164 (or national with --region)."), QStringLiteral("E164")});
@@ -189,6 +193,7 @@ int runEnroll(const QStringList& args)
     parser.addOption({QStringLiteral("challenges"), tr("Challenges in order (default: random)."), QStringLiteral("LIST")});
     parser.addOption({QStringLiteral("quality-profile"), tr("Quality profile: icao, default or lowres."), QStringLiteral("NAME"), QStringLiteral("default")});
     parser.addOption({QStringLiteral("allow-low-quality"), tr("Keep the best portrait even below the quality gate (flagged).")});
+    parser.addOption({QStringLiteral("id-photo-override"), tr("Keep an ID-document photo that fails the document quality check (flagged).")});
     parseOrThrow(parser, args, 0, 0);
 
     const QString consent = requiredValue(parser, QStringLiteral("consent"));
@@ -218,11 +223,14 @@ int runEnroll(const QStringList& args)
     const double start = doubleOption(parser, QStringLiteral("live-start"), 0.0, 0.0, 1e7);
     const double seconds = doubleOption(parser, QStringLiteral("live-seconds"), kDefaultLiveSeconds, 1.0, 600.0);
     const bool allowLow = parser.isSet(QStringLiteral("allow-low-quality"));
+    const bool idPhotoOverride = parser.isSet(QStringLiteral("id-photo-override"));
 
     store::Session session = login(parser);
-    if (!input.consent.given) {
-        // Nothing biometric is read or stored without consent; the refusal itself is audited.
-        session.recordConsentRefused();
+    enroll::EnrollmentService service(session);
+    // Consent and the typed data are the service's decision, before any media or model is
+    // read. A refusal is audited there; nothing biometric is read or stored.
+    const enroll::SubjectDecision subject = service.start(input);
+    if (subject.consentRefused) {
         printSummary({{QStringLiteral("status"), QStringLiteral("refused")},
                       {QStringLiteral("enrollment_id"), QJsonValue()},
                       {QStringLiteral("flags"), QJsonArray()}});
@@ -230,17 +238,21 @@ int runEnroll(const QStringList& args)
         return 0;
     }
     const auto models = vision::VisionModels::load(assetResolver());
-    enroll::EnrollmentService service(session, models);
-    (void)service.validateSubject(input); // bad data fails before any media is read
-
+    enroll::IdPhotoReader idReader(models);
     const QString idPhotoPath = requiredValue(parser, QStringLiteral("id-photo"));
-    const cv::Mat idImage = readRef(parseRef(idPhotoPath, QDir::current()));
-    const enroll::IdPhotoCheck id = service.checkIdPhoto(idImage);
-    if (!id.faceFound)
-        throw Error(ErrorCode::NoFace, QT_TRANSLATE_NOOP("fe::Error", "No face was found on the ID-document photo %1."),
-                    {idPhotoPath.toStdString()});
+    const FaceRef idRef = parseRef(idPhotoPath, QDir::current());
+    // An image goes through vision::readImage (truncated or corrupt files are refused).
+    const enroll::IdPhotoCheck id = idRef.frame < 0 ? idReader.analyzeFile(idRef.path.toStdString())
+                                                    : idReader.analyze(readRef(idRef));
+    service.checkIdPhotoRules(id, idPhotoOverride); // fails before the live capture
+
+    // The GUI loads the index on a worker thread while the capture runs; here it is loaded
+    // first, on this thread.
+    auto index = std::make_shared<enroll::MatchIndex>(enroll::MatchIndex::specOf(idReader.encoder()));
+    index->load(session);
+    service.setIndex(index);
     const enroll::LiveResult live = runLive(models, requiredValue(parser, QStringLiteral("live")), options, start, seconds, allowLow);
-    const enroll::EnrollmentOutcome out = service.enroll(input, id, live, allowLow);
+    const enroll::EnrollmentOutcome out = service.enroll(input, id, live, {allowLow, idPhotoOverride});
 
     QJsonArray flags;
     for (const auto& f : out.flags)
@@ -248,7 +260,12 @@ int runEnroll(const QStringList& args)
     QJsonArray reasons;
     for (auto r : live.liveness.reasons)
         reasons.append(key(liveness::reasonKey(r)));
-    const double idThreshold = service.policy().documentThreshold;
+    QJsonObject idMatch{{QStringLiteral("score"), QJsonValue()}, {QStringLiteral("threshold"), QJsonValue()},
+                        {QStringLiteral("decision"), QJsonValue()}};
+    if (out.idPhoto)
+        idMatch = {{QStringLiteral("score"), rounded(out.idPhoto->score, 4)},
+                   {QStringLiteral("threshold"), out.idPhoto->threshold},
+                   {QStringLiteral("decision"), out.idPhoto->matched ? QStringLiteral("match") : QStringLiteral("non-match")}};
     printSummary({
         {QStringLiteral("enrollment_id"), out.enrollmentId.empty() ? QJsonValue() : QJsonValue(qstr(out.enrollmentId))},
         {QStringLiteral("status"), key(enroll::outcomeKey(out.outcome))},
@@ -257,14 +274,10 @@ int runEnroll(const QStringList& args)
                                                  {QStringLiteral("reasons"), reasons},
                                                  {QStringLiteral("passive_score"), rounded(live.liveness.passiveScore, 3)},
                                                  {QStringLiteral("blinks"), live.liveness.blinks}}},
-        {QStringLiteral("match_id_photo"),
-         QJsonObject{{QStringLiteral("score"), out.idPhotoScore ? QJsonValue(rounded(*out.idPhotoScore, 4)) : QJsonValue()},
-                     {QStringLiteral("threshold"), idThreshold},
-                     {QStringLiteral("decision"), out.idPhotoScore && *out.idPhotoScore >= idThreshold ? QStringLiteral("match")
-                                                                                                      : QStringLiteral("non-match")}}},
+        {QStringLiteral("match_id_photo"), idMatch},
         {QStringLiteral("id_photo_quality"), toJson(id.quality)},
         {QStringLiteral("portrait_quality"), live.portrait ? QJsonValue(toJson(live.portrait->quality)) : QJsonValue()},
-        {QStringLiteral("gallery_size"), static_cast<qint64>(service.gallery().size())},
+        {QStringLiteral("gallery_size"), static_cast<qint64>(out.gallerySize)},
     });
     session.logout();
     return 0;
@@ -378,8 +391,7 @@ int runReview(const QStringList& args)
     const QString reason = requiredValue(parser, QStringLiteral("reason"));
     const std::string id = requiredValue(parser, QStringLiteral("enrollment")).toStdString();
     store::Session session = login(parser);
-    const auto models = vision::VisionModels::load(assetResolver());
-    enroll::EnrollmentService service(session, models);
+    enroll::EnrollmentService service(session); // no models: a review decides on stored data
     service.review(id, decision == QLatin1String("approve") ? store::ReviewOutcome::Approved : store::ReviewOutcome::Rejected,
                    reason.toStdString());
     const auto e = session.getEnrollment(id);

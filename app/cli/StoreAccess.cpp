@@ -9,7 +9,10 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+
+#include <sodium.h>
 
 namespace fe::cli {
 
@@ -42,7 +45,7 @@ SecretBytes readSecretFile(const QString& path)
     if (n > 0 && bytes[n - 1] == '\r')
         --n;
     SecretBytes secret(bytes.constData(), static_cast<std::size_t>(n));
-    std::memset(bytes.data(), 0, static_cast<std::size_t>(bytes.size()));
+    sodium_memzero(bytes.data(), static_cast<std::size_t>(bytes.size()));
     if (secret.empty())
         throw UsageError(tr("%1 is empty: write the password into the file (one line)").arg(path));
     return secret;
@@ -52,12 +55,19 @@ SecretBytes actorPassword(const QCommandLineParser& parser)
 {
     if (parser.isSet(kPasswordFileOption))
         return readSecretFile(parser.value(kPasswordFileOption));
-    QByteArray env = qgetenv("FACEENROLL_PASSWORD");
-    if (env.isEmpty())
+    // Read once, then wiped in the environment block itself (what /proc/PID/environ and a
+    // child process would see) and removed. The CLI reads it on its main thread before it
+    // starts any other.
+    char* env = std::getenv("FACEENROLL_PASSWORD");
+    const std::size_t n = env != nullptr ? std::strlen(env) : 0;
+    if (n == 0) {
+        qunsetenv("FACEENROLL_PASSWORD");
         throw UsageError(tr("no password: pass --password-file FILE or set FACEENROLL_PASSWORD (passwords are never "
                             "taken on the command line)"));
-    SecretBytes secret(env.constData(), static_cast<std::size_t>(env.size()));
-    std::memset(env.data(), 0, static_cast<std::size_t>(env.size()));
+    }
+    SecretBytes secret(env, n);
+    sodium_memzero(env, n);
+    qunsetenv("FACEENROLL_PASSWORD");
     return secret;
 }
 

@@ -8,8 +8,15 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
+#include <QByteArray>
+
+extern "C" {
+#include <libavutil/log.h>
+}
+
 #include <algorithm>
 #include <cmath>
+#include <cstdarg>
 #include <cstdlib>
 #include <mutex>
 #include <vector>
@@ -106,12 +113,26 @@ private:
 };
 
 // FFmpeg writes its own diagnostics to stderr; a damaged file is reported once, by us, as
-// fe::Error. A value set by the user (for debugging) is kept.
+// fe::Error. Its messages go to the fe.vision debug category instead (file names and codec
+// complaints only). This installs a callback rather than setting OPENCV_FFMPEG_LOGLEVEL:
+// setenv is process-global and unsafe once threads run (getenv in another thread may read a
+// freed string). OpenCV keeps the callback unless the user set OPENCV_FFMPEG_LOGLEVEL or
+// OPENCV_FFMPEG_DEBUG to debug FFmpeg, which then wins.
+void ffmpegLogToCategory(void* avcl, int level, const char* fmt, va_list args)
+{
+    if (level > AV_LOG_ERROR || !lcVision().isDebugEnabled())
+        return;
+    char line[512];
+    int printPrefix = 1;
+    av_log_format_line2(avcl, level, fmt, args, line, sizeof line, &printPrefix);
+    qCDebug(lcVision) << "ffmpeg:" << QByteArray(line).trimmed().constData();
+}
+
 void quietVideoBackend()
 {
     static std::once_flag once;
     std::call_once(once, [] {
-        setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", 0); // AV_LOG_QUIET
+        av_log_set_callback(&ffmpegLogToCategory);
         if (std::getenv("OPENCV_LOG_LEVEL") == nullptr)
             cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
     });
