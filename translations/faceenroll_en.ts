@@ -16,10 +16,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PAIRS.csv [--target-fmr LIST]  score distributions, EER, thresholds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
         <translation type="unfinished"></translation>
     </message>
@@ -64,10 +60,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A B [--threshold T]  compare the faces of two images or videos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -103,6 +95,14 @@
         <source>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  hand receipts back to the stations whose bundles were relayed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  impostor tail, thresholds per gallery size, cohort scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station&apos;s rule</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::Error</name>
@@ -120,14 +120,6 @@
     </message>
     <message>
         <source>Cannot read the pairs file %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line %1 of %2 is not &quot;a,b,label&quot; with label 0 or 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No face was found in %1 (frame %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -196,10 +188,6 @@
     </message>
     <message>
         <source>A template is all zeros.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The setting %1 must be a number from %2 to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -491,14 +479,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown setting %1; known: retention.days, session.idle_timeout_minutes, station.name, threshold.&lt;name&gt;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%2 is not a valid value for the setting %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Argon2id could not allocate %1 bytes; the machine is short of memory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -568,10 +548,6 @@
     </message>
     <message>
         <source>The account %1 is locked after repeated failed logins; try again in %2 minute(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -874,6 +850,137 @@
         <source>The upload URL must be an http:// or https:// address with a host.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database %1 must be converted to the current encryption format, which needs %2 MB free beside it; %3 MB are free. Free some space and log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy of %1 in the current encryption format failed its check (%2); the database was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is open in another program (an older FaceEnroll?), so it cannot be converted to the current encryption format. Close that program and log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database salt must be %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not &quot;a,b,label&quot; or &quot;a,b,label,identity_a,identity_b&quot; with label 0 or 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face was found in %1 (frame %2) at the position given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tail fit needs at least %1 impostor scores (got %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A target false match rate must lie between 0 and 1 (got %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold curve holds no calibration points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 is read as a %2, which the settings schema does not say it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no setting %1; did you mean %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no setting %1; the settings are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes a whole number from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes a number from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That value is not allowed for the setting %1: it takes %3 to %4 characters of text without control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes one of %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 is computed when it is not set; it is read with optionalReal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another FaceEnroll process kept %1 locked for more than %2 second(s) (a login, a password change or a key rotation); nothing was changed. Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of %1 was set by an administrator and works only once: choose your own password before anything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled by an administrator: the session has ended and nothing more was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database key was rotated by another session, so this session was closed; log in again. Everything saved before is intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password of your own: the new password must differ from the one the administrator set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password was given (the password is empty); nothing was tried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::Settings</name>
+    <message>
+        <source>Days the biometric data of an enrollment is kept after the central service confirmed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes without activity after which a session locks itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of this station, shown to its users and in exported bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest similarity between the live face and the ID-document photo (1:1) that counts as the same person. Not set: chosen from the shipped calibration for a false match rate of 1 in 10,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest similarity between the live face and an enrolled face (1:N) that counts as the same person. Not set: chosen for the gallery size and the accepted false duplicate flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False duplicate flags per 1,000 enrollments the station accepts; the duplicate threshold follows from it and the number of enrolled faces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most enrolled faces recorded as candidates for one duplicate flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers one person may hold before an enrollment is flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>
@@ -999,14 +1106,6 @@
     </message>
     <message>
         <source>--decision takes approve or reject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows a,b,label: images or VIDEO#FRAME, label 1 same person, 0 different.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target false match rates (default 0.01,0.001).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1214,10 +1313,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decision threshold on the cosine similarity.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Read at most N frames of a video.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,6 +1442,78 @@
     </message>
     <message>
         <source>unknown subcommand &quot;receipts %1&quot;; use export or import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad face position in &quot;%1&quot; (want @X:Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows a,b,label[,identity_a,identity_b]: images, VIDEO#FRAME or IMAGE@X:Y, label 1 same person, 0 different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target false match rates measured directly (default 0.01,0.001).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected false duplicate flags per 1,000 enrollments (default: the station default, 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gallery sizes of the duplicate table (default 1000,10000,100000,1000000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out the pairs of a face the detector does not find (listed) instead of stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--gallery-sizes takes whole numbers from 1 to 1000000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document (1:1 against an ID photo, the default) or duplicate (as one comparison of the 1:N search).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For --purpose duplicate: the gallery size the threshold is chosen for (default 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fixed decision threshold on the cosine similarity instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--purpose takes document or duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--gallery-size goes with --purpose duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty: write the password into the file (one line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait for another FaceEnroll process that holds the key file (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faceenroll-cli: waiting for another FaceEnroll process to finish with the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password of %1 was set by an administrator and works only once: choose your own first (faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password works once: %1 chooses their own at the first login (faceenroll-cli users passwd).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a setting of this version; ignored</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

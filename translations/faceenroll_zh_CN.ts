@@ -20,10 +20,6 @@
         <translation>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  审核一条被标记的登记记录</translation>
     </message>
     <message>
-        <source>PAIRS.csv [--target-fmr LIST]  score distributions, EER, thresholds</source>
-        <translation>PAIRS.csv [--target-fmr LIST]  分数分布、EER、阈值</translation>
-    </message>
-    <message>
         <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
         <translation>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  活体检测结论与人像照片</translation>
     </message>
@@ -68,10 +64,6 @@
         <translation>IMAGE [--quality-profile NAME]  计算图像的人脸特征模板</translation>
     </message>
     <message>
-        <source>A B [--threshold T]  compare the faces of two images or videos</source>
-        <translation>A B [--threshold T]  比对两张图像或两段视频中的人脸</translation>
-    </message>
-    <message>
         <source>INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline</source>
         <translation>INPUT [--frames N] [--resize WxH] [--runs R]  跟踪流水线与朴素基线的性能对比</translation>
     </message>
@@ -103,6 +95,14 @@
         <source>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  hand receipts back to the stations whose bundles were relayed</source>
         <translation>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  将回执交还给其数据包经中转的工作站</translation>
     </message>
+    <message>
+        <source>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  impostor tail, thresholds per gallery size, cohort scores</source>
+        <translation>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  冒认分数尾部、按人脸库规模的阈值、同组分数</translation>
+    </message>
+    <message>
+        <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station&apos;s rule</source>
+        <translation>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  按本站规则比对两张图像或两段视频中的人脸</translation>
+    </message>
 </context>
 <context>
     <name>fe::Error</name>
@@ -121,14 +121,6 @@
     <message>
         <source>Cannot read the pairs file %1.</source>
         <translation>无法读取样本对文件 %1。</translation>
-    </message>
-    <message>
-        <source>Line %1 of %2 is not &quot;a,b,label&quot; with label 0 or 1.</source>
-        <translation>%2 第 %1 行格式有误：应为“a,b,label”，且 label 为 0 或 1。</translation>
-    </message>
-    <message>
-        <source>No face was found in %1 (frame %2).</source>
-        <translation>%1（第 %2 帧）中未检测到人脸。</translation>
     </message>
     <message>
         <source>No face was found in %1.</source>
@@ -197,10 +189,6 @@
     <message>
         <source>A template is all zeros.</source>
         <translation>人脸特征模板全为零。</translation>
-    </message>
-    <message>
-        <source>The setting %1 must be a number from %2 to %3.</source>
-        <translation>设置项 %1 必须是 %2 至 %3 之间的数值。</translation>
     </message>
     <message>
         <source>Audit rows are appended inside a write transaction.</source>
@@ -491,14 +479,6 @@
         <translation>登记记录 %1 已离开本工作站（%2）；删除（主体删除）必须通过中心服务办理。</translation>
     </message>
     <message>
-        <source>Unknown setting %1; known: retention.days, session.idle_timeout_minutes, station.name, threshold.&lt;name&gt;.</source>
-        <translation>未知设置项 %1；可用设置项：retention.days、session.idle_timeout_minutes、station.name、threshold.&lt;name&gt;。</translation>
-    </message>
-    <message>
-        <source>%2 is not a valid value for the setting %1.</source>
-        <translation>%2 不是设置项 %1 的有效值。</translation>
-    </message>
-    <message>
         <source>Argon2id could not allocate %1 bytes; the machine is short of memory.</source>
         <translation>Argon2id 无法分配 %1 字节内存；本机内存不足。</translation>
     </message>
@@ -569,10 +549,6 @@
     <message>
         <source>The account %1 is locked after repeated failed logins; try again in %2 minute(s).</source>
         <translation>账户 %1 因多次登录失败已被锁定；请在 %2 分钟后重试。</translation>
-    </message>
-    <message>
-        <source>Wrong password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
-        <translation>密码错误。由于已失败 %1 次，账户 %2 现已被锁定 %3 分钟。</translation>
     </message>
     <message>
         <source>Face detection needs an 8-bit grey image.</source>
@@ -874,6 +850,137 @@
         <source>The upload URL must be an http:// or https:// address with a host.</source>
         <translation>上传 URL 必须是带主机名的 http:// 或 https:// 地址。</translation>
     </message>
+    <message>
+        <source>The database %1 must be converted to the current encryption format, which needs %2 MB free beside it; %3 MB are free. Free some space and log in again.</source>
+        <translation>数据库 %1 必须转换为当前的加密格式，这需要在其所在位置有 %2 MB 可用空间；当前只有 %3 MB 可用。请释放一些空间后重新登录。</translation>
+    </message>
+    <message>
+        <source>The copy of %1 in the current encryption format failed its check (%2); the database was left as it was.</source>
+        <translation>%1 以当前加密格式生成的副本未通过检查（%2）；数据库保持原样未作更改。</translation>
+    </message>
+    <message>
+        <source>The database %1 is open in another program (an older FaceEnroll?), so it cannot be converted to the current encryption format. Close that program and log in again.</source>
+        <translation>数据库 %1 正被另一个程序（可能是旧版 FaceEnroll）打开，因此无法转换为当前的加密格式。请关闭该程序后重新登录。</translation>
+    </message>
+    <message>
+        <source>A database salt must be %1 bytes.</source>
+        <translation>数据库盐值必须为 %1 字节。</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not &quot;a,b,label&quot; or &quot;a,b,label,identity_a,identity_b&quot; with label 0 or 1.</source>
+        <translation>%2 的第 %1 行不是标签为 0 或 1 的 &quot;a,b,label&quot; 或 &quot;a,b,label,identity_a,identity_b&quot;。</translation>
+    </message>
+    <message>
+        <source>No face was found in %1 (frame %2) at the position given.</source>
+        <translation>在 %1（第 %2 帧）的指定位置未找到人脸。</translation>
+    </message>
+    <message>
+        <source>A tail fit needs at least %1 impostor scores (got %2).</source>
+        <translation>尾部拟合至少需要 %1 个冒认分数（实际 %2 个）。</translation>
+    </message>
+    <message>
+        <source>A target false match rate must lie between 0 and 1 (got %1).</source>
+        <translation>目标误匹配率必须在 0 和 1 之间（实际为 %1）。</translation>
+    </message>
+    <message>
+        <source>The threshold curve holds no calibration points.</source>
+        <translation>阈值曲线中没有校准点。</translation>
+    </message>
+    <message>
+        <source>The setting %1 is read as a %2, which the settings schema does not say it is.</source>
+        <translation>设置项 %1 被按 %2 类型读取，但设置结构中并未这样定义。</translation>
+    </message>
+    <message>
+        <source>There is no setting %1; did you mean %2?</source>
+        <translation>没有设置项 %1；您是否指的是 %2？</translation>
+    </message>
+    <message>
+        <source>There is no setting %1; the settings are %2.</source>
+        <translation>没有设置项 %1；可用的设置项有：%2。</translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes a whole number from %3 to %4.</source>
+        <translation>设置项 %1 不接受 %2：其取值须为 %3 至 %4 之间的整数。</translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes a number from %3 to %4.</source>
+        <translation>设置项 %1 不接受 %2：其取值须为 %3 至 %4 之间的数值。</translation>
+    </message>
+    <message>
+        <source>That value is not allowed for the setting %1: it takes %3 to %4 characters of text without control characters.</source>
+        <translation>设置项 %1 不接受该值：其取值须为 %3 至 %4 个字符的文本，且不得含有控制字符。</translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes one of %5.</source>
+        <translation>设置项 %1 不接受 %2：其取值须为以下之一：%5。</translation>
+    </message>
+    <message>
+        <source>The setting %1 is computed when it is not set; it is read with optionalReal.</source>
+        <translation>设置 %1 未设定时由程序计算；应使用 optionalReal 读取。</translation>
+    </message>
+    <message>
+        <source>Another FaceEnroll process kept %1 locked for more than %2 second(s) (a login, a password change or a key rotation); nothing was changed. Try again when it has finished.</source>
+        <translation>另一个 FaceEnroll 进程锁定 %1 已超过 %2 秒（正在登录、修改密码或更换密钥）；未做任何更改。请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was set by an administrator and works only once: choose your own password before anything else.</source>
+        <translation>%1 的密码由管理员设置，只能使用一次：请先设置您自己的密码，然后才能进行其他操作。</translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled by an administrator: the session has ended and nothing more was stored.</source>
+        <translation>账户 %1 已被管理员停用：会话已结束，之后的内容均未保存。</translation>
+    </message>
+    <message>
+        <source>The database key was rotated by another session, so this session was closed; log in again. Everything saved before is intact.</source>
+        <translation>数据库密钥已被另一个会话更换，因此本会话已关闭；请重新登录。此前保存的所有内容均完好无损。</translation>
+    </message>
+    <message>
+        <source>Choose a password of your own: the new password must differ from the one the administrator set.</source>
+        <translation>请设置您自己的密码：新密码必须与管理员设置的密码不同。</translation>
+    </message>
+    <message>
+        <source>No password was given (the password is empty); nothing was tried.</source>
+        <translation>未提供密码（密码为空）；未进行任何登录尝试。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
+        <translation>用户名或密码错误。连续 %1 次失败后，账户 %2 现已被锁定 %3 分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>fe::Settings</name>
+    <message>
+        <source>Days the biometric data of an enrollment is kept after the central service confirmed it.</source>
+        <translation>中心服务确认收到后，登记记录的生物特征数据继续保留的天数。</translation>
+    </message>
+    <message>
+        <source>Minutes without activity after which a session locks itself.</source>
+        <translation>无操作多少分钟后会话自动锁定。</translation>
+    </message>
+    <message>
+        <source>The name of this station, shown to its users and in exported bundles.</source>
+        <translation>本工作站的名称，显示给其用户，并写入导出的数据包。</translation>
+    </message>
+    <message>
+        <source>Lowest similarity between the live face and the ID-document photo (1:1) that counts as the same person. Not set: chosen from the shipped calibration for a false match rate of 1 in 10,000.</source>
+        <translation>现场人脸与证件照片（1:1）被视为同一人的最低相似度。未设定时：按随附校准数据，以万分之一的误识率选定。</translation>
+    </message>
+    <message>
+        <source>Lowest similarity between the live face and an enrolled face (1:N) that counts as the same person. Not set: chosen for the gallery size and the accepted false duplicate flags.</source>
+        <translation>现场人脸与已登记人脸（1:N）被视为同一人的最低相似度。未设定时：根据人脸库规模和可接受的误报重复标记数选定。</translation>
+    </message>
+    <message>
+        <source>False duplicate flags per 1,000 enrollments the station accepts; the duplicate threshold follows from it and the number of enrolled faces.</source>
+        <translation>本工作站可接受的每 1000 次登记中的误报重复标记数；重复阈值由此值和已登记人脸数量得出。</translation>
+    </message>
+    <message>
+        <source>Most enrolled faces recorded as candidates for one duplicate flag.</source>
+        <translation>一个重复标记最多记录的已登记人脸候选数。</translation>
+    </message>
+    <message>
+        <source>Phone numbers one person may hold before an enrollment is flagged.</source>
+        <translation>同一人可持有的手机号码数量，超过后登记将被标记。</translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>
@@ -1004,14 +1111,6 @@
     <message>
         <source>--decision takes approve or reject</source>
         <translation>--decision 只能为 approve 或 reject</translation>
-    </message>
-    <message>
-        <source>Rows a,b,label: images or VIDEO#FRAME, label 1 same person, 0 different.</source>
-        <translation>每行格式为 a,b,label：a、b 为图像或 VIDEO#FRAME，label 为 1 表示同一人，0 表示不同人。</translation>
-    </message>
-    <message>
-        <source>Target false match rates (default 0.01,0.001).</source>
-        <translation>目标误匹配率（默认 0.01,0.001）。</translation>
     </message>
     <message>
         <source>--target-fmr takes rates between 0 and 1</source>
@@ -1214,10 +1313,6 @@
         <translation>一张图像或一段视频。</translation>
     </message>
     <message>
-        <source>Decision threshold on the cosine similarity.</source>
-        <translation>余弦相似度的判定阈值。</translation>
-    </message>
-    <message>
         <source>Read at most N frames of a video.</source>
         <translation>视频最多读取 N 帧。</translation>
     </message>
@@ -1348,6 +1443,78 @@
     <message>
         <source>unknown subcommand &quot;receipts %1&quot;; use export or import</source>
         <translation>未知子命令“receipts %1”；请使用 export 或 import</translation>
+    </message>
+    <message>
+        <source>bad face position in &quot;%1&quot; (want @X:Y)</source>
+        <translation>&quot;%1&quot; 中的人脸位置无效（应为 @X:Y）</translation>
+    </message>
+    <message>
+        <source>Rows a,b,label[,identity_a,identity_b]: images, VIDEO#FRAME or IMAGE@X:Y, label 1 same person, 0 different.</source>
+        <translation>每行 a,b,label[,identity_a,identity_b]：图像、VIDEO#FRAME 或 IMAGE@X:Y，标签 1 表示同一人，0 表示不同的人。</translation>
+    </message>
+    <message>
+        <source>Target false match rates measured directly (default 0.01,0.001).</source>
+        <translation>直接测量的目标误匹配率（默认 0.01,0.001）。</translation>
+    </message>
+    <message>
+        <source>Expected false duplicate flags per 1,000 enrollments (default: the station default, 1).</source>
+        <translation>每 1,000 次登记预期的误报重复标记数（默认：本站默认值 1）。</translation>
+    </message>
+    <message>
+        <source>Gallery sizes of the duplicate table (default 1000,10000,100000,1000000).</source>
+        <translation>重复检索表中的人脸库规模（默认 1000,10000,100000,1000000）。</translation>
+    </message>
+    <message>
+        <source>Leave out the pairs of a face the detector does not find (listed) instead of stopping.</source>
+        <translation>检测器找不到某张人脸时，略去含该人脸的配对（并列出），而不是中止。</translation>
+    </message>
+    <message>
+        <source>--gallery-sizes takes whole numbers from 1 to 1000000000</source>
+        <translation>--gallery-sizes 取 1 到 1000000000 之间的整数</translation>
+    </message>
+    <message>
+        <source>document (1:1 against an ID photo, the default) or duplicate (as one comparison of the 1:N search).</source>
+        <translation>document（与证件照 1:1 比对，默认）或 duplicate（作为 1:N 检索中的一次比对）。</translation>
+    </message>
+    <message>
+        <source>For --purpose duplicate: the gallery size the threshold is chosen for (default 1000).</source>
+        <translation>用于 --purpose duplicate：选择阈值所依据的人脸库规模（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>A fixed decision threshold on the cosine similarity instead.</source>
+        <translation>改用固定的余弦相似度判定阈值。</translation>
+    </message>
+    <message>
+        <source>--purpose takes document or duplicate</source>
+        <translation>--purpose 取 document 或 duplicate</translation>
+    </message>
+    <message>
+        <source>--gallery-size goes with --purpose duplicate</source>
+        <translation>--gallery-size 须与 --purpose duplicate 一起使用</translation>
+    </message>
+    <message>
+        <source>%1 is empty: write the password into the file (one line)</source>
+        <translation>%1 为空：请将密码写入该文件（一行）</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for another FaceEnroll process that holds the key file (default %1).</source>
+        <translation>等待占用密钥文件的另一个 FaceEnroll 进程的秒数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>faceenroll-cli: waiting for another FaceEnroll process to finish with the store…</source>
+        <translation>faceenroll-cli：正在等待另一个 FaceEnroll 进程结束对加密数据库的操作…</translation>
+    </message>
+    <message>
+        <source>the password of %1 was set by an administrator and works only once: choose your own first (faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE)</source>
+        <translation>%1 的密码由管理员设置，只能使用一次：请先设置您自己的密码（faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE）</translation>
+    </message>
+    <message>
+        <source>The password works once: %1 chooses their own at the first login (faceenroll-cli users passwd).</source>
+        <translation>该密码只能使用一次：%1 须在首次登录时设置自己的密码（faceenroll-cli users passwd）。</translation>
+    </message>
+    <message>
+        <source>not a setting of this version; ignored</source>
+        <translation>不是本版本的设置项；已忽略</translation>
     </message>
 </context>
 </TS>

@@ -234,6 +234,27 @@ CREATE INDEX bundle_members_by_enrollment ON bundle_members(enrollment_id);
 CREATE INDEX audit_by_object ON audit(object_id, seq);
 )sql";
 
+// Version 5: duplicate-search candidates carry their rank over the gallery and their cohort
+// score (how far the score stands above the probe's other best scores), so that a reviewer
+// can tell one clear duplicate from a crowd of look-alikes. NULL for the ID-photo row and for
+// rows recorded before this version.
+constexpr const char* kV5 = R"sql(
+ALTER TABLE match_results ADD COLUMN rank INTEGER CHECK (rank IS NULL OR rank >= 1);
+ALTER TABLE match_results ADD COLUMN cohort_score REAL;
+)sql";
+
+// Version 6 (issue 9, login and audit): a password an admin set (new user, reset) works
+// once: the user must choose their own at the next login. And the ids of the failed-login
+// events the key file handed to the audit log, so a replay after an interrupted login adds
+// nothing while two failures in one millisecond stay two rows.
+constexpr const char* kV6 = R"sql(
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE key_file_events (
+    event_id  TEXT PRIMARY KEY,
+    audit_seq INTEGER NOT NULL
+);
+)sql";
+
 } // namespace
 
 const std::vector<Schema::Migration>& Schema::migrations()
@@ -243,6 +264,8 @@ const std::vector<Schema::Migration>& Schema::migrations()
         {2, "enrollments, images, templates, capture logs, flags, reviews", kV2},
         {3, "outbox, receipts, retention", kV3},
         {4, "sync: station signing key, trust list, outbox bundles, central receipts", kV4},
+        {5, "match candidates: rank and cohort score", kV5},
+        {6, "one-time passwords, key-file event ids", kV6},
     };
     return all;
 }

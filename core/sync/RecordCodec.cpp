@@ -350,6 +350,10 @@ void RecordCodec::encode(const ExportRecord& record, QByteArray& out)
         w.real("score", m.score);
         w.real("threshold", m.threshold);
         w.boolean("matched", m.matched);
+        if (m.rank)
+            w.integer("rank", *m.rank);
+        if (m.cohortScore)
+            w.real("cohort_score", *m.cohortScore);
         w.endMap();
     }
     w.endArray();
@@ -459,6 +463,14 @@ ExportRecord RecordCodec::decode(const QByteArray& cbor)
         mr.score = m.real("score");
         mr.threshold = m.real("threshold");
         mr.matched = m.boolean("matched");
+        if (m.has("rank")) {
+            const std::int64_t rank = m.integer("rank");
+            if (rank < 1 || rank > std::numeric_limits<int>::max())
+                badField("matches.rank");
+            mr.rank = static_cast<int>(rank);
+        }
+        if (m.has("cohort_score"))
+            mr.cohortScore = m.real("cohort_score");
         e.matches.push_back(std::move(mr));
     }
     for (const auto& fl : f.maps("flags"))
