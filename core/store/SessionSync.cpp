@@ -64,7 +64,7 @@ void Session::ensureStationKey()
     SyncRepository repo(*m_state->db);
     if (repo.stationKey(m_state->localStationId))
         return;
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     if (repo.stationKey(m_state->localStationId)) // another process made it while we waited
         return;
     AuditLog log(*m_state->db, m_state->databaseId);
@@ -109,7 +109,7 @@ void Session::setCentralKey(const CentralKeyInfo& key)
         sodium_hex2bin(id.data(), id.size(), key.keyId.data(), key.keyId.size(), nullptr, &n, nullptr) != 0 || n != 16)
         throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A central key id is 32 hex digits."));
     const TimePoint t = now();
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     SettingsRepository settings(*m_state->db);
     settings.set(kCentralKeyId, key.keyId, t, m_state->user.id);
     settings.set(kCentralBoxKey, hex(key.boxPublicKey), t, m_state->user.id);
@@ -141,7 +141,7 @@ TrustListChange Session::replaceTrustList(const std::vector<TrustedStation>& sta
                         QT_TRANSLATE_NOOP("fe::Error", "A trust list names each station once, by UUID and with a name."));
     }
     const TimePoint t = now();
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     const auto change = SyncRepository(*m_state->db).replaceTrusted(stations, t, m_state->user.id);
     AuditLog(*m_state->db, m_state->databaseId)
         .append({t, m_state->user.id, auditActionName(AuditAction::SettingChanged), "sync.trust_list",
@@ -223,7 +223,7 @@ int Session::markExportedBatch(const std::vector<std::string>& ids, std::string_
     SyncRepository repo(*m_state->db);
     AuditLog log(*m_state->db, m_state->databaseId);
     const TimePoint t = now();
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     repo.addMembers(bundleId, ids);
     const auto moved =
         repo.moveUploadStates(ids, {UploadState::Queued, UploadState::Exported}, UploadState::Exported, bundleId, t);
@@ -250,7 +250,7 @@ void Session::addLocalBundle(const OutboxBundle& bundle, const std::vector<std::
     b.origin = BundleOrigin::Local;
     b.state = BundleState::Pending;
     b.createdAt = b.updatedAt = t;
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     if (!repo.insertBundle(b))
         throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "The outbox holds a bundle %1 already."), {b.bundleId});
     const std::set<std::string> distinct(ids.begin(), ids.end());
@@ -279,7 +279,7 @@ bool Session::addRelayedBundle(const OutboxBundle& bundle)
     b.origin = BundleOrigin::Relayed;
     b.state = BundleState::Pending;
     b.createdAt = b.updatedAt = t;
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     const bool added = repo.insertBundle(b);
     AuditLog(*m_state->db, m_state->databaseId)
         .append({t, m_state->user.id, auditActionName(AuditAction::Import), b.bundleId, added ? "ok" : "duplicate"});
@@ -302,7 +302,7 @@ std::optional<OutboxBundle> Session::outboxBundle(std::string_view bundleId)
 void Session::recordUploadAttempt(std::string_view bundleId, std::string_view error)
 {
     require(Permission::Upload);
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     SyncRepository(*m_state->db).recordAttempt(bundleId, error, now());
     tx.commit();
 }
@@ -311,7 +311,7 @@ void Session::rejectBundle(std::string_view bundleId, std::string_view reason)
 {
     require(Permission::Upload);
     const TimePoint t = now();
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     SyncRepository(*m_state->db).setBundleState(bundleId, BundleState::Rejected, reason, t);
     AuditLog(*m_state->db, m_state->databaseId)
         .append({t, m_state->user.id, auditActionName(AuditAction::Upload), std::string(bundleId), "rejected"});
@@ -323,7 +323,7 @@ int Session::retryRejectedBundles()
     require(Permission::Upload);
     SyncRepository repo(*m_state->db);
     const TimePoint t = now();
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     int n = 0;
     AuditLog log(*m_state->db, m_state->databaseId);
     for (const auto& b : repo.bundles(BundleState::Rejected)) {
@@ -345,7 +345,7 @@ ReceiptOutcome Session::applyReceipt(const ReceiptRecord& receipt)
     AuditLog log(*m_state->db, m_state->databaseId);
     const TimePoint t = truncateToMillis(now());
     ReceiptOutcome out;
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     if (sync.hasReceipt(receipt.receiptId))
         return out; // applied before: every effect is there already
     out.newReceipt = true;
