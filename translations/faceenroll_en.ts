@@ -946,6 +946,10 @@
         <source>Wrong user name or password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Trust list line %1 starts with &quot;{&quot; but is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::Settings</name>

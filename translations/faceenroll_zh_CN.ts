@@ -946,6 +946,10 @@
         <source>Wrong user name or password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
         <translation>用户名或密码错误。连续 %1 次失败后，账户 %2 现已被锁定 %3 分钟。</translation>
     </message>
+    <message>
+        <source>Trust list line %1 starts with &quot;{&quot; but is not a JSON object.</source>
+        <translation>信任列表第 %1 行以“{”开头，但不是 JSON 对象。</translation>
+    </message>
 </context>
 <context>
     <name>fe::Settings</name>
