@@ -35,7 +35,7 @@ void TestSyncConcurrency::export_sessionIdleMidway_locksAndChangesNothing()
     const CentralKeyDir central;
     Station station(&central);
     const auto ids = station.enroll(6);
-    const store::test::TestClock clock(store::systemNow());
+    store::test::TestClock clock(store::systemNow());
     station.store.options.clock = clock.clock();
     auto sup = station.login("sup");
     int calls = 0;
