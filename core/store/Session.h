@@ -274,6 +274,12 @@ public:
     // Export. What a bundle carries of one enrollment: the record and its audit rows.
     // Conflict unless it is queued, exported or uploaded (held and purged ones stay here).
     ExportRecord exportRecord(std::string_view id); // Export or Upload
+    // The same for many, in order, read in one snapshot (one read transaction, so a bundle
+    // shows the store at one moment and the reads do not take the lock per statement):
+    // each is handed to `each`, which returns false to stop. The record is reused between
+    // calls. Throws as exportRecord; `each` must not call this Session (the snapshot is open).
+    void readExportRecords(const std::vector<std::string>& ids,
+                           const std::function<bool(const ExportRecord&)>& each); // Export or Upload
     std::vector<std::string> enrollmentsOfBundle(std::string_view bundleId); // Export
     // After the bundle file is in place: queued or exported enrollments become exported
     // with bundleId (others, e.g. receipted meanwhile, are left alone). Returns how many.
