@@ -29,6 +29,12 @@ double msSince(Clock::time_point start)
 // wide on the demo media (2.5 keeps a margin).
 constexpr double kHogWindowPx = 80.0;
 constexpr double kFaceBoxPerIod = 2.5;
+// The slower searches made while no face is tracked (a still photo) scan at most this many
+// pixels per pass. Unbounded, a 16-Mpx photo without a face took three HOG passes over 4.5, 16
+// and 44 Mpx (the last a padded copy): minutes on a loaded machine, 540 MB. At 4 Mpx a
+// tightly cropped face filling the frame is still hundreds of px wide, and the first pass
+// already covers every face the profile accepts.
+constexpr double kMaxThoroughSearchPixels = 4.0e6;
 
 float iou(const cv::Rect2f& a, const cv::Rect2f& b)
 {
@@ -164,25 +170,45 @@ struct FrameAnalyzer::Impl
         if (!options.tracking || s >= 0.95) {
             found = detector->detect(grey, 0);
         } else {
-            cv::Mat small;
-            cv::resize(grey, small, cv::Size(), s, s, cv::INTER_AREA);
-            found = detector->detect(small, 0);
-            for (auto& d : found)
-                d.box = scaled(d.box, 1.0 / s);
-            if (found.empty() && thorough)
-                found = detector->detect(grey, 0);
+            found = detectScaled(grey, s);
+            if (found.empty() && thorough) {
+                // A second look at a finer scale, bounded for large stills.
+                const double fine = std::min(1.0, std::sqrt(kMaxThoroughSearchPixels / static_cast<double>(grey.total())));
+                if (fine > s * 1.05)
+                    found = detectScaled(grey, fine);
+            }
         }
         if (found.empty() && thorough) {
             // A small face, or one cropped so tightly (an ID photo) that the detector's window
-            // does not fit: pad with a neutral border and double small images.
+            // does not fit: pad with a neutral border and double small images. A face that
+            // fills a large image is large: the padded copy is scanned at most at
+            // kMaxThoroughSearchPixels.
             const int pad = std::max(grey.cols, grey.rows) / 3;
             cv::Mat padded;
             cv::copyMakeBorder(grey, padded, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(cv::mean(grey)[0]));
-            const int upsample = std::max(padded.cols, padded.rows) < 700 ? 1 : 0;
-            found = detector->detect(padded, upsample);
+            const double shrink = std::min(1.0, std::sqrt(kMaxThoroughSearchPixels / static_cast<double>(padded.total())));
+            if (shrink < 1.0) {
+                found = detectScaled(padded, shrink);
+            } else {
+                const int upsample = std::max(padded.cols, padded.rows) < 700 ? 1 : 0;
+                found = detector->detect(padded, upsample);
+            }
             for (auto& d : found)
                 d.box = scaled(d.box, 1.0, cv::Point2f(static_cast<float>(-pad), static_cast<float>(-pad)));
         }
+        return found;
+    }
+
+    // Detection on grey scaled by s (< 1); boxes in grey's px.
+    std::vector<Detection> detectScaled(const cv::Mat& grey, double s)
+    {
+        if (s >= 0.95)
+            return detector->detect(grey, 0);
+        cv::Mat small;
+        cv::resize(grey, small, cv::Size(), s, s, cv::INTER_AREA);
+        auto found = detector->detect(small, 0);
+        for (auto& d : found)
+            d.box = scaled(d.box, 1.0 / s);
         return found;
     }
 
