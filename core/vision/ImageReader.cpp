@@ -478,11 +478,19 @@ public:
 
     void add(const unsigned char* bgrRow, int y)
     {
-        for (int x = 0; x < m_width; ++x) {
-            std::uint32_t* s = &m_sums[static_cast<std::size_t>(x / m_factor) * 3];
-            s[0] += bgrRow[3 * x];
-            s[1] += bgrRow[3 * x + 1];
-            s[2] += bgrRow[3 * x + 2];
+        const unsigned char* p = bgrRow;
+        std::uint32_t* s = m_sums.data();
+        for (int ox = 0; ox < m_out.cols; ++ox, s += 3) {
+            const int n = std::min(m_factor, m_width - ox * m_factor);
+            std::uint32_t b = 0, g = 0, r = 0;
+            for (int k = 0; k < n; ++k, p += 3) {
+                b += p[0];
+                g += p[1];
+                r += p[2];
+            }
+            s[0] += b;
+            s[1] += g;
+            s[2] += r;
         }
         if ((y + 1) % m_factor == 0 || y + 1 == m_height)
             flush(y);
