@@ -200,68 +200,76 @@ void writeJpegWithExifOrientation(const std::filesystem::path& path, const cv::M
         writer.write(bgr.ptr(y));
 }
 
-void writeInterlacedPng(const std::filesystem::path& path, const cv::Mat& bgr)
+// libpng writing to a file; png_error longjmps back into the caller's setjmp (libpng's own
+// default handler would abort), so each writer calls setjmp(png_jmpbuf(writer.png)) first.
+namespace {
+
+struct PngWriter
 {
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (file == nullptr)
-        throw std::runtime_error("cannot write " + path.string());
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    png_infop info = png_create_info_struct(png);
-    if (setjmp(png_jmpbuf(png)) != 0) {
+    std::FILE* file = nullptr;
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+
+    explicit PngWriter(const std::filesystem::path& path) : file(std::fopen(path.c_str(), "wb"))
+    {
+        if (file == nullptr)
+            throw std::runtime_error("cannot write " + path.string());
+        png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+        info = png_create_info_struct(png);
+        png_init_io(png, file);
+    }
+    PngWriter(const PngWriter&) = delete;
+    PngWriter& operator=(const PngWriter&) = delete;
+    ~PngWriter()
+    {
         png_destroy_write_struct(&png, &info);
         std::fclose(file);
-        throw std::runtime_error("libpng cannot write " + path.string());
     }
-    png_init_io(png, file);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(bgr.cols), static_cast<png_uint_32>(bgr.rows), 8,
-                 PNG_COLOR_TYPE_RGB, PNG_INTERLACE_ADAM7, PNG_COMPRESSION_TYPE_DEFAULT,
-                 PNG_FILTER_TYPE_DEFAULT);
-    png_write_info(png, info);
-    png_set_bgr(png);
+};
+
+} // namespace
+
+void writeInterlacedPng(const std::filesystem::path& path, const cv::Mat& bgr)
+{
     std::vector<png_bytep> rows(static_cast<std::size_t>(bgr.rows));
     for (int y = 0; y < bgr.rows; ++y)
         rows[static_cast<std::size_t>(y)] = const_cast<png_bytep>(bgr.ptr(y));
-    png_write_image(png, rows.data());
-    png_write_end(png, nullptr);
-    png_destroy_write_struct(&png, &info);
-    std::fclose(file);
+    PngWriter w(path);
+    if (setjmp(png_jmpbuf(w.png)) != 0)
+        throw std::runtime_error("libpng cannot write " + path.string());
+    png_set_IHDR(w.png, w.info, static_cast<png_uint_32>(bgr.cols), static_cast<png_uint_32>(bgr.rows), 8,
+                 PNG_COLOR_TYPE_RGB, PNG_INTERLACE_ADAM7, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(w.png, w.info);
+    png_set_bgr(w.png);
+    png_write_image(w.png, rows.data());
+    png_write_end(w.png, nullptr);
 }
 
 void writePalettePngWithTransparency(const std::filesystem::path& path, const cv::Mat& bgr)
 {
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (file == nullptr)
-        throw std::runtime_error("cannot write " + path.string());
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    png_infop info = png_create_info_struct(png);
-    if (setjmp(png_jmpbuf(png)) != 0) {
-        png_destroy_write_struct(&png, &info);
-        std::fclose(file);
-        throw std::runtime_error("libpng cannot write " + path.string());
-    }
-    png_init_io(png, file);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(bgr.cols), static_cast<png_uint_32>(bgr.rows), 8,
-                 PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     std::vector<png_color> palette(216);
     for (int i = 0; i < 216; ++i)
         palette[static_cast<std::size_t>(i)] = {static_cast<png_byte>(i / 36 * 51), static_cast<png_byte>(i / 6 % 6 * 51),
                                                 static_cast<png_byte>(i % 6 * 51)};
-    png_set_PLTE(png, info, palette.data(), 216);
-    png_byte alpha = 0;
-    png_set_tRNS(png, info, &alpha, 1, nullptr);
-    png_write_info(png, info);
-    std::vector<png_byte> row(static_cast<std::size_t>(bgr.cols));
+    const auto level = [](unsigned char v) { return (v + 25) / 51; };
+    cv::Mat indexed(bgr.size(), CV_8UC1);
     for (int y = 0; y < bgr.rows; ++y) {
         const unsigned char* p = bgr.ptr(y);
-        for (int x = 0; x < bgr.cols; ++x, p += 3) {
-            const auto q = [](unsigned char v) { return (v + 25) / 51; };
-            row[static_cast<std::size_t>(x)] = static_cast<png_byte>(q(p[2]) * 36 + q(p[1]) * 6 + q(p[0]));
-        }
-        png_write_row(png, row.data());
+        for (int x = 0; x < bgr.cols; ++x, p += 3)
+            indexed.at<unsigned char>(y, x) = static_cast<unsigned char>(level(p[2]) * 36 + level(p[1]) * 6 + level(p[0]));
     }
-    png_write_end(png, nullptr);
-    png_destroy_write_struct(&png, &info);
-    std::fclose(file);
+    png_byte alpha = 0;
+    PngWriter w(path);
+    if (setjmp(png_jmpbuf(w.png)) != 0)
+        throw std::runtime_error("libpng cannot write " + path.string());
+    png_set_IHDR(w.png, w.info, static_cast<png_uint_32>(bgr.cols), static_cast<png_uint_32>(bgr.rows), 8,
+                 PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_PLTE(w.png, w.info, palette.data(), 216);
+    png_set_tRNS(w.png, w.info, &alpha, 1, nullptr);
+    png_write_info(w.png, w.info);
+    for (int y = 0; y < indexed.rows; ++y)
+        png_write_row(w.png, indexed.ptr(y));
+    png_write_end(w.png, nullptr);
 }
 
 void writeTruncatedCopy(const std::filesystem::path& from, const std::filesystem::path& to, double fraction)
@@ -364,6 +372,21 @@ double displayRotation(const std::filesystem::path& video)
     }
     avformat_close_input(&input);
     return angle;
+}
+
+double meanAbsDiff(const cv::Mat& a, const cv::Mat& b)
+{
+    if (a.size() != b.size() || a.type() != b.type())
+        return 255.0;
+    cv::Mat diff;
+    cv::absdiff(a, b, diff);
+    const cv::Scalar m = cv::mean(diff);
+    return (m[0] + m[1] + m[2]) / 3.0;
+}
+
+QString reasonOf(const fe::Error& e)
+{
+    return QString::fromStdString(fe::Error::format(e.textTemplate(), e.args()));
 }
 
 MeasuredRun runCliMeasured(const QStringList& args, int timeoutMs)

@@ -5,9 +5,13 @@
 // face leaves and comes back. And a way to run the CLI that also measures its peak memory.
 
 #include <QByteArray>
+#include <QString>
 #include <QStringList>
 #include <cstdint>
 #include <filesystem>
+#include "common/Error.h"
+#include "common/TestData.h"
+
 #include <opencv2/core/mat.hpp>
 #include <vector>
 
@@ -53,13 +57,16 @@ double displayRotation(const std::filesystem::path& video);
 void writeVideo(const std::filesystem::path& out, const std::vector<cv::Mat>& frames, double fps);
 
 // The result of running faceenroll-cli, with the peak resident memory of its process.
-struct MeasuredRun
+struct MeasuredRun : CliResult
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
     long maxRssKb = 0; // getrusage's ru_maxrss of the child: its peak resident set
 };
+
+// Mean absolute difference per channel (0..255) of two BGR images; 255 when sizes differ.
+double meanAbsDiff(const cv::Mat& a, const cv::Mat& b);
+
+// The English reason an fe::Error gives, its arguments filled in.
+QString reasonOf(const fe::Error& e);
 
 // Runs faceenroll-cli with args (stdin empty) and waits up to timeoutMs; throws on timeout.
 MeasuredRun runCliMeasured(const QStringList& args, int timeoutMs = 600'000);

@@ -14,25 +14,8 @@
 #include <sys/stat.h>
 
 using namespace fe::vision;
-
-namespace {
-
-double meanAbsDiff(const cv::Mat& a, const cv::Mat& b)
-{
-    if (a.size() != b.size())
-        return 255.0;
-    cv::Mat diff;
-    cv::absdiff(a, b, diff);
-    const cv::Scalar m = cv::mean(diff);
-    return (m[0] + m[1] + m[2]) / 3.0;
-}
-
-QString reasonOf(const fe::Error& e)
-{
-    return QString::fromStdString(fe::Error::format(e.textTemplate(), e.args()));
-}
-
-} // namespace
+using fe::test::meanAbsDiff;
+using fe::test::reasonOf;
 
 class TestFrameSource : public QObject
 {

@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 
 using namespace fe::vision;
+using fe::test::meanAbsDiff;
+using fe::test::reasonOf;
 
 namespace {
 
@@ -59,20 +61,6 @@ long peakRssKb()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss;
-}
-
-double meanAbsDiff(const cv::Mat& a, const cv::Mat& b)
-{
-    cv::Mat diff;
-    cv::absdiff(a, b, diff);
-    const cv::Scalar m = cv::mean(diff);
-    return (m[0] + m[1] + m[2]) / 3.0;
-}
-
-// The reason an fe::Error gives, arguments filled in (English).
-QString reasonOf(const fe::Error& e)
-{
-    return QString::fromStdString(fe::Error::format(e.textTemplate(), e.args()));
 }
 
 } // namespace
