@@ -1,1061 +1,1568 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>cli</name>
-    <message>
-        <source>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  enroll a customer</source>
-        <translation>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  登记一位客户</translation>
-    </message>
-    <message>
-        <source>--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)</source>
-        <translation>--db PATH --user U [--status flagged]  列出登记记录，每行一条（不含生物特征数据）</translation>
-    </message>
-    <message>
-        <source>ID --db PATH --user U  one enrollment&apos;s record (no biometric data)</source>
-        <translation>ID --db PATH --user U  查看一条登记记录（不含生物特征数据）</translation>
-    </message>
-    <message>
-        <source>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment</source>
-        <translation>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  审核一条被标记的登记记录</translation>
-    </message>
-    <message>
-        <source>PAIRS.csv [--target-fmr LIST]  score distributions, EER, thresholds</source>
-        <translation>PAIRS.csv [--target-fmr LIST]  分数分布、EER、阈值</translation>
-    </message>
-    <message>
-        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
-        <translation>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  活体检测结论与人像照片</translation>
-    </message>
-    <message>
-        <source>--db PATH --admin NAME [--station NAME]  create an encrypted store; prints the recovery key once</source>
-        <translation>--db PATH --admin NAME [--station NAME]  创建加密数据库；恢复密钥仅显示一次</translation>
-    </message>
-    <message>
-        <source>add NAME --role ROLE | list | disable NAME | passwd [NAME]  --db PATH --user ACTOR  manage users</source>
-        <translation>add NAME --role ROLE | list | disable NAME | passwd [NAME]  --db PATH --user ACTOR  管理用户</translation>
-    </message>
-    <message>
-        <source>verify | list [--from SEQ] [--limit N]  --db PATH --user ACTOR  check or show the audit chain</source>
-        <translation>verify | list [--from SEQ] [--limit N]  --db PATH --user ACTOR  校验或查看审计日志链</translation>
-    </message>
-    <message>
-        <source>--db PATH --user ACTOR [--now]  remove biometric data of receipted enrollments</source>
-        <translation>--db PATH --user ACTOR [--now]  清除已获回执的登记记录中的生物特征数据</translation>
-    </message>
-    <message>
-        <source>--db PATH --recovery-key-file F --new-admin NAME --new-password-file F  regain access</source>
-        <translation>--db PATH --recovery-key-file F --new-admin NAME --new-password-file F  恢复访问权限</translation>
-    </message>
-    <message>
-        <source>--db PATH --user ACTOR  rotate the database key</source>
-        <translation>--db PATH --user ACTOR  更换数据库密钥</translation>
-    </message>
-    <message>
-        <source>list | set KEY VALUE  --db PATH --user ACTOR  station settings</source>
-        <translation>list | set KEY VALUE  --db PATH --user ACTOR  工作站设置</translation>
-    </message>
-    <message>
-        <source>--db PATH --user ACTOR  SQLCipher version, schema, counts, integrity</source>
-        <translation>--db PATH --user ACTOR  SQLCipher 版本、数据库结构、记录数、完整性</translation>
-    </message>
-    <message>
-        <source>INPUT [--max-frames N] [--resize WxH] [--quality-profile NAME]  per-frame face analysis</source>
-        <translation>INPUT [--max-frames N] [--resize WxH] [--quality-profile NAME]  逐帧人脸分析</translation>
-    </message>
-    <message>
-        <source>IMAGE [--quality-profile NAME]  face template of an image</source>
-        <translation>IMAGE [--quality-profile NAME]  计算图像的人脸特征模板</translation>
-    </message>
-    <message>
-        <source>A B [--threshold T]  compare the faces of two images or videos</source>
-        <translation>A B [--threshold T]  比对两张图像或两段视频中的人脸</translation>
-    </message>
-    <message>
-        <source>INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline</source>
-        <translation>INPUT [--frames N] [--resize WxH] [--runs R]  跟踪流水线与朴素基线的性能对比</translation>
-    </message>
-</context>
-<context>
-    <name>fe::Error</name>
-    <message>
-        <source>The live video %1 has no frames in the chosen window.</source>
-        <translation>现场视频 %1 在所选时间段内没有任何帧。</translation>
-    </message>
-    <message>
-        <source>%1 has no frame %2.</source>
-        <translation>%1 中没有第 %2 帧。</translation>
-    </message>
-    <message>
-        <source>No face was found on the ID-document photo %1.</source>
-        <translation>证件照片 %1 中未检测到人脸。</translation>
-    </message>
-    <message>
-        <source>Cannot read the pairs file %1.</source>
-        <translation>无法读取样本对文件 %1。</translation>
-    </message>
-    <message>
-        <source>Line %1 of %2 is not &quot;a,b,label&quot; with label 0 or 1.</source>
-        <translation>%2 第 %1 行格式有误：应为“a,b,label”，且 label 为 0 或 1。</translation>
-    </message>
-    <message>
-        <source>No face was found in %1 (frame %2).</source>
-        <translation>%1（第 %2 帧）中未检测到人脸。</translation>
-    </message>
-    <message>
-        <source>No face was found in %1.</source>
-        <translation>%1 中未检测到人脸。</translation>
-    </message>
-    <message>
-        <source>The landmark model %1 (from FACEENROLL_LANDMARK_MODEL) does not exist.</source>
-        <translation>特征点模型 %1（由 FACEENROLL_LANDMARK_MODEL 指定）不存在。</translation>
-    </message>
-    <message>
-        <source>The landmark model %1 is missing. Install it with scripts/setup (Debian package libdlib-data).</source>
-        <translation>缺少特征点模型 %1。请用 scripts/setup 安装（Debian 软件包 libdlib-data）。</translation>
-    </message>
-    <message>
-        <source>The asset %1 is missing. Fetch it with scripts/fetch-assets (or set FACEENROLL_ASSETS to the folder that holds it).</source>
-        <translation>缺少资源文件 %1。请用 scripts/fetch-assets 获取（或将 FACEENROLL_ASSETS 设为存放该文件的文件夹）。</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name is missing.</source>
-        <translation>缺少客户姓名。</translation>
-    </message>
-    <message>
-        <source>The document type and number are both needed.</source>
-        <translation>证件类型和证件号码都必须填写。</translation>
-    </message>
-    <message>
-        <source>The phone number is not a valid number; type it with its country code, e.g. +86.</source>
-        <translation>手机号码无效；请连同国家代码一起输入，例如 +86。</translation>
-    </message>
-    <message>
-        <source>The operator must confirm that the customer gave consent.</source>
-        <translation>操作员必须确认客户已给予知情同意。</translation>
-    </message>
-    <message>
-        <source>No face was found on the ID-document photo; capture it again, flat and well lit.</source>
-        <translation>证件照片中未检测到人脸；请将证件放平，在光线充足处重新拍摄。</translation>
-    </message>
-    <message>
-        <source>No live frame passed the quality check (most often: %1); capture again.</source>
-        <translation>没有任何现场画面通过质量检查（最常见原因：%1）；请重新采集。</translation>
-    </message>
-    <message>
-        <source>The portrait is below the quality gate; capture again or confirm the override.</source>
-        <translation>人像照片未达到质量门槛；请重新采集，或确认强制保留。</translation>
-    </message>
-    <message>
-        <source>A review decision needs a reason.</source>
-        <translation>审核决定必须填写理由。</translation>
-    </message>
-    <message>
-        <source>The liveness session has already finished.</source>
-        <translation>本次活体检测已经结束。</translation>
-    </message>
-    <message>
-        <source>Calibration needs both genuine and impostor pairs (got %1 and %2).</source>
-        <translation>校准需要同时提供同人样本对和异人样本对（当前分别为 %1 对和 %2 对）。</translation>
-    </message>
-    <message>
-        <source>A template has %1 values; the gallery holds %2-value templates.</source>
-        <translation>人脸特征模板含 %1 个数值，而人脸库中的模板为 %2 个数值。</translation>
-    </message>
-    <message>
-        <source>A template holds a value that is not a finite number.</source>
-        <translation>人脸特征模板中含有非有限数值。</translation>
-    </message>
-    <message>
-        <source>A template is all zeros.</source>
-        <translation>人脸特征模板全为零。</translation>
-    </message>
-    <message>
-        <source>The setting %1 must be a number from %2 to %3.</source>
-        <translation>设置项 %1 必须是 %2 至 %3 之间的数值。</translation>
-    </message>
-    <message>
-        <source>Audit rows are appended inside a write transaction.</source>
-        <translation>审计日志记录只能在写事务中追加。</translation>
-    </message>
-    <message>
-        <source>The last audit row (%1) holds no valid hash.</source>
-        <translation>最后一条审计日志记录（%1）没有有效的哈希值。</translation>
-    </message>
-    <message>
-        <source>Row %1 follows row %2: rows are missing or were inserted.</source>
-        <translation>第 %1 条记录紧接在第 %2 条之后：审计日志记录有缺失或被插入。</translation>
-    </message>
-    <message>
-        <source>Row %1 does not match its hash: it was changed after it was written.</source>
-        <translation>第 %1 条记录与其哈希值不符：写入后曾被修改。</translation>
-    </message>
-    <message>
-        <source>opening the database</source>
-        <translation>打开数据库时</translation>
-    </message>
-    <message>
-        <source>A database key must be %1 bytes.</source>
-        <translation>数据库密钥必须为 %1 字节。</translation>
-    </message>
-    <message>
-        <source>setting the database key</source>
-        <translation>设置数据库密钥时</translation>
-    </message>
-    <message>
-        <source>This build is linked against SQLite without SQLCipher; refusing to open %1.</source>
-        <translation>此版本链接的是不带 SQLCipher 的 SQLite；拒绝打开 %1。</translation>
-    </message>
-    <message>
-        <source>The database %1 could not be switched to WAL mode.</source>
-        <translation>无法将数据库 %1 切换到 WAL 模式。</translation>
-    </message>
-    <message>
-        <source>running SQL</source>
-        <translation>执行 SQL 时</translation>
-    </message>
-    <message>
-        <source>rotating the database key</source>
-        <translation>更换数据库密钥时</translation>
-    </message>
-    <message>
-        <source>checkpointing the write-ahead log</source>
-        <translation>对预写日志（WAL）执行检查点时</translation>
-    </message>
-    <message>
-        <source>The disk is full (%1; SQLite: %2).</source>
-        <translation>磁盘已满（%1；SQLite：%2）。</translation>
-    </message>
-    <message>
-        <source>The database is damaged or was altered (%1; SQLite: %2); no data was returned from the damaged part.</source>
-        <translation>数据库已损坏或被篡改（%1；SQLite：%2）；未返回损坏部分的任何数据。</translation>
-    </message>
-    <message>
-        <source>The database files could not be read or written (%1; SQLite: %2).</source>
-        <translation>无法读写数据库文件（%1；SQLite：%2）。</translation>
-    </message>
-    <message>
-        <source>The database is busy: another FaceEnroll process is writing (%1; SQLite: %2).</source>
-        <translation>数据库正忙：另一个 FaceEnroll 进程正在写入（%1；SQLite：%2）。</translation>
-    </message>
-    <message>
-        <source>The change conflicts with stored data (%1; SQLite: %2).</source>
-        <translation>此项更改与已存储的数据冲突（%1；SQLite：%2）。</translation>
-    </message>
-    <message>
-        <source>The database reported an error (%1; SQLite: %2).</source>
-        <translation>数据库报告错误（%1；SQLite：%2）。</translation>
-    </message>
-    <message>
-        <source>A stored template has %1 values where %2 were recorded.</source>
-        <translation>已存储的人脸特征模板含 %1 个数值，而记录的数值个数为 %2。</translation>
-    </message>
-    <message>
-        <source>A stored template is not a whole number of float values.</source>
-        <translation>已存储的人脸特征模板长度不是 float 数值大小的整数倍。</translation>
-    </message>
-    <message>
-        <source>The disk is full: %1 could not be written.</source>
-        <translation>磁盘已满：无法写入 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot open %1: %2.</source>
-        <translation>无法打开 %1：%2。</translation>
-    </message>
-    <message>
-        <source>Cannot lock %1: %2.</source>
-        <translation>无法锁定 %1：%2。</translation>
-    </message>
-    <message>
-        <source>%1 is on a read-only file system.</source>
-        <translation>%1 位于只读文件系统上。</translation>
-    </message>
-    <message>
-        <source>%1 does not exist.</source>
-        <translation>%1 不存在。</translation>
-    </message>
-    <message>
-        <source>Cannot sync %1 to disk: %2.</source>
-        <translation>无法将 %1 同步到磁盘：%2。</translation>
-    </message>
-    <message>
-        <source>Cannot create a temporary file beside %1: %2.</source>
-        <translation>无法在 %1 旁创建临时文件：%2。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2.</source>
-        <translation>无法写入 %1：%2。</translation>
-    </message>
-    <message>
-        <source>Cannot replace %1: %2.</source>
-        <translation>无法替换 %1：%2。</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2.</source>
-        <translation>无法读取 %1：%2。</translation>
-    </message>
-    <message>
-        <source>The directory %1 does not exist.</source>
-        <translation>目录 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>The directory %1 is on a read-only file system; the store must write its journal and key file there.</source>
-        <translation>目录 %1 位于只读文件系统上；加密数据库必须在该目录中写入日志和密钥文件。</translation>
-    </message>
-    <message>
-        <source>The directory %1 is not writable (%2); the store must write its journal and key file there.</source>
-        <translation>目录 %1 不可写（%2）；加密数据库必须在该目录中写入日志和密钥文件。</translation>
-    </message>
-    <message>
-        <source>Cannot create %1: %2.</source>
-        <translation>无法创建 %1：%2。</translation>
-    </message>
-    <message>
-        <source>Argon2id parameters out of range (passes %1, memory %2 bytes).</source>
-        <translation>Argon2id 参数超出范围（迭代次数 %1，内存 %2 字节）。</translation>
-    </message>
-    <message>
-        <source>The key file %1 is missing; without it the database cannot be opened (restore it from the backup taken with the database).</source>
-        <translation>密钥文件 %1 缺失；没有它就无法打开数据库（请从与数据库一同备份的副本中恢复）。</translation>
-    </message>
-    <message>
-        <source>The key file %1 is damaged (line %2 fails its checksum); restore it from a backup, or use the recovery key.</source>
-        <translation>密钥文件 %1 已损坏（第 %2 行校验失败）；请从备份中恢复，或使用恢复密钥。</translation>
-    </message>
-    <message>
-        <source>The key file %1 is empty or not a FaceEnroll key file.</source>
-        <translation>密钥文件 %1 为空，或不是 FaceEnroll 密钥文件。</translation>
-    </message>
-    <message>
-        <source>The enrollment has no subject name.</source>
-        <translation>登记记录缺少登记人姓名。</translation>
-    </message>
-    <message>
-        <source>The enrollment needs a document type and number.</source>
-        <translation>登记记录需要证件类型和证件号码。</translation>
-    </message>
-    <message>
-        <source>The enrollment&apos;s phone number is not in E.164 form (+ and up to 15 digits).</source>
-        <translation>登记记录中的手机号码不是 E.164 格式（“+”加最多 15 位数字）。</translation>
-    </message>
-    <message>
-        <source>The enrollment&apos;s consent must be attested by the operator, with the notice version and language shown.</source>
-        <translation>登记记录的知情同意必须由操作员确认，并注明所出示隐私告知的版本和语言。</translation>
-    </message>
-    <message>
-        <source>The enrollment&apos;s portrait is not a JPEG image.</source>
-        <translation>登记记录中的人像照片不是 JPEG 图像。</translation>
-    </message>
-    <message>
-        <source>The enrollment&apos;s face template needs values, a model id and a model version.</source>
-        <translation>登记记录中的人脸特征模板必须包含数值、模型 ID 和模型版本。</translation>
-    </message>
-    <message>
-        <source>The enrollment&apos;s ID-document photo is not a JPEG image.</source>
-        <translation>登记记录中的证件照片不是 JPEG 图像。</translation>
-    </message>
-    <message>
-        <source>The enrollment&apos;s ID-document template needs values, a model id and a model version.</source>
-        <translation>登记记录中证件照片的人脸特征模板必须包含数值、模型 ID 和模型版本。</translation>
-    </message>
-    <message>
-        <source>The enrollment&apos;s liveness evidence holds a frame that is not a JPEG image.</source>
-        <translation>登记记录的活体检测证据中有一帧不是 JPEG 图像。</translation>
-    </message>
-    <message>
-        <source>The enrollment has no liveness verdict.</source>
-        <translation>登记记录缺少活体检测结论。</translation>
-    </message>
-    <message>
-        <source>The enrollment has a flag without a code.</source>
-        <translation>登记记录中有一个未注明代码的标记。</translation>
-    </message>
-    <message>
-        <source>A user name has 2 to %1 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
-        <translation>用户名须为 2 至 %1 个字符，只能包含小写字母、数字、“.”、“_”或“-”，并以字母或数字开头。</translation>
-    </message>
-    <message>
-        <source>The database %1 was written by a newer FaceEnroll (schema version %2; this build knows up to %3). Update FaceEnroll.</source>
-        <translation>数据库 %1 由更新版本的 FaceEnroll 写入（结构版本 %2；此版本最高支持 %3）。请升级 FaceEnroll。</translation>
-    </message>
-    <message>
-        <source>libsodium could not be initialised.</source>
-        <translation>无法初始化 libsodium。</translation>
-    </message>
-    <message>
-        <source>A password needs %1 to %2 characters.</source>
-        <translation>密码长度须为 %1 至 %2 个字符。</translation>
-    </message>
-    <message>
-        <source>The session has ended; log in again.</source>
-        <translation>会话已结束；请重新登录。</translation>
-    </message>
-    <message>
-        <source>The session is locked; unlock it with the password of %1.</source>
-        <translation>会话已锁定；请输入 %1 的密码解锁。</translation>
-    </message>
-    <message>
-        <source>The session locked itself after %1 minute(s) without activity; unlock it with the password of %2.</source>
-        <translation>会话在 %1 分钟无操作后已自动锁定；请输入 %2 的密码解锁。</translation>
-    </message>
-    <message>
-        <source>The user %1 (role %2) is not allowed to %3.</source>
-        <translation>用户 %1（角色 %2）无权执行 %3 操作。</translation>
-    </message>
-    <message>
-        <source>The user name %1 is taken (disabled accounts keep their name for the audit trail).</source>
-        <translation>用户名 %1 已被占用（已停用的账户仍保留其用户名，以便审计追溯）。</translation>
-    </message>
-    <message>
-        <source>There is no user %1.</source>
-        <translation>用户 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>The user %1 is already disabled.</source>
-        <translation>用户 %1 已处于停用状态。</translation>
-    </message>
-    <message>
-        <source>You cannot disable your own account.</source>
-        <translation>不能停用自己的账户。</translation>
-    </message>
-    <message>
-        <source>The user %1 is the last active admin.</source>
-        <translation>用户 %1 是最后一个启用中的管理员。</translation>
-    </message>
-    <message>
-        <source>The user %1 is disabled.</source>
-        <translation>用户 %1 已被停用。</translation>
-    </message>
-    <message>
-        <source>An enrollment is recorded under the logged-in operator; leave operatorId empty.</source>
-        <translation>登记记录会记在当前登录的操作员名下；请将 operatorId 留空。</translation>
-    </message>
-    <message>
-        <source>An enrollment made here belongs to this station; leave stationId empty.</source>
-        <translation>在本工作站进行的登记属于本工作站；请将 stationId 留空。</translation>
-    </message>
-    <message>
-        <source>An enrollment id must be a lower-case UUID.</source>
-        <translation>登记记录 ID 必须是小写的 UUID。</translation>
-    </message>
-    <message>
-        <source>An enrollment with the id %1 exists already.</source>
-        <translation>ID 为 %1 的登记记录已存在。</translation>
-    </message>
-    <message>
-        <source>There is no enrollment %1.</source>
-        <translation>登记记录 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>The enrollment %1 is not waiting for review (it is %2).</source>
-        <translation>登记记录 %1 不在待审核状态（当前状态为 %2）。</translation>
-    </message>
-    <message>
-        <source>The enrollment %1 is in the upload state &quot;%2&quot;, which does not allow this step.</source>
-        <translation>登记记录 %1 的上传状态为“%2”，不允许执行此步骤。</translation>
-    </message>
-    <message>
-        <source>A receipt needs the central service&apos;s receipt id.</source>
-        <translation>回执必须包含中心服务的回执 ID。</translation>
-    </message>
-    <message>
-        <source>The enrollment %1 has already left the station (%2); erasure must go through the central service.</source>
-        <translation>登记记录 %1 已离开本工作站（%2）；删除（主体删除）必须通过中心服务办理。</translation>
-    </message>
-    <message>
-        <source>Unknown setting %1; known: retention.days, session.idle_timeout_minutes, station.name, threshold.&lt;name&gt;.</source>
-        <translation>未知设置项 %1；可用设置项：retention.days、session.idle_timeout_minutes、station.name、threshold.&lt;name&gt;。</translation>
-    </message>
-    <message>
-        <source>%2 is not a valid value for the setting %1.</source>
-        <translation>%2 不是设置项 %1 的有效值。</translation>
-    </message>
-    <message>
-        <source>Argon2id could not allocate %1 bytes; the machine is short of memory.</source>
-        <translation>Argon2id 无法分配 %1 字节内存；本机内存不足。</translation>
-    </message>
-    <message>
-        <source>A key slot holds an invalid public key.</source>
-        <translation>某个密钥槽中的公钥无效。</translation>
-    </message>
-    <message>
-        <source>That is not a recovery key: expected 64 hex digits (dashes and spaces allowed).</source>
-        <translation>这不是恢复密钥：应为 64 位十六进制数字（允许包含连字符和空格）。</translation>
-    </message>
-    <message>
-        <source>preparing a statement</source>
-        <translation>准备 SQL 语句时</translation>
-    </message>
-    <message>
-        <source>binding a parameter</source>
-        <translation>绑定参数时</translation>
-    </message>
-    <message>
-        <source>running a statement</source>
-        <translation>执行 SQL 语句时</translation>
-    </message>
-    <message>
-        <source>A statement that should return nothing returned a row.</source>
-        <translation>本不应返回结果的 SQL 语句返回了一行数据。</translation>
-    </message>
-    <message>
-        <source>%1 exists already; FaceEnroll will not overwrite it.</source>
-        <translation>%1 已存在；FaceEnroll 不会覆盖它。</translation>
-    </message>
-    <message>
-        <source>The new database %1 has no header.</source>
-        <translation>新数据库 %1 没有文件头。</translation>
-    </message>
-    <message>
-        <source>The key file %1 has no usable recovery slot.</source>
-        <translation>密钥文件 %1 中没有可用的恢复密钥槽。</translation>
-    </message>
-    <message>
-        <source>That recovery key does not open %1.</source>
-        <translation>该恢复密钥无法打开 %1。</translation>
-    </message>
-    <message>
-        <source>Nested transactions are not supported.</source>
-        <translation>不支持嵌套事务。</translation>
-    </message>
-    <message>
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
-        <source>There is no FaceEnroll database at %1.</source>
-        <translation>%1 处没有 FaceEnroll 数据库。</translation>
-    </message>
-    <message>
-        <source>Wrong database for this key file: %1 was made for another database than %2.</source>
-        <translation>数据库与密钥文件不匹配：%1 是为另一个数据库创建的，而不是 %2。</translation>
-    </message>
-    <message>
-        <source>The key slot in %1 is damaged: the database key does not unwrap.</source>
-        <translation>%1 中的密钥槽已损坏：无法解封数据库密钥。</translation>
-    </message>
-    <message>
-        <source>The database %1 does not open with the key from %2: the database is damaged, or the key file belongs to another copy of it.</source>
-        <translation>无法用 %2 中的密钥打开数据库 %1：数据库已损坏，或该密钥文件属于此数据库的另一个副本。</translation>
-    </message>
-    <message>
-        <source>The account %1 is locked after repeated failed logins; try again in %2 minute(s).</source>
-        <translation>账户 %1 因多次登录失败已被锁定；请在 %2 分钟后重试。</translation>
-    </message>
-    <message>
-        <source>Wrong password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
-        <translation>密码错误。由于已失败 %1 次，账户 %2 现已被锁定 %3 分钟。</translation>
-    </message>
-    <message>
-        <source>Face detection needs an 8-bit grey image.</source>
-        <translation>人脸检测需要 8 位灰度图像。</translation>
-    </message>
-    <message>
-        <source>The embedding model needs a 112x112 BGR crop; call alignForEmbedding() first.</source>
-        <translation>特征提取模型需要 112x112 的 BGR 裁剪图像；请先调用 alignForEmbedding()。</translation>
-    </message>
-    <message>
-        <source>The embedding model returned an empty vector.</source>
-        <translation>特征提取模型返回了空向量。</translation>
-    </message>
-    <message>
-        <source>Templates of different models or sizes cannot be compared (%1 vs %2).</source>
-        <translation>不同模型或不同长度的人脸特征模板无法比对（%1 与 %2）。</translation>
-    </message>
-    <message>
-        <source>Cannot load the embedding model %1.</source>
-        <translation>无法加载特征提取模型 %1。</translation>
-    </message>
-    <message>
-        <source>FrameAnalyzer needs a landmark model.</source>
-        <translation>FrameAnalyzer 需要特征点模型。</translation>
-    </message>
-    <message>
-        <source>A frame must be a non-empty 8-bit image.</source>
-        <translation>每一帧都必须是非空的 8 位图像。</translation>
-    </message>
-    <message>
-        <source>A frame must have 1, 3 or 4 channels.</source>
-        <translation>每一帧必须有 1、3 或 4 个通道。</translation>
-    </message>
-    <message>
-        <source>Cannot read the video %1: the file is not a video or is truncated.</source>
-        <translation>无法读取视频 %1：该文件不是视频，或已被截断。</translation>
-    </message>
-    <message>
-        <source>The video %1 contains no decodable frame.</source>
-        <translation>视频 %1 中没有可解码的帧。</translation>
-    </message>
-    <message>
-        <source>The video %1 ends after %2 of its %3 frames: it is truncated or corrupt.</source>
-        <translation>视频 %1 共 %3 帧，但在第 %2 帧后就结束了：文件已被截断或损坏。</translation>
-    </message>
-    <message>
-        <source>The file %1 does not exist.</source>
-        <translation>文件 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>The file %1 is empty.</source>
-        <translation>文件 %1 为空。</translation>
-    </message>
-    <message>
-        <source>The file %1 is not a readable image.</source>
-        <translation>文件 %1 不是可读取的图像。</translation>
-    </message>
-    <message>
-        <source>The image %1 is %2x%3 px; at least %4x%4 px are needed to find a face.</source>
-        <translation>图像 %1 的尺寸为 %2x%3 像素；至少需要 %4x%4 像素才能检测人脸。</translation>
-    </message>
-    <message>
-        <source>The folder %1 holds no images.</source>
-        <translation>文件夹 %1 中没有图像。</translation>
-    </message>
-    <message>
-        <source>Cannot open the landmark model %1.</source>
-        <translation>无法打开特征点模型 %1。</translation>
-    </message>
-    <message>
-        <source>The landmark model %1 is not a 68-point dlib shape predictor.</source>
-        <translation>特征点模型 %1 不是 68 点的 dlib 形状预测器。</translation>
-    </message>
-    <message>
-        <source>Presentation-attack detection needs a BGR frame.</source>
-        <translation>呈现攻击检测需要 BGR 帧。</translation>
-    </message>
-    <message>
-        <source>The presentation-attack model returned no classes.</source>
-        <translation>呈现攻击检测模型未返回任何类别。</translation>
-    </message>
-    <message>
-        <source>Cannot load the presentation-attack model %1.</source>
-        <translation>无法加载呈现攻击检测模型 %1。</translation>
-    </message>
-    <message>
-        <source>Unknown quality profile &quot;%1&quot;; use icao, default, lowres or document.</source>
-        <translation>未知的质量配置“%1”；请使用 icao、default、lowres 或 document。</translation>
-    </message>
-    <message>
-        <source>Cannot list the folder %1.</source>
-        <translation>无法列出文件夹 %1 的内容。</translation>
-    </message>
-    <message>
-        <source>The image %1 is in a format FaceEnroll does not read (%2); give a JPEG or PNG file.</source>
-        <translation>图像 %1 的格式（%2）FaceEnroll 无法读取；请提供 JPEG 或 PNG 文件。</translation>
-    </message>
-    <message>
-        <source>The image %1 is %2x%3 px (%4 megapixels); FaceEnroll reads images of up to %5 megapixels. Scale it down first.</source>
-        <translation>图像 %1 为 %2x%3 像素（%4 百万像素）；FaceEnroll 只读取不超过 %5 百万像素的图像。请先缩小图像。</translation>
-    </message>
-    <message>
-        <source>The image %1 is %2x%3 px; %4 images are read up to %5 megapixels. Convert it to a baseline JPEG or a non-interlaced PNG, or scale it down.</source>
-        <translation>图像 %1 为 %2x%3 像素；%4 图像最多读取 %5 百万像素。请将其转换为基线 JPEG 或非隔行 PNG，或先缩小图像。</translation>
-    </message>
-    <message>
-        <source>The image %1 is truncated: the file ends before the picture does. Copy or export it again.</source>
-        <translation>图像 %1 不完整：文件在图像数据结束之前就结束了。请重新复制或导出。</translation>
-    </message>
-    <message>
-        <source>The image %1 is corrupt: its picture data is damaged. Copy or export it again.</source>
-        <translation>图像 %1 已损坏：其图像数据受损。请重新复制或导出。</translation>
-    </message>
-    <message>
-        <source>The image file %1 is %2 MB; files in this format are read up to %3 MB.</source>
-        <translation>图像文件 %1 大小为 %2 MB；此格式的文件最多读取 %3 MB。</translation>
-    </message>
-    <message>
-        <source>The WebP decoder does not match its headers.</source>
-        <translation>WebP 解码库与其头文件版本不一致。</translation>
-    </message>
-    <message>
-        <source>The image %1 is truncated or corrupt. Copy or export it again.</source>
-        <translation>图像 %1 不完整或已损坏。请重新复制或导出。</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: permission denied.</source>
-        <translation>无法读取 %1：权限不足。</translation>
-    </message>
-    <message>
-        <source>%1 is a folder; give an image or video file.</source>
-        <translation>%1 是一个文件夹；请提供图像或视频文件。</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
-        <translation>%1 不是普通文件（而是管道、设备或套接字）；请提供图像或视频文件。</translation>
-    </message>
-</context>
-<context>
-    <name>fe::cli</name>
-    <message>
-        <source>missing argument; usage: %1</source>
-        <translation>缺少参数；用法：%1</translation>
-    </message>
-    <message>
-        <source>unexpected argument &quot;%1&quot;</source>
-        <translation>多余的参数“%1”</translation>
-    </message>
-    <message>
-        <source>--%1 takes a whole number from %2 to %3</source>
-        <translation>--%1 须为 %2 至 %3 之间的整数</translation>
-    </message>
-    <message>
-        <source>--%1 takes a number from %2 to %3</source>
-        <translation>--%1 须为 %2 至 %3 之间的数值</translation>
-    </message>
-    <message>
-        <source>--%1 takes a size like 640x480</source>
-        <translation>--%1 须为类似 640x480 的尺寸</translation>
-    </message>
-    <message>
-        <source>bad frame reference &quot;%1&quot;</source>
-        <translation>帧引用“%1”无效</translation>
-    </message>
-    <message>
-        <source>The live capture: a video (or a still, which will fail liveness).</source>
-        <translation>现场采集：一段视频（也可以是静态图像，但无法通过活体检测）。</translation>
-    </message>
-    <message>
-        <source>Seconds into the video where the live window starts (default 0).</source>
-        <translation>现场采集时间段在视频中的起始秒数（默认 0）。</translation>
-    </message>
-    <message>
-        <source>Length of the live window (default 10).</source>
-        <translation>现场采集时间段的长度，单位为秒（默认 10）。</translation>
-    </message>
-    <message>
-        <source>The ID-document photo (an image, or VIDEO#FRAME).</source>
-        <translation>证件照片（图像文件，或 VIDEO#FRAME）。</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name.</source>
-        <translation>客户姓名。</translation>
-    </message>
-    <message>
-        <source>e.g. national_id, passport.</source>
-        <translation>例如 national_id、passport。</translation>
-    </message>
-    <message>
-        <source>The document&apos;s number.</source>
-        <translation>证件号码。</translation>
-    </message>
-    <message>
-        <source>Optional, YYYY-MM-DD.</source>
-        <translation>可选，格式为 YYYY-MM-DD。</translation>
-    </message>
-    <message>
-        <source>The phone number, E.164 (or national with --region).</source>
-        <translation>手机号码，E.164 格式（或配合 --region 使用国内号码格式）。</translation>
-    </message>
-    <message>
-        <source>Region for a national phone number, e.g. CN.</source>
-        <translation>国内号码格式所属的国家/地区，例如 CN。</translation>
-    </message>
-    <message>
-        <source>yes or no: the customer&apos;s consent, attested by the operator.</source>
-        <translation>yes 或 no：客户是否给予知情同意，由操作员确认。</translation>
-    </message>
-    <message>
-        <source>Version of the privacy notice shown (default 1).</source>
-        <translation>向客户出示的隐私告知版本（默认 1）。</translation>
-    </message>
-    <message>
-        <source>Language of the notice shown (default en).</source>
-        <translation>向客户出示的隐私告知语言（默认 en）。</translation>
-    </message>
-    <message>
-        <source>Liveness: challenge (default) or spontaneous.</source>
-        <translation>活体检测方式：challenge（默认）或 spontaneous。</translation>
-    </message>
-    <message>
-        <source>Challenges in order (default: random).</source>
-        <translation>按顺序列出的动作指令（默认：随机）。</translation>
-    </message>
-    <message>
-        <source>Quality profile: icao, default or lowres.</source>
-        <translation>质量配置：icao、default 或 lowres。</translation>
-    </message>
-    <message>
-        <source>Keep the best portrait even below the quality gate (flagged).</source>
-        <translation>即使未达到质量门槛，也保留最佳人像照片（会被标记）。</translation>
-    </message>
-    <message>
-        <source>--consent takes yes or no</source>
-        <translation>--consent 只能为 yes 或 no</translation>
-    </message>
-    <message>
-        <source>--date-of-birth takes a date like 1990-04-21</source>
-        <translation>--date-of-birth 须为类似 1990-04-21 的日期</translation>
-    </message>
-    <message>
-        <source>--mode takes challenge or spontaneous</source>
-        <translation>--mode 只能为 challenge 或 spontaneous</translation>
-    </message>
-    <message>
-        <source>accepted, flagged (pending review), approved or rejected.</source>
-        <translation>accepted、flagged（待审核）、approved 或 rejected。</translation>
-    </message>
-    <message>
-        <source>--status takes accepted, flagged, approved or rejected</source>
-        <translation>--status 只能为 accepted、flagged、approved 或 rejected</translation>
-    </message>
-    <message>
-        <source>The enrollment id.</source>
-        <translation>登记记录 ID。</translation>
-    </message>
-    <message>
-        <source>approve or reject.</source>
-        <translation>approve（批准）或 reject（驳回）。</translation>
-    </message>
-    <message>
-        <source>Why (mandatory).</source>
-        <translation>理由（必填）。</translation>
-    </message>
-    <message>
-        <source>--decision takes approve or reject</source>
-        <translation>--decision 只能为 approve 或 reject</translation>
-    </message>
-    <message>
-        <source>Rows a,b,label: images or VIDEO#FRAME, label 1 same person, 0 different.</source>
-        <translation>每行格式为 a,b,label：a、b 为图像或 VIDEO#FRAME，label 为 1 表示同一人，0 表示不同人。</translation>
-    </message>
-    <message>
-        <source>Target false match rates (default 0.01,0.001).</source>
-        <translation>目标误匹配率（默认 0.01,0.001）。</translation>
-    </message>
-    <message>
-        <source>--target-fmr takes rates between 0 and 1</source>
-        <translation>--target-fmr 的取值须在 0 到 1 之间</translation>
-    </message>
-    <message>
-        <source>unknown challenge &quot;%1&quot;; use blink, turn-left, turn-right, open-mouth</source>
-        <translation>未知的动作指令“%1”；可用：blink、turn-left、turn-right、open-mouth</translation>
-    </message>
-    <message>
-        <source>--challenges needs at least one challenge</source>
-        <translation>--challenges 至少需要一个动作指令</translation>
-    </message>
-    <message>
-        <source>A video, or a still image (shown for 5 s at 25 fps).</source>
-        <translation>一段视频，或一张静态图像（按 25 fps 播放 5 秒）。</translation>
-    </message>
-    <message>
-        <source>challenge (default) or spontaneous.</source>
-        <translation>challenge（默认）或 spontaneous。</translation>
-    </message>
-    <message>
-        <source>Challenges in order, e.g. blink,turn-left (default: random).</source>
-        <translation>按顺序列出的动作指令，例如 blink,turn-left（默认：随机）。</translation>
-    </message>
-    <message>
-        <source>Write the chosen portrait JPEG here (an export of biometric data).</source>
-        <translation>将选中的人像照片（JPEG）写入此处（属于生物特征数据导出）。</translation>
-    </message>
-    <message>
-        <source>Seed of the random challenge draw (default: random).</source>
-        <translation>随机抽取动作指令所用的随机种子（默认：随机）。</translation>
-    </message>
-    <message>
-        <source>Read at most N frames.</source>
-        <translation>最多读取 N 帧。</translation>
-    </message>
-    <message>
-        <source>--challenges applies to challenge mode only</source>
-        <translation>--challenges 仅适用于 challenge 模式</translation>
-    </message>
-    <message>
-        <source>cannot write the portrait to %1: %2</source>
-        <translation>无法将人像照片写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>no password: pass --password-file FILE or set FACEENROLL_PASSWORD (passwords are never taken on the command line)</source>
-        <translation>未提供密码：请使用 --password-file FILE，或设置 FACEENROLL_PASSWORD（密码一律不通过命令行传入）</translation>
-    </message>
-    <message>
-        <source>no new password: pass --new-password-file FILE</source>
-        <translation>未提供新密码：请使用 --new-password-file FILE</translation>
-    </message>
-    <message>
-        <source>The store&apos;s database file.</source>
-        <translation>加密数据库文件。</translation>
-    </message>
-    <message>
-        <source>The user who acts (logs in).</source>
-        <translation>执行操作（登录）的用户。</translation>
-    </message>
-    <message>
-        <source>File holding that user&apos;s password (else FACEENROLL_PASSWORD).</source>
-        <translation>存放该用户密码的文件（未指定时使用 FACEENROLL_PASSWORD）。</translation>
-    </message>
-    <message>
-        <source>--%1 is required</source>
-        <translation>必须指定 --%1</translation>
-    </message>
-    <message>
-        <source>passwords are never taken on the command line; use --password-file FILE or FACEENROLL_PASSWORD (and --new-password-file FILE for a new one)</source>
-        <translation>密码一律不通过命令行传入；请使用 --password-file FILE 或 FACEENROLL_PASSWORD（新密码请使用 --new-password-file FILE）</translation>
-    </message>
-    <message>
-        <source>%1 needs a subcommand; run faceenroll-cli --help</source>
-        <translation>%1 需要子命令；请运行 faceenroll-cli --help 查看帮助</translation>
-    </message>
-    <message>
-        <source>Login name of the first admin.</source>
-        <translation>首个管理员的登录名。</translation>
-    </message>
-    <message>
-        <source>File holding the admin&apos;s password (else FACEENROLL_PASSWORD).</source>
-        <translation>存放该管理员密码的文件（未指定时使用 FACEENROLL_PASSWORD）。</translation>
-    </message>
-    <message>
-        <source>Name of this station.</source>
-        <translation>本工作站的名称。</translation>
-    </message>
-    <message>
-        <source>Write the recovery key down now: it is shown only once and stored nowhere.</source>
-        <translation>请立即抄下恢复密钥：它只显示这一次，且不会保存在任何地方。</translation>
-    </message>
-    <message>
-        <source>Login name of the new user.</source>
-        <translation>新用户的登录名。</translation>
-    </message>
-    <message>
-        <source>operator, supervisor or admin.</source>
-        <translation>operator（操作员）、supervisor（主管）或 admin（管理员）。</translation>
-    </message>
-    <message>
-        <source>File holding the new user&apos;s password.</source>
-        <translation>存放新用户密码的文件。</translation>
-    </message>
-    <message>
-        <source>--role takes operator, supervisor or admin</source>
-        <translation>--role 只能为 operator、supervisor 或 admin</translation>
-    </message>
-    <message>
-        <source>The user to disable.</source>
-        <translation>要停用的用户。</translation>
-    </message>
-    <message>
-        <source>The user (default: the acting user).</source>
-        <translation>用户（默认：当前执行操作的用户）。</translation>
-    </message>
-    <message>
-        <source>File holding the new password.</source>
-        <translation>存放新密码的文件。</translation>
-    </message>
-    <message>
-        <source>unknown subcommand &quot;users %1&quot;; use add, list, disable or passwd</source>
-        <translation>未知子命令“users %1”；请使用 add、list、disable 或 passwd</translation>
-    </message>
-    <message>
-        <source>First row (default 1).</source>
-        <translation>起始行号（默认 1）。</translation>
-    </message>
-    <message>
-        <source>At most N rows.</source>
-        <translation>最多显示 N 行。</translation>
-    </message>
-    <message>
-        <source>unknown subcommand &quot;audit %1&quot;; use verify or list</source>
-        <translation>未知子命令“audit %1”；请使用 verify 或 list</translation>
-    </message>
-    <message>
-        <source>Purge every receipted enrollment now, ignoring the retention period.</source>
-        <translation>立即清除所有已获回执的登记记录，不考虑保留期限。</translation>
-    </message>
-    <message>
-        <source>File holding the recovery key.</source>
-        <translation>存放恢复密钥的文件。</translation>
-    </message>
-    <message>
-        <source>Login name of the admin to create.</source>
-        <translation>要创建的管理员的登录名。</translation>
-    </message>
-    <message>
-        <source>File holding the new admin&apos;s password.</source>
-        <translation>存放新管理员密码的文件。</translation>
-    </message>
-    <message>
-        <source>The old recovery key no longer works. Write the new one down now: it is shown only once.</source>
-        <translation>旧的恢复密钥已失效。请立即抄下新的恢复密钥：它只显示这一次。</translation>
-    </message>
-    <message>
-        <source>The setting.</source>
-        <translation>设置项。</translation>
-    </message>
-    <message>
-        <source>Its new value.</source>
-        <translation>设置项的新值。</translation>
-    </message>
-    <message>
-        <source>unknown subcommand &quot;settings %1&quot;; use list or set</source>
-        <translation>未知子命令“settings %1”；请使用 list 或 set</translation>
-    </message>
-    <message>
-        <source>Quality profile: icao, default or lowres (default: default).</source>
-        <translation>质量配置：icao、default 或 lowres（默认：default）。</translation>
-    </message>
-    <message>
-        <source>A video, an image or a folder of images.</source>
-        <translation>一段视频、一张图像或一个图像文件夹。</translation>
-    </message>
-    <message>
-        <source>Stop after N frames.</source>
-        <translation>处理 N 帧后停止。</translation>
-    </message>
-    <message>
-        <source>Scale frames to WxH first.</source>
-        <translation>先将各帧缩放为 WxH。</translation>
-    </message>
-    <message>
-        <source>An image with one face.</source>
-        <translation>一张只含一张人脸的图像。</translation>
-    </message>
-    <message>
-        <source>An image or a video (its best-quality frame is used).</source>
-        <translation>一张图像或一段视频（使用其中质量最好的一帧）。</translation>
-    </message>
-    <message>
-        <source>An image or a video.</source>
-        <translation>一张图像或一段视频。</translation>
-    </message>
-    <message>
-        <source>Decision threshold on the cosine similarity.</source>
-        <translation>余弦相似度的判定阈值。</translation>
-    </message>
-    <message>
-        <source>Read at most N frames of a video.</source>
-        <translation>视频最多读取 N 帧。</translation>
-    </message>
-    <message>
-        <source>A video or image folder.</source>
-        <translation>一段视频或一个图像文件夹。</translation>
-    </message>
-    <message>
-        <source>Frames to use (default 480).</source>
-        <translation>使用的帧数（默认 480）。</translation>
-    </message>
-    <message>
-        <source>Repetitions; medians are reported (default 3).</source>
-        <translation>重复次数；报告各次结果的中位数（默认 3）。</translation>
-    </message>
-    <message>
-        <source>usage: faceenroll-cli COMMAND [OPTIONS] ARGS</source>
-        <translation>用法：faceenroll-cli COMMAND [OPTIONS] ARGS</translation>
-    </message>
-    <message>
-        <source>commands:</source>
-        <translation>命令：</translation>
-    </message>
-    <message>
-        <source>faceenroll-cli: unknown command &quot;%1&quot;; run faceenroll-cli --help</source>
-        <translation>faceenroll-cli：未知命令“%1”；请运行 faceenroll-cli --help 查看帮助</translation>
-    </message>
-    <message>
-        <source>faceenroll-cli %1: internal error: %2</source>
-        <translation>faceenroll-cli %1：内部错误：%2</translation>
-    </message>
-</context>
+    <context>
+        <name>cli</name>
+        <message>
+            <source>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  enroll a customer</source>
+            <translation>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  登记一位客户</translation>
+        </message>
+        <message>
+            <source>--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)</source>
+            <translation>--db PATH --user U [--status flagged]  列出登记记录，每行一条（不含生物特征数据）</translation>
+        </message>
+        <message>
+            <source>ID --db PATH --user U  one enrollment's record (no biometric data)</source>
+            <translation>ID --db PATH --user U  查看一条登记记录（不含生物特征数据）</translation>
+        </message>
+        <message>
+            <source>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment</source>
+            <translation>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  审核一条被标记的登记记录</translation>
+        </message>
+        <message>
+            <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
+            <translation>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  活体检测结论与人像照片</translation>
+        </message>
+        <message>
+            <source>--db PATH --admin NAME [--station NAME]  create an encrypted store; prints the recovery key once</source>
+            <translation>--db PATH --admin NAME [--station NAME]  创建加密数据库；恢复密钥仅显示一次</translation>
+        </message>
+        <message>
+            <source>add NAME --role ROLE | list | disable NAME | passwd [NAME]  --db PATH --user ACTOR  manage users</source>
+            <translation>add NAME --role ROLE | list | disable NAME | passwd [NAME]  --db PATH --user ACTOR  管理用户</translation>
+        </message>
+        <message>
+            <source>verify | list [--from SEQ] [--limit N]  --db PATH --user ACTOR  check or show the audit chain</source>
+            <translation>verify | list [--from SEQ] [--limit N]  --db PATH --user ACTOR  校验或查看审计日志链</translation>
+        </message>
+        <message>
+            <source>--db PATH --user ACTOR [--now]  remove biometric data of receipted enrollments</source>
+            <translation>--db PATH --user ACTOR [--now]  清除已获回执的登记记录中的生物特征数据</translation>
+        </message>
+        <message>
+            <source>--db PATH --recovery-key-file F --new-admin NAME --new-password-file F  regain access</source>
+            <translation>--db PATH --recovery-key-file F --new-admin NAME --new-password-file F  恢复访问权限</translation>
+        </message>
+        <message>
+            <source>--db PATH --user ACTOR  rotate the database key</source>
+            <translation>--db PATH --user ACTOR  更换数据库密钥</translation>
+        </message>
+        <message>
+            <source>list | set KEY VALUE  --db PATH --user ACTOR  station settings</source>
+            <translation>list | set KEY VALUE  --db PATH --user ACTOR  工作站设置</translation>
+        </message>
+        <message>
+            <source>--db PATH --user ACTOR  SQLCipher version, schema, counts, integrity</source>
+            <translation>--db PATH --user ACTOR  SQLCipher 版本、数据库结构、记录数、完整性</translation>
+        </message>
+        <message>
+            <source>INPUT [--max-frames N] [--resize WxH] [--quality-profile NAME]  per-frame face analysis</source>
+            <translation>INPUT [--max-frames N] [--resize WxH] [--quality-profile NAME]  逐帧人脸分析</translation>
+        </message>
+        <message>
+            <source>IMAGE [--quality-profile NAME]  face template of an image</source>
+            <translation>IMAGE [--quality-profile NAME]  计算图像的人脸特征模板</translation>
+        </message>
+        <message>
+            <source>INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline</source>
+            <translation>INPUT [--frames N] [--resize WxH] [--runs R]  跟踪流水线与朴素基线的性能对比</translation>
+        </message>
+        <message>
+            <source>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  impostor tail, thresholds per gallery size, cohort scores</source>
+            <translation>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  冒认分数尾部、按人脸库规模的阈值、同组分数</translation>
+        </message>
+        <message>
+            <source>--db PATH --user SUP --out FILE --all-pending | --enrollment ID... | --bundle ID  write a signed, encrypted bundle for removable media</source>
+            <translation>--db PATH --user SUP --out FILE --all-pending | --enrollment ID... | --bundle ID  写出用于移动介质的已签名、已加密数据包</translation>
+        </message>
+        <message>
+            <source>--db PATH --user SUP FILE  check a bundle from another station and put it in the outbox</source>
+            <translation>--db PATH --user SUP FILE  检查来自其他工作站的数据包并放入发件箱</translation>
+        </message>
+        <message>
+            <source>--db PATH --user SUP --url URL  send the outbox and the queue to the central service; record its receipts</source>
+            <translation>--db PATH --user SUP --url URL  将发件箱和队列发送到中心服务；记录其回执</translation>
+        </message>
+        <message>
+            <source>FILE [--trust TRUSTLIST]  check a bundle's integrity and signature (no key needed)</source>
+            <translation>FILE [--trust TRUSTLIST]  检查数据包的完整性和签名（无需密钥）</translation>
+        </message>
+        <message>
+            <source>set-central FILE | export-station-public [--out FILE]  --db PATH --user U  central key, station key</source>
+            <translation>set-central FILE | export-station-public [--out FILE]  --db PATH --user U  中心密钥、工作站密钥</translation>
+        </message>
+        <message>
+            <source>import FILE | list  --db PATH --user ADMIN  stations whose bundles this one relays</source>
+            <translation>import FILE | list  --db PATH --user ADMIN  本工作站为其中转数据包的工作站</translation>
+        </message>
+        <message>
+            <source>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  hand receipts back to the stations whose bundles were relayed</source>
+            <translation>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  将回执交还给其数据包经中转的工作站</translation>
+        </message>
+        <message>
+            <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station's rule</source>
+            <translation>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  按本站规则比对两张图像或两段视频中的人脸</translation>
+        </message>
+    </context>
+    <context>
+        <name>fe::Error</name>
+        <message>
+            <source>The live video %1 has no frames in the chosen window.</source>
+            <translation>现场视频 %1 在所选时间段内没有任何帧。</translation>
+        </message>
+        <message>
+            <source>%1 has no frame %2.</source>
+            <translation>%1 中没有第 %2 帧。</translation>
+        </message>
+        <message>
+            <source>No face was found on the ID-document photo %1.</source>
+            <translation>证件照片 %1 中未检测到人脸。</translation>
+        </message>
+        <message>
+            <source>Cannot read the pairs file %1.</source>
+            <translation>无法读取样本对文件 %1。</translation>
+        </message>
+        <message>
+            <source>No face was found in %1.</source>
+            <translation>%1 中未检测到人脸。</translation>
+        </message>
+        <message>
+            <source>The landmark model %1 (from FACEENROLL_LANDMARK_MODEL) does not exist.</source>
+            <translation>特征点模型 %1（由 FACEENROLL_LANDMARK_MODEL 指定）不存在。</translation>
+        </message>
+        <message>
+            <source>The landmark model %1 is missing. Install it with scripts/setup (Debian package libdlib-data).</source>
+            <translation>缺少特征点模型 %1。请用 scripts/setup 安装（Debian 软件包 libdlib-data）。</translation>
+        </message>
+        <message>
+            <source>The asset %1 is missing. Fetch it with scripts/fetch-assets (or set FACEENROLL_ASSETS to the folder that holds it).</source>
+            <translation>缺少资源文件 %1。请用 scripts/fetch-assets 获取（或将 FACEENROLL_ASSETS 设为存放该文件的文件夹）。</translation>
+        </message>
+        <message>
+            <source>The customer's name is missing.</source>
+            <translation>缺少客户姓名。</translation>
+        </message>
+        <message>
+            <source>The document type and number are both needed.</source>
+            <translation>证件类型和证件号码都必须填写。</translation>
+        </message>
+        <message>
+            <source>The phone number is not a valid number; type it with its country code, e.g. +86.</source>
+            <translation>手机号码无效；请连同国家代码一起输入，例如 +86。</translation>
+        </message>
+        <message>
+            <source>The operator must confirm that the customer gave consent.</source>
+            <translation>操作员必须确认客户已给予知情同意。</translation>
+        </message>
+        <message>
+            <source>No face was found on the ID-document photo; capture it again, flat and well lit.</source>
+            <translation>证件照片中未检测到人脸；请将证件放平，在光线充足处重新拍摄。</translation>
+        </message>
+        <message>
+            <source>No live frame passed the quality check (most often: %1); capture again.</source>
+            <translation>没有任何现场画面通过质量检查（最常见原因：%1）；请重新采集。</translation>
+        </message>
+        <message>
+            <source>The portrait is below the quality gate; capture again or confirm the override.</source>
+            <translation>人像照片未达到质量门槛；请重新采集，或确认强制保留。</translation>
+        </message>
+        <message>
+            <source>A review decision needs a reason.</source>
+            <translation>审核决定必须填写理由。</translation>
+        </message>
+        <message>
+            <source>The liveness session has already finished.</source>
+            <translation>本次活体检测已经结束。</translation>
+        </message>
+        <message>
+            <source>Calibration needs both genuine and impostor pairs (got %1 and %2).</source>
+            <translation>校准需要同时提供同人样本对和异人样本对（当前分别为 %1 对和 %2 对）。</translation>
+        </message>
+        <message>
+            <source>A template has %1 values; the gallery holds %2-value templates.</source>
+            <translation>人脸特征模板含 %1 个数值，而人脸库中的模板为 %2 个数值。</translation>
+        </message>
+        <message>
+            <source>A template holds a value that is not a finite number.</source>
+            <translation>人脸特征模板中含有非有限数值。</translation>
+        </message>
+        <message>
+            <source>A template is all zeros.</source>
+            <translation>人脸特征模板全为零。</translation>
+        </message>
+        <message>
+            <source>Audit rows are appended inside a write transaction.</source>
+            <translation>审计日志记录只能在写事务中追加。</translation>
+        </message>
+        <message>
+            <source>The last audit row (%1) holds no valid hash.</source>
+            <translation>最后一条审计日志记录（%1）没有有效的哈希值。</translation>
+        </message>
+        <message>
+            <source>Row %1 follows row %2: rows are missing or were inserted.</source>
+            <translation>第 %1 条记录紧接在第 %2 条之后：审计日志记录有缺失或被插入。</translation>
+        </message>
+        <message>
+            <source>Row %1 does not match its hash: it was changed after it was written.</source>
+            <translation>第 %1 条记录与其哈希值不符：写入后曾被修改。</translation>
+        </message>
+        <message>
+            <source>opening the database</source>
+            <translation>打开数据库时</translation>
+        </message>
+        <message>
+            <source>A database key must be %1 bytes.</source>
+            <translation>数据库密钥必须为 %1 字节。</translation>
+        </message>
+        <message>
+            <source>setting the database key</source>
+            <translation>设置数据库密钥时</translation>
+        </message>
+        <message>
+            <source>This build is linked against SQLite without SQLCipher; refusing to open %1.</source>
+            <translation>此版本链接的是不带 SQLCipher 的 SQLite；拒绝打开 %1。</translation>
+        </message>
+        <message>
+            <source>The database %1 could not be switched to WAL mode.</source>
+            <translation>无法将数据库 %1 切换到 WAL 模式。</translation>
+        </message>
+        <message>
+            <source>running SQL</source>
+            <translation>执行 SQL 时</translation>
+        </message>
+        <message>
+            <source>rotating the database key</source>
+            <translation>更换数据库密钥时</translation>
+        </message>
+        <message>
+            <source>checkpointing the write-ahead log</source>
+            <translation>对预写日志（WAL）执行检查点时</translation>
+        </message>
+        <message>
+            <source>The disk is full (%1; SQLite: %2).</source>
+            <translation>磁盘已满（%1；SQLite：%2）。</translation>
+        </message>
+        <message>
+            <source>The database is damaged or was altered (%1; SQLite: %2); no data was returned from the damaged part.</source>
+            <translation>数据库已损坏或被篡改（%1；SQLite：%2）；未返回损坏部分的任何数据。</translation>
+        </message>
+        <message>
+            <source>The database files could not be read or written (%1; SQLite: %2).</source>
+            <translation>无法读写数据库文件（%1；SQLite：%2）。</translation>
+        </message>
+        <message>
+            <source>The database is busy: another FaceEnroll process is writing (%1; SQLite: %2).</source>
+            <translation>数据库正忙：另一个 FaceEnroll 进程正在写入（%1；SQLite：%2）。</translation>
+        </message>
+        <message>
+            <source>The change conflicts with stored data (%1; SQLite: %2).</source>
+            <translation>此项更改与已存储的数据冲突（%1；SQLite：%2）。</translation>
+        </message>
+        <message>
+            <source>The database reported an error (%1; SQLite: %2).</source>
+            <translation>数据库报告错误（%1；SQLite：%2）。</translation>
+        </message>
+        <message>
+            <source>A stored template has %1 values where %2 were recorded.</source>
+            <translation>已存储的人脸特征模板含 %1 个数值，而记录的数值个数为 %2。</translation>
+        </message>
+        <message>
+            <source>A stored template is not a whole number of float values.</source>
+            <translation>已存储的人脸特征模板长度不是 float 数值大小的整数倍。</translation>
+        </message>
+        <message>
+            <source>The disk is full: %1 could not be written.</source>
+            <translation>磁盘已满：无法写入 %1。</translation>
+        </message>
+        <message>
+            <source>Cannot open %1: %2.</source>
+            <translation>无法打开 %1：%2。</translation>
+        </message>
+        <message>
+            <source>Cannot lock %1: %2.</source>
+            <translation>无法锁定 %1：%2。</translation>
+        </message>
+        <message>
+            <source>%1 is on a read-only file system.</source>
+            <translation>%1 位于只读文件系统上。</translation>
+        </message>
+        <message>
+            <source>%1 does not exist.</source>
+            <translation>%1 不存在。</translation>
+        </message>
+        <message>
+            <source>Cannot sync %1 to disk: %2.</source>
+            <translation>无法将 %1 同步到磁盘：%2。</translation>
+        </message>
+        <message>
+            <source>Cannot create a temporary file beside %1: %2.</source>
+            <translation>无法在 %1 旁创建临时文件：%2。</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2.</source>
+            <translation>无法写入 %1：%2。</translation>
+        </message>
+        <message>
+            <source>Cannot replace %1: %2.</source>
+            <translation>无法替换 %1：%2。</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2.</source>
+            <translation>无法读取 %1：%2。</translation>
+        </message>
+        <message>
+            <source>The directory %1 does not exist.</source>
+            <translation>目录 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>The directory %1 is on a read-only file system; the store must write its journal and key file there.</source>
+            <translation>目录 %1 位于只读文件系统上；加密数据库必须在该目录中写入日志和密钥文件。</translation>
+        </message>
+        <message>
+            <source>The directory %1 is not writable (%2); the store must write its journal and key file there.</source>
+            <translation>目录 %1 不可写（%2）；加密数据库必须在该目录中写入日志和密钥文件。</translation>
+        </message>
+        <message>
+            <source>Cannot create %1: %2.</source>
+            <translation>无法创建 %1：%2。</translation>
+        </message>
+        <message>
+            <source>Argon2id parameters out of range (passes %1, memory %2 bytes).</source>
+            <translation>Argon2id 参数超出范围（迭代次数 %1，内存 %2 字节）。</translation>
+        </message>
+        <message>
+            <source>The key file %1 is missing; without it the database cannot be opened (restore it from the backup taken with the database).</source>
+            <translation>密钥文件 %1 缺失；没有它就无法打开数据库（请从与数据库一同备份的副本中恢复）。</translation>
+        </message>
+        <message>
+            <source>The key file %1 is damaged (line %2 fails its checksum); restore it from a backup, or use the recovery key.</source>
+            <translation>密钥文件 %1 已损坏（第 %2 行校验失败）；请从备份中恢复，或使用恢复密钥。</translation>
+        </message>
+        <message>
+            <source>The key file %1 is empty or not a FaceEnroll key file.</source>
+            <translation>密钥文件 %1 为空，或不是 FaceEnroll 密钥文件。</translation>
+        </message>
+        <message>
+            <source>The enrollment has no subject name.</source>
+            <translation>登记记录缺少登记人姓名。</translation>
+        </message>
+        <message>
+            <source>The enrollment needs a document type and number.</source>
+            <translation>登记记录需要证件类型和证件号码。</translation>
+        </message>
+        <message>
+            <source>The enrollment's phone number is not in E.164 form (+ and up to 15 digits).</source>
+            <translation>登记记录中的手机号码不是 E.164 格式（“+”加最多 15 位数字）。</translation>
+        </message>
+        <message>
+            <source>The enrollment's consent must be attested by the operator, with the notice version and language shown.</source>
+            <translation>登记记录的知情同意必须由操作员确认，并注明所出示隐私告知的版本和语言。</translation>
+        </message>
+        <message>
+            <source>The enrollment's portrait is not a JPEG image.</source>
+            <translation>登记记录中的人像照片不是 JPEG 图像。</translation>
+        </message>
+        <message>
+            <source>The enrollment's face template needs values, a model id and a model version.</source>
+            <translation>登记记录中的人脸特征模板必须包含数值、模型 ID 和模型版本。</translation>
+        </message>
+        <message>
+            <source>The enrollment's ID-document photo is not a JPEG image.</source>
+            <translation>登记记录中的证件照片不是 JPEG 图像。</translation>
+        </message>
+        <message>
+            <source>The enrollment's ID-document template needs values, a model id and a model version.</source>
+            <translation>登记记录中证件照片的人脸特征模板必须包含数值、模型 ID 和模型版本。</translation>
+        </message>
+        <message>
+            <source>The enrollment's liveness evidence holds a frame that is not a JPEG image.</source>
+            <translation>登记记录的活体检测证据中有一帧不是 JPEG 图像。</translation>
+        </message>
+        <message>
+            <source>The enrollment has no liveness verdict.</source>
+            <translation>登记记录缺少活体检测结论。</translation>
+        </message>
+        <message>
+            <source>The enrollment has a flag without a code.</source>
+            <translation>登记记录中有一个未注明代码的标记。</translation>
+        </message>
+        <message>
+            <source>A user name has 2 to %1 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
+            <translation>用户名须为 2 至 %1 个字符，只能包含小写字母、数字、“.”、“_”或“-”，并以字母或数字开头。</translation>
+        </message>
+        <message>
+            <source>The database %1 was written by a newer FaceEnroll (schema version %2; this build knows up to %3). Update FaceEnroll.</source>
+            <translation>数据库 %1 由更新版本的 FaceEnroll 写入（结构版本 %2；此版本最高支持 %3）。请升级 FaceEnroll。</translation>
+        </message>
+        <message>
+            <source>libsodium could not be initialised.</source>
+            <translation>无法初始化 libsodium。</translation>
+        </message>
+        <message>
+            <source>A password needs %1 to %2 characters.</source>
+            <translation>密码长度须为 %1 至 %2 个字符。</translation>
+        </message>
+        <message>
+            <source>The session has ended; log in again.</source>
+            <translation>会话已结束；请重新登录。</translation>
+        </message>
+        <message>
+            <source>The session is locked; unlock it with the password of %1.</source>
+            <translation>会话已锁定；请输入 %1 的密码解锁。</translation>
+        </message>
+        <message>
+            <source>The session locked itself after %1 minute(s) without activity; unlock it with the password of %2.</source>
+            <translation>会话在 %1 分钟无操作后已自动锁定；请输入 %2 的密码解锁。</translation>
+        </message>
+        <message>
+            <source>The user %1 (role %2) is not allowed to %3.</source>
+            <translation>用户 %1（角色 %2）无权执行 %3 操作。</translation>
+        </message>
+        <message>
+            <source>The user name %1 is taken (disabled accounts keep their name for the audit trail).</source>
+            <translation>用户名 %1 已被占用（已停用的账户仍保留其用户名，以便审计追溯）。</translation>
+        </message>
+        <message>
+            <source>There is no user %1.</source>
+            <translation>用户 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>The user %1 is already disabled.</source>
+            <translation>用户 %1 已处于停用状态。</translation>
+        </message>
+        <message>
+            <source>You cannot disable your own account.</source>
+            <translation>不能停用自己的账户。</translation>
+        </message>
+        <message>
+            <source>The user %1 is the last active admin.</source>
+            <translation>用户 %1 是最后一个启用中的管理员。</translation>
+        </message>
+        <message>
+            <source>The user %1 is disabled.</source>
+            <translation>用户 %1 已被停用。</translation>
+        </message>
+        <message>
+            <source>An enrollment is recorded under the logged-in operator; leave operatorId empty.</source>
+            <translation>登记记录会记在当前登录的操作员名下；请将 operatorId 留空。</translation>
+        </message>
+        <message>
+            <source>An enrollment made here belongs to this station; leave stationId empty.</source>
+            <translation>在本工作站进行的登记属于本工作站；请将 stationId 留空。</translation>
+        </message>
+        <message>
+            <source>An enrollment id must be a lower-case UUID.</source>
+            <translation>登记记录 ID 必须是小写的 UUID。</translation>
+        </message>
+        <message>
+            <source>An enrollment with the id %1 exists already.</source>
+            <translation>ID 为 %1 的登记记录已存在。</translation>
+        </message>
+        <message>
+            <source>There is no enrollment %1.</source>
+            <translation>登记记录 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>The enrollment %1 is not waiting for review (it is %2).</source>
+            <translation>登记记录 %1 不在待审核状态（当前状态为 %2）。</translation>
+        </message>
+        <message>
+            <source>The enrollment %1 is in the upload state "%2", which does not allow this step.</source>
+            <translation>登记记录 %1 的上传状态为“%2”，不允许执行此步骤。</translation>
+        </message>
+        <message>
+            <source>A receipt needs the central service's receipt id.</source>
+            <translation>回执必须包含中心服务的回执 ID。</translation>
+        </message>
+        <message>
+            <source>The enrollment %1 has already left the station (%2); erasure must go through the central service.</source>
+            <translation>登记记录 %1 已离开本工作站（%2）；删除（主体删除）必须通过中心服务办理。</translation>
+        </message>
+        <message>
+            <source>Argon2id could not allocate %1 bytes; the machine is short of memory.</source>
+            <translation>Argon2id 无法分配 %1 字节内存；本机内存不足。</translation>
+        </message>
+        <message>
+            <source>A key slot holds an invalid public key.</source>
+            <translation>某个密钥槽中的公钥无效。</translation>
+        </message>
+        <message>
+            <source>That is not a recovery key: expected 64 hex digits (dashes and spaces allowed).</source>
+            <translation>这不是恢复密钥：应为 64 位十六进制数字（允许包含连字符和空格）。</translation>
+        </message>
+        <message>
+            <source>preparing a statement</source>
+            <translation>准备 SQL 语句时</translation>
+        </message>
+        <message>
+            <source>binding a parameter</source>
+            <translation>绑定参数时</translation>
+        </message>
+        <message>
+            <source>running a statement</source>
+            <translation>执行 SQL 语句时</translation>
+        </message>
+        <message>
+            <source>A statement that should return nothing returned a row.</source>
+            <translation>本不应返回结果的 SQL 语句返回了一行数据。</translation>
+        </message>
+        <message>
+            <source>%1 exists already; FaceEnroll will not overwrite it.</source>
+            <translation>%1 已存在；FaceEnroll 不会覆盖它。</translation>
+        </message>
+        <message>
+            <source>The new database %1 has no header.</source>
+            <translation>新数据库 %1 没有文件头。</translation>
+        </message>
+        <message>
+            <source>The key file %1 has no usable recovery slot.</source>
+            <translation>密钥文件 %1 中没有可用的恢复密钥槽。</translation>
+        </message>
+        <message>
+            <source>That recovery key does not open %1.</source>
+            <translation>该恢复密钥无法打开 %1。</translation>
+        </message>
+        <message>
+            <source>Nested transactions are not supported.</source>
+            <translation>不支持嵌套事务。</translation>
+        </message>
+        <message>
+            <source>Wrong user name or password.</source>
+            <translation>用户名或密码错误。</translation>
+        </message>
+        <message>
+            <source>There is no FaceEnroll database at %1.</source>
+            <translation>%1 处没有 FaceEnroll 数据库。</translation>
+        </message>
+        <message>
+            <source>Wrong database for this key file: %1 was made for another database than %2.</source>
+            <translation>数据库与密钥文件不匹配：%1 是为另一个数据库创建的，而不是 %2。</translation>
+        </message>
+        <message>
+            <source>The key slot in %1 is damaged: the database key does not unwrap.</source>
+            <translation>%1 中的密钥槽已损坏：无法解封数据库密钥。</translation>
+        </message>
+        <message>
+            <source>The database %1 does not open with the key from %2: the database is damaged, or the key file belongs to another copy of it.</source>
+            <translation>无法用 %2 中的密钥打开数据库 %1：数据库已损坏，或该密钥文件属于此数据库的另一个副本。</translation>
+        </message>
+        <message>
+            <source>The account %1 is locked after repeated failed logins; try again in %2 minute(s).</source>
+            <translation>账户 %1 因多次登录失败已被锁定；请在 %2 分钟后重试。</translation>
+        </message>
+        <message>
+            <source>Face detection needs an 8-bit grey image.</source>
+            <translation>人脸检测需要 8 位灰度图像。</translation>
+        </message>
+        <message>
+            <source>The embedding model needs a 112x112 BGR crop; call alignForEmbedding() first.</source>
+            <translation>特征提取模型需要 112x112 的 BGR 裁剪图像；请先调用 alignForEmbedding()。</translation>
+        </message>
+        <message>
+            <source>The embedding model returned an empty vector.</source>
+            <translation>特征提取模型返回了空向量。</translation>
+        </message>
+        <message>
+            <source>Templates of different models or sizes cannot be compared (%1 vs %2).</source>
+            <translation>不同模型或不同长度的人脸特征模板无法比对（%1 与 %2）。</translation>
+        </message>
+        <message>
+            <source>Cannot load the embedding model %1.</source>
+            <translation>无法加载特征提取模型 %1。</translation>
+        </message>
+        <message>
+            <source>FrameAnalyzer needs a landmark model.</source>
+            <translation>FrameAnalyzer 需要特征点模型。</translation>
+        </message>
+        <message>
+            <source>A frame must be a non-empty 8-bit image.</source>
+            <translation>每一帧都必须是非空的 8 位图像。</translation>
+        </message>
+        <message>
+            <source>A frame must have 1, 3 or 4 channels.</source>
+            <translation>每一帧必须有 1、3 或 4 个通道。</translation>
+        </message>
+        <message>
+            <source>Cannot read the video %1: the file is not a video or is truncated.</source>
+            <translation>无法读取视频 %1：该文件不是视频，或已被截断。</translation>
+        </message>
+        <message>
+            <source>The video %1 contains no decodable frame.</source>
+            <translation>视频 %1 中没有可解码的帧。</translation>
+        </message>
+        <message>
+            <source>The video %1 ends after %2 of its %3 frames: it is truncated or corrupt.</source>
+            <translation>视频 %1 共 %3 帧，但在第 %2 帧后就结束了：文件已被截断或损坏。</translation>
+        </message>
+        <message>
+            <source>The file %1 does not exist.</source>
+            <translation>文件 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>The file %1 is empty.</source>
+            <translation>文件 %1 为空。</translation>
+        </message>
+        <message>
+            <source>The file %1 is not a readable image.</source>
+            <translation>文件 %1 不是可读取的图像。</translation>
+        </message>
+        <message>
+            <source>The image %1 is %2x%3 px; at least %4x%4 px are needed to find a face.</source>
+            <translation>图像 %1 的尺寸为 %2x%3 像素；至少需要 %4x%4 像素才能检测人脸。</translation>
+        </message>
+        <message>
+            <source>The folder %1 holds no images.</source>
+            <translation>文件夹 %1 中没有图像。</translation>
+        </message>
+        <message>
+            <source>Cannot open the landmark model %1.</source>
+            <translation>无法打开特征点模型 %1。</translation>
+        </message>
+        <message>
+            <source>The landmark model %1 is not a 68-point dlib shape predictor.</source>
+            <translation>特征点模型 %1 不是 68 点的 dlib 形状预测器。</translation>
+        </message>
+        <message>
+            <source>Presentation-attack detection needs a BGR frame.</source>
+            <translation>呈现攻击检测需要 BGR 帧。</translation>
+        </message>
+        <message>
+            <source>The presentation-attack model returned no classes.</source>
+            <translation>呈现攻击检测模型未返回任何类别。</translation>
+        </message>
+        <message>
+            <source>Cannot load the presentation-attack model %1.</source>
+            <translation>无法加载呈现攻击检测模型 %1。</translation>
+        </message>
+        <message>
+            <source>Unknown quality profile "%1"; use icao, default, lowres or document.</source>
+            <translation>未知的质量配置“%1”；请使用 icao、default、lowres 或 document。</translation>
+        </message>
+        <message>
+            <source>Cannot list the folder %1.</source>
+            <translation>无法列出文件夹 %1 的内容。</translation>
+        </message>
+        <message>
+            <source>The image %1 is in a format FaceEnroll does not read (%2); give a JPEG or PNG file.</source>
+            <translation>图像 %1 的格式（%2）FaceEnroll 无法读取；请提供 JPEG 或 PNG 文件。</translation>
+        </message>
+        <message>
+            <source>The image %1 is %2x%3 px (%4 megapixels); FaceEnroll reads images of up to %5 megapixels. Scale it down first.</source>
+            <translation>图像 %1 为 %2x%3 像素（%4 百万像素）；FaceEnroll 只读取不超过 %5 百万像素的图像。请先缩小图像。</translation>
+        </message>
+        <message>
+            <source>The image %1 is %2x%3 px; %4 images are read up to %5 megapixels. Convert it to a baseline JPEG or a non-interlaced PNG, or scale it down.</source>
+            <translation>图像 %1 为 %2x%3 像素；%4 图像最多读取 %5 百万像素。请将其转换为基线 JPEG 或非隔行 PNG，或先缩小图像。</translation>
+        </message>
+        <message>
+            <source>The image %1 is truncated: the file ends before the picture does. Copy or export it again.</source>
+            <translation>图像 %1 不完整：文件在图像数据结束之前就结束了。请重新复制或导出。</translation>
+        </message>
+        <message>
+            <source>The image %1 is corrupt: its picture data is damaged. Copy or export it again.</source>
+            <translation>图像 %1 已损坏：其图像数据受损。请重新复制或导出。</translation>
+        </message>
+        <message>
+            <source>The image file %1 is %2 MB; files in this format are read up to %3 MB.</source>
+            <translation>图像文件 %1 大小为 %2 MB；此格式的文件最多读取 %3 MB。</translation>
+        </message>
+        <message>
+            <source>The WebP decoder does not match its headers.</source>
+            <translation>WebP 解码库与其头文件版本不一致。</translation>
+        </message>
+        <message>
+            <source>The image %1 is truncated or corrupt. Copy or export it again.</source>
+            <translation>图像 %1 不完整或已损坏。请重新复制或导出。</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: permission denied.</source>
+            <translation>无法读取 %1：权限不足。</translation>
+        </message>
+        <message>
+            <source>%1 is a folder; give an image or video file.</source>
+            <translation>%1 是一个文件夹；请提供图像或视频文件。</translation>
+        </message>
+        <message>
+            <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
+            <translation>%1 不是普通文件（而是管道、设备或套接字）；请提供图像或视频文件。</translation>
+        </message>
+        <message>
+            <source>Line %1 of %2 is not "a,b,label" or "a,b,label,identity_a,identity_b" with label 0 or 1.</source>
+            <translation>%2 的第 %1 行不是标签为 0 或 1 的 "a,b,label" 或 "a,b,label,identity_a,identity_b"。</translation>
+        </message>
+        <message>
+            <source>No face was found in %1 (frame %2) at the position given.</source>
+            <translation>在 %1（第 %2 帧）的指定位置未找到人脸。</translation>
+        </message>
+        <message>
+            <source>The setting %1 is read as a %2, which the settings schema does not say it is.</source>
+            <translation>设置项 %1 被按 %2 类型读取，但设置结构中并未这样定义。</translation>
+        </message>
+        <message>
+            <source>There is no setting %1; did you mean %2?</source>
+            <translation>没有设置项 %1；您是否指的是 %2？</translation>
+        </message>
+        <message>
+            <source>There is no setting %1; the settings are %2.</source>
+            <translation>没有设置项 %1；可用的设置项有：%2。</translation>
+        </message>
+        <message>
+            <source>%2 is not allowed for the setting %1: it takes a whole number from %3 to %4.</source>
+            <translation>设置项 %1 不接受 %2：其取值须为 %3 至 %4 之间的整数。</translation>
+        </message>
+        <message>
+            <source>%2 is not allowed for the setting %1: it takes a number from %3 to %4.</source>
+            <translation>设置项 %1 不接受 %2：其取值须为 %3 至 %4 之间的数值。</translation>
+        </message>
+        <message>
+            <source>That value is not allowed for the setting %1: it takes %3 to %4 characters of text without control characters.</source>
+            <translation>设置项 %1 不接受该值：其取值须为 %3 至 %4 个字符的文本，且不得含有控制字符。</translation>
+        </message>
+        <message>
+            <source>%2 is not allowed for the setting %1: it takes one of %5.</source>
+            <translation>设置项 %1 不接受 %2：其取值须为以下之一：%5。</translation>
+        </message>
+        <message>
+            <source>The setting %1 is computed when it is not set; it is read with optionalReal.</source>
+            <translation>设置 %1 未设定时由程序计算；应使用 optionalReal 读取。</translation>
+        </message>
+        <message>
+            <source>A tail fit needs at least %1 impostor scores (got %2).</source>
+            <translation>尾部拟合至少需要 %1 个冒认分数（实际 %2 个）。</translation>
+        </message>
+        <message>
+            <source>A target false match rate must lie between 0 and 1 (got %1).</source>
+            <translation>目标误匹配率必须在 0 和 1 之间（实际为 %1）。</translation>
+        </message>
+        <message>
+            <source>The threshold curve holds no calibration points.</source>
+            <translation>阈值曲线中没有校准点。</translation>
+        </message>
+        <message>
+            <source>The database %1 must be converted to the current encryption format, which needs %2 MB free beside it; %3 MB are free. Free some space and log in again.</source>
+            <translation>数据库 %1 必须转换为当前的加密格式，这需要在其所在位置有 %2 MB 可用空间；当前只有 %3 MB 可用。请释放一些空间后重新登录。</translation>
+        </message>
+        <message>
+            <source>The copy of %1 in the current encryption format failed its check (%2); the database was left as it was.</source>
+            <translation>%1 以当前加密格式生成的副本未通过检查（%2）；数据库保持原样未作更改。</translation>
+        </message>
+        <message>
+            <source>The database %1 is open in another program (an older FaceEnroll?), so it cannot be converted to the current encryption format. Close that program and log in again.</source>
+            <translation>数据库 %1 正被另一个程序（可能是旧版 FaceEnroll）打开，因此无法转换为当前的加密格式。请关闭该程序后重新登录。</translation>
+        </message>
+        <message>
+            <source>A database salt must be %1 bytes.</source>
+            <translation>数据库盐值必须为 %1 字节。</translation>
+        </message>
+        <message>
+            <source>Another FaceEnroll process kept %1 locked for more than %2 second(s) (a login, a password change or a key rotation); nothing was changed. Try again when it has finished.</source>
+            <translation>另一个 FaceEnroll 进程锁定 %1 已超过 %2 秒（正在登录、修改密码或更换密钥）；未做任何更改。请待其完成后重试。</translation>
+        </message>
+        <message>
+            <source>The password of %1 was set by an administrator and works only once: choose your own password before anything else.</source>
+            <translation>%1 的密码由管理员设置，只能使用一次：请先设置您自己的密码，然后才能进行其他操作。</translation>
+        </message>
+        <message>
+            <source>The account %1 was disabled by an administrator: the session has ended and nothing more was stored.</source>
+            <translation>账户 %1 已被管理员停用：会话已结束，之后的内容均未保存。</translation>
+        </message>
+        <message>
+            <source>The database key was rotated by another session, so this session was closed; log in again. Everything saved before is intact.</source>
+            <translation>数据库密钥已被另一个会话更换，因此本会话已关闭；请重新登录。此前保存的所有内容均完好无损。</translation>
+        </message>
+        <message>
+            <source>Choose a password of your own: the new password must differ from the one the administrator set.</source>
+            <translation>请设置您自己的密码：新密码必须与管理员设置的密码不同。</translation>
+        </message>
+        <message>
+            <source>The station's signing key in the store is damaged.</source>
+            <translation>存储中的工作站签名密钥已损坏。</translation>
+        </message>
+        <message>
+            <source>A central key id is 32 hex digits.</source>
+            <translation>中心密钥标识为 32 位十六进制数字。</translation>
+        </message>
+        <message>
+            <source>A trust list names each station once, by UUID and with a name.</source>
+            <translation>信任列表中每个工作站只能出现一次，并须有 UUID 和名称。</translation>
+        </message>
+        <message>
+            <source>The enrollment %1 cannot go into a bundle: its upload state is "%2" (only queued, exported or uploaded ones can).</source>
+            <translation>登记 %1 无法放入数据包：其上传状态为“%2”（只有排队、已导出或已上传的登记可以）。</translation>
+        </message>
+        <message>
+            <source>The outbox holds a bundle %1 already.</source>
+            <translation>发件箱中已有数据包 %1。</translation>
+        </message>
+        <message>
+            <source>The enrollment %1 changed while its bundle was made; nothing was recorded.</source>
+            <translation>登记 %1 在其数据包生成期间发生了变化；未记录任何内容。</translation>
+        </message>
+        <message>
+            <source>No password was given (the password is empty); nothing was tried.</source>
+            <translation>未提供密码（密码为空）；未进行任何登录尝试。</translation>
+        </message>
+        <message>
+            <source>Wrong user name or password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
+            <translation>用户名或密码错误。连续 %1 次失败后，账户 %2 现已被锁定 %3 分钟。</translation>
+        </message>
+        <message>
+            <source>The disk is full: %1 could not be written. Free space and try again.</source>
+            <translation>磁盘已满：无法写入 %1。请释放空间后重试。</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation>已取消；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>This station has no central key, so it cannot seal bundles. An admin imports it with: faceenroll-cli keys set-central central.pub</source>
+            <translation>本工作站没有中心密钥，因此无法封装数据包。管理员可用以下命令导入：faceenroll-cli keys set-central central.pub</translation>
+        </message>
+        <message>
+            <source>There is nothing to export: no enrollment is waiting, and none was named.</source>
+            <translation>没有可导出的内容：没有等待中的登记，也未指定任何登记。</translation>
+        </message>
+        <message>
+            <source>The bundle is truncated: its header is incomplete.</source>
+            <translation>数据包被截断：其头部不完整。</translation>
+        </message>
+        <message>
+            <source>This is not a FaceEnroll bundle (bad magic).</source>
+            <translation>这不是 FaceEnroll 数据包（魔数错误）。</translation>
+        </message>
+        <message>
+            <source>The bundle has format version %1; this FaceEnroll reads version %2. Update FaceEnroll.</source>
+            <translation>数据包的格式版本为 %1；此 FaceEnroll 只能读取版本 %2。请更新 FaceEnroll。</translation>
+        </message>
+        <message>
+            <source>The bundle header is invalid (field %1).</source>
+            <translation>数据包头部无效（字段 %1）。</translation>
+        </message>
+        <message>
+            <source>The bundle is sealed to central key %1; this station uploads to central key %2.</source>
+            <translation>数据包封装给中心密钥 %1；本工作站上传至中心密钥 %2。</translation>
+        </message>
+        <message>
+            <source>Record %1 in the bundle has an invalid length (%2 bytes).</source>
+            <translation>数据包中的第 %1 条记录长度无效（%2 字节）。</translation>
+        </message>
+        <message>
+            <source>The bundle holds more records than the %1 its header announces.</source>
+            <translation>数据包中的记录多于其头部声明的 %1 条。</translation>
+        </message>
+        <message>
+            <source>The bundle's stream ends inside record %1.</source>
+            <translation>数据包的数据流在第 %1 条记录中间结束。</translation>
+        </message>
+        <message>
+            <source>The bundle holds %1 records where its header announces %2.</source>
+            <translation>数据包包含 %1 条记录，而其头部声明为 %2 条。</translation>
+        </message>
+        <message>
+            <source>The bundle is truncated: it has %1 bytes where its header announces %2.</source>
+            <translation>数据包被截断：它有 %1 字节，而其头部声明为 %2 字节。</translation>
+        </message>
+        <message>
+            <source>The bundle has %1 unexpected bytes after its signature.</source>
+            <translation>数据包签名之后有 %1 个多余字节。</translation>
+        </message>
+        <message>
+            <source>The bundle comes from station %1, which is not in the trust list.</source>
+            <translation>数据包来自工作站 %1，该工作站不在信任列表中。</translation>
+        </message>
+        <message>
+            <source>The bundle is signed with a key that the trust list does not hold for station %1.</source>
+            <translation>数据包的签名密钥不是信任列表为工作站 %1 记录的密钥。</translation>
+        </message>
+        <message>
+            <source>The bundle's signature does not verify: its header, chunk table or signature was altered.</source>
+            <translation>数据包签名验证失败：其头部、分块表或签名已被改动。</translation>
+        </message>
+        <message>
+            <source>The bundle's sealed content key is damaged: it does not match its signed hash.</source>
+            <translation>数据包中封装的内容密钥已损坏：与其签名哈希不符。</translation>
+        </message>
+        <message>
+            <source>Chunk %1 of %2 is out of place: it holds chunk %3 (chunks were swapped or moved).</source>
+            <translation>第 %1 块（共 %2 块）位置错误：其中是第 %3 块（分块被交换或移动）。</translation>
+        </message>
+        <message>
+            <source>Chunk %1 of %2 is damaged: it does not match its signed hash.</source>
+            <translation>第 %1 块（共 %2 块）已损坏：与其签名哈希不符。</translation>
+        </message>
+        <message>
+            <source>The bundle is sealed to central key %1; this receiver holds key %2.</source>
+            <translation>数据包封装给中心密钥 %1；此接收方持有密钥 %2。</translation>
+        </message>
+        <message>
+            <source>The bundle's content key does not open with the central key.</source>
+            <translation>数据包的内容密钥无法用中心密钥打开。</translation>
+        </message>
+        <message>
+            <source>Chunk %1 of %2 does not decrypt: it was altered or belongs to another bundle.</source>
+            <translation>第 %1 块（共 %2 块）无法解密：它已被改动或属于另一个数据包。</translation>
+        </message>
+        <message>
+            <source>The bundle's stream does not end with its last chunk (chunk %1 of %2 is tagged otherwise).</source>
+            <translation>数据包的数据流没有以最后一块结束（第 %1 块，共 %2 块，标记不符）。</translation>
+        </message>
+        <message>
+            <source>A bundle needs UUIDs, the station's signing key, a central key id and a chunk size from 1 KiB to 1 MiB.</source>
+            <translation>数据包需要 UUID、工作站签名密钥、中心密钥标识以及 1 KiB 至 1 MiB 的分块大小。</translation>
+        </message>
+        <message>
+            <source>The central service's public key is not a valid X25519 key.</source>
+            <translation>中心服务的公钥不是有效的 X25519 密钥。</translation>
+        </message>
+        <message>
+            <source>The bundle %1 is already finished.</source>
+            <translation>数据包 %1 已经完成。</translation>
+        </message>
+        <message>
+            <source>A record of %1 bytes does not fit in a bundle (at most %2).</source>
+            <translation>%1 字节的记录无法放入数据包（最多 %2 字节）。</translation>
+        </message>
+        <message>
+            <source>The bundle is truncated: it ends before its signature.</source>
+            <translation>数据包被截断：在签名之前就结束了。</translation>
+        </message>
+        <message>
+            <source>There is no file %1.</source>
+            <translation>文件 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>This is not a FaceEnroll central key file (%1).</source>
+            <translation>这不是 FaceEnroll 中心密钥文件（%1）。</translation>
+        </message>
+        <message>
+            <source>%1 is readable by other users; make it readable by its owner only (chmod 600).</source>
+            <translation>%1 可被其他用户读取；请设为仅所有者可读（chmod 600）。</translation>
+        </message>
+        <message>
+            <source>A record in the bundle is malformed (field %1).</source>
+            <translation>数据包中的一条记录格式错误（字段 %1）。</translation>
+        </message>
+        <message>
+            <source>The receipt is malformed (%1).</source>
+            <translation>回执格式错误（%1）。</translation>
+        </message>
+        <message>
+            <source>The receipt's signature does not verify with the central key %1; nothing was recorded.</source>
+            <translation>回执签名无法用中心密钥 %1 验证；未记录任何内容。</translation>
+        </message>
+        <message>
+            <source>The receipt names central key %1, not %2; nothing was recorded.</source>
+            <translation>回执指明的中心密钥是 %1，而不是 %2；未记录任何内容。</translation>
+        </message>
+        <message>
+            <source>Trust list line %1 needs a station id, a public key and a name.</source>
+            <translation>信任列表第 %1 行需要工作站标识、公钥和名称。</translation>
+        </message>
+        <message>
+            <source>Trust list line %1: the station id is not a UUID.</source>
+            <translation>信任列表第 %1 行：工作站标识不是 UUID。</translation>
+        </message>
+        <message>
+            <source>Trust list line %1: the public key is not 64 hex digits.</source>
+            <translation>信任列表第 %1 行：公钥不是 64 位十六进制数字。</translation>
+        </message>
+        <message>
+            <source>Trust list line %1: the name must have 1 to 64 bytes.</source>
+            <translation>信任列表第 %1 行：名称须为 1 至 64 字节。</translation>
+        </message>
+        <message>
+            <source>Trust list line %1: the name holds a control character.</source>
+            <translation>信任列表第 %1 行：名称中含有控制字符。</translation>
+        </message>
+        <message>
+            <source>Trust list line %1: the station is listed twice.</source>
+            <translation>信任列表第 %1 行：该工作站被列出了两次。</translation>
+        </message>
+        <message>
+            <source>The receipt is for bundle %1 of station %2, not for bundle %3; nothing was recorded.</source>
+            <translation>该回执针对的是工作站 %2 的数据包 %1，而不是数据包 %3；未记录任何内容。</translation>
+        </message>
+        <message>
+            <source>The receiver refused bundle %1 (%2); it stays in the outbox, marked rejected.</source>
+            <translation>接收方拒绝了数据包 %1（%2）；它仍留在发件箱中，标记为已拒绝。</translation>
+        </message>
+        <message>
+            <source>The receiver could not be reached after %1 attempts (%2); the outbox keeps the bundles for the next upload.</source>
+            <translation>尝试 %1 次后仍无法连接接收方（%2）；发件箱会保留这些数据包，供下次上传。</translation>
+        </message>
+        <message>
+            <source>The upload URL must be an http:// or https:// address with a host.</source>
+            <translation>上传 URL 必须是带主机名的 http:// 或 https:// 地址。</translation>
+        </message>
+    </context>
+    <context>
+        <name>fe::Settings</name>
+        <message>
+            <source>Days the biometric data of an enrollment is kept after the central service confirmed it.</source>
+            <translation>中心服务确认收到后，登记记录的生物特征数据继续保留的天数。</translation>
+        </message>
+        <message>
+            <source>Minutes without activity after which a session locks itself.</source>
+            <translation>无操作多少分钟后会话自动锁定。</translation>
+        </message>
+        <message>
+            <source>The name of this station, shown to its users and in exported bundles.</source>
+            <translation>本工作站的名称，显示给其用户，并写入导出的数据包。</translation>
+        </message>
+        <message>
+            <source>Lowest similarity between the live face and the ID-document photo (1:1) that counts as the same person. Not set: chosen from the shipped calibration for a false match rate of 1 in 10,000.</source>
+            <translation>现场人脸与证件照片（1:1）被视为同一人的最低相似度。未设定时：按随附校准数据，以万分之一的误识率选定。</translation>
+        </message>
+        <message>
+            <source>Lowest similarity between the live face and an enrolled face (1:N) that counts as the same person. Not set: chosen for the gallery size and the accepted false duplicate flags.</source>
+            <translation>现场人脸与已登记人脸（1:N）被视为同一人的最低相似度。未设定时：根据人脸库规模和可接受的误报重复标记数选定。</translation>
+        </message>
+        <message>
+            <source>False duplicate flags per 1,000 enrollments the station accepts; the duplicate threshold follows from it and the number of enrolled faces.</source>
+            <translation>本工作站可接受的每 1000 次登记中的误报重复标记数；重复阈值由此值和已登记人脸数量得出。</translation>
+        </message>
+        <message>
+            <source>Most enrolled faces recorded as candidates for one duplicate flag.</source>
+            <translation>一个重复标记最多记录的已登记人脸候选数。</translation>
+        </message>
+        <message>
+            <source>Phone numbers one person may hold before an enrollment is flagged.</source>
+            <translation>同一人可持有的手机号码数量，超过后登记将被标记。</translation>
+        </message>
+    </context>
+    <context>
+        <name>fe::cli</name>
+        <message>
+            <source>missing argument; usage: %1</source>
+            <translation>缺少参数；用法：%1</translation>
+        </message>
+        <message>
+            <source>unexpected argument "%1"</source>
+            <translation>多余的参数“%1”</translation>
+        </message>
+        <message>
+            <source>--%1 takes a whole number from %2 to %3</source>
+            <translation>--%1 须为 %2 至 %3 之间的整数</translation>
+        </message>
+        <message>
+            <source>--%1 takes a number from %2 to %3</source>
+            <translation>--%1 须为 %2 至 %3 之间的数值</translation>
+        </message>
+        <message>
+            <source>--%1 takes a size like 640x480</source>
+            <translation>--%1 须为类似 640x480 的尺寸</translation>
+        </message>
+        <message>
+            <source>bad frame reference "%1"</source>
+            <translation>帧引用“%1”无效</translation>
+        </message>
+        <message>
+            <source>The live capture: a video (or a still, which will fail liveness).</source>
+            <translation>现场采集：一段视频（也可以是静态图像，但无法通过活体检测）。</translation>
+        </message>
+        <message>
+            <source>Seconds into the video where the live window starts (default 0).</source>
+            <translation>现场采集时间段在视频中的起始秒数（默认 0）。</translation>
+        </message>
+        <message>
+            <source>Length of the live window (default 10).</source>
+            <translation>现场采集时间段的长度，单位为秒（默认 10）。</translation>
+        </message>
+        <message>
+            <source>The ID-document photo (an image, or VIDEO#FRAME).</source>
+            <translation>证件照片（图像文件，或 VIDEO#FRAME）。</translation>
+        </message>
+        <message>
+            <source>The customer's name.</source>
+            <translation>客户姓名。</translation>
+        </message>
+        <message>
+            <source>e.g. national_id, passport.</source>
+            <translation>例如 national_id、passport。</translation>
+        </message>
+        <message>
+            <source>The document's number.</source>
+            <translation>证件号码。</translation>
+        </message>
+        <message>
+            <source>Optional, YYYY-MM-DD.</source>
+            <translation>可选，格式为 YYYY-MM-DD。</translation>
+        </message>
+        <message>
+            <source>The phone number, E.164 (or national with --region).</source>
+            <translation>手机号码，E.164 格式（或配合 --region 使用国内号码格式）。</translation>
+        </message>
+        <message>
+            <source>Region for a national phone number, e.g. CN.</source>
+            <translation>国内号码格式所属的国家/地区，例如 CN。</translation>
+        </message>
+        <message>
+            <source>yes or no: the customer's consent, attested by the operator.</source>
+            <translation>yes 或 no：客户是否给予知情同意，由操作员确认。</translation>
+        </message>
+        <message>
+            <source>Version of the privacy notice shown (default 1).</source>
+            <translation>向客户出示的隐私告知版本（默认 1）。</translation>
+        </message>
+        <message>
+            <source>Language of the notice shown (default en).</source>
+            <translation>向客户出示的隐私告知语言（默认 en）。</translation>
+        </message>
+        <message>
+            <source>Liveness: challenge (default) or spontaneous.</source>
+            <translation>活体检测方式：challenge（默认）或 spontaneous。</translation>
+        </message>
+        <message>
+            <source>Challenges in order (default: random).</source>
+            <translation>按顺序列出的动作指令（默认：随机）。</translation>
+        </message>
+        <message>
+            <source>Quality profile: icao, default or lowres.</source>
+            <translation>质量配置：icao、default 或 lowres。</translation>
+        </message>
+        <message>
+            <source>Keep the best portrait even below the quality gate (flagged).</source>
+            <translation>即使未达到质量门槛，也保留最佳人像照片（会被标记）。</translation>
+        </message>
+        <message>
+            <source>--consent takes yes or no</source>
+            <translation>--consent 只能为 yes 或 no</translation>
+        </message>
+        <message>
+            <source>--date-of-birth takes a date like 1990-04-21</source>
+            <translation>--date-of-birth 须为类似 1990-04-21 的日期</translation>
+        </message>
+        <message>
+            <source>--mode takes challenge or spontaneous</source>
+            <translation>--mode 只能为 challenge 或 spontaneous</translation>
+        </message>
+        <message>
+            <source>accepted, flagged (pending review), approved or rejected.</source>
+            <translation>accepted、flagged（待审核）、approved 或 rejected。</translation>
+        </message>
+        <message>
+            <source>--status takes accepted, flagged, approved or rejected</source>
+            <translation>--status 只能为 accepted、flagged、approved 或 rejected</translation>
+        </message>
+        <message>
+            <source>The enrollment id.</source>
+            <translation>登记记录 ID。</translation>
+        </message>
+        <message>
+            <source>approve or reject.</source>
+            <translation>approve（批准）或 reject（驳回）。</translation>
+        </message>
+        <message>
+            <source>Why (mandatory).</source>
+            <translation>理由（必填）。</translation>
+        </message>
+        <message>
+            <source>--decision takes approve or reject</source>
+            <translation>--decision 只能为 approve 或 reject</translation>
+        </message>
+        <message>
+            <source>--target-fmr takes rates between 0 and 1</source>
+            <translation>--target-fmr 的取值须在 0 到 1 之间</translation>
+        </message>
+        <message>
+            <source>unknown challenge "%1"; use blink, turn-left, turn-right, open-mouth</source>
+            <translation>未知的动作指令“%1”；可用：blink、turn-left、turn-right、open-mouth</translation>
+        </message>
+        <message>
+            <source>--challenges needs at least one challenge</source>
+            <translation>--challenges 至少需要一个动作指令</translation>
+        </message>
+        <message>
+            <source>A video, or a still image (shown for 5 s at 25 fps).</source>
+            <translation>一段视频，或一张静态图像（按 25 fps 播放 5 秒）。</translation>
+        </message>
+        <message>
+            <source>challenge (default) or spontaneous.</source>
+            <translation>challenge（默认）或 spontaneous。</translation>
+        </message>
+        <message>
+            <source>Challenges in order, e.g. blink,turn-left (default: random).</source>
+            <translation>按顺序列出的动作指令，例如 blink,turn-left（默认：随机）。</translation>
+        </message>
+        <message>
+            <source>Write the chosen portrait JPEG here (an export of biometric data).</source>
+            <translation>将选中的人像照片（JPEG）写入此处（属于生物特征数据导出）。</translation>
+        </message>
+        <message>
+            <source>Seed of the random challenge draw (default: random).</source>
+            <translation>随机抽取动作指令所用的随机种子（默认：随机）。</translation>
+        </message>
+        <message>
+            <source>Read at most N frames.</source>
+            <translation>最多读取 N 帧。</translation>
+        </message>
+        <message>
+            <source>--challenges applies to challenge mode only</source>
+            <translation>--challenges 仅适用于 challenge 模式</translation>
+        </message>
+        <message>
+            <source>cannot write the portrait to %1: %2</source>
+            <translation>无法将人像照片写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+        <message>
+            <source>no password: pass --password-file FILE or set FACEENROLL_PASSWORD (passwords are never taken on the command line)</source>
+            <translation>未提供密码：请使用 --password-file FILE，或设置 FACEENROLL_PASSWORD（密码一律不通过命令行传入）</translation>
+        </message>
+        <message>
+            <source>no new password: pass --new-password-file FILE</source>
+            <translation>未提供新密码：请使用 --new-password-file FILE</translation>
+        </message>
+        <message>
+            <source>The store's database file.</source>
+            <translation>加密数据库文件。</translation>
+        </message>
+        <message>
+            <source>The user who acts (logs in).</source>
+            <translation>执行操作（登录）的用户。</translation>
+        </message>
+        <message>
+            <source>File holding that user's password (else FACEENROLL_PASSWORD).</source>
+            <translation>存放该用户密码的文件（未指定时使用 FACEENROLL_PASSWORD）。</translation>
+        </message>
+        <message>
+            <source>--%1 is required</source>
+            <translation>必须指定 --%1</translation>
+        </message>
+        <message>
+            <source>passwords are never taken on the command line; use --password-file FILE or FACEENROLL_PASSWORD (and --new-password-file FILE for a new one)</source>
+            <translation>密码一律不通过命令行传入；请使用 --password-file FILE 或 FACEENROLL_PASSWORD（新密码请使用 --new-password-file FILE）</translation>
+        </message>
+        <message>
+            <source>%1 needs a subcommand; run faceenroll-cli --help</source>
+            <translation>%1 需要子命令；请运行 faceenroll-cli --help 查看帮助</translation>
+        </message>
+        <message>
+            <source>Login name of the first admin.</source>
+            <translation>首个管理员的登录名。</translation>
+        </message>
+        <message>
+            <source>File holding the admin's password (else FACEENROLL_PASSWORD).</source>
+            <translation>存放该管理员密码的文件（未指定时使用 FACEENROLL_PASSWORD）。</translation>
+        </message>
+        <message>
+            <source>Name of this station.</source>
+            <translation>本工作站的名称。</translation>
+        </message>
+        <message>
+            <source>Write the recovery key down now: it is shown only once and stored nowhere.</source>
+            <translation>请立即抄下恢复密钥：它只显示这一次，且不会保存在任何地方。</translation>
+        </message>
+        <message>
+            <source>Login name of the new user.</source>
+            <translation>新用户的登录名。</translation>
+        </message>
+        <message>
+            <source>operator, supervisor or admin.</source>
+            <translation>operator（操作员）、supervisor（主管）或 admin（管理员）。</translation>
+        </message>
+        <message>
+            <source>File holding the new user's password.</source>
+            <translation>存放新用户密码的文件。</translation>
+        </message>
+        <message>
+            <source>--role takes operator, supervisor or admin</source>
+            <translation>--role 只能为 operator、supervisor 或 admin</translation>
+        </message>
+        <message>
+            <source>The user to disable.</source>
+            <translation>要停用的用户。</translation>
+        </message>
+        <message>
+            <source>The user (default: the acting user).</source>
+            <translation>用户（默认：当前执行操作的用户）。</translation>
+        </message>
+        <message>
+            <source>File holding the new password.</source>
+            <translation>存放新密码的文件。</translation>
+        </message>
+        <message>
+            <source>unknown subcommand "users %1"; use add, list, disable or passwd</source>
+            <translation>未知子命令“users %1”；请使用 add、list、disable 或 passwd</translation>
+        </message>
+        <message>
+            <source>First row (default 1).</source>
+            <translation>起始行号（默认 1）。</translation>
+        </message>
+        <message>
+            <source>At most N rows.</source>
+            <translation>最多显示 N 行。</translation>
+        </message>
+        <message>
+            <source>unknown subcommand "audit %1"; use verify or list</source>
+            <translation>未知子命令“audit %1”；请使用 verify 或 list</translation>
+        </message>
+        <message>
+            <source>Purge every receipted enrollment now, ignoring the retention period.</source>
+            <translation>立即清除所有已获回执的登记记录，不考虑保留期限。</translation>
+        </message>
+        <message>
+            <source>File holding the recovery key.</source>
+            <translation>存放恢复密钥的文件。</translation>
+        </message>
+        <message>
+            <source>Login name of the admin to create.</source>
+            <translation>要创建的管理员的登录名。</translation>
+        </message>
+        <message>
+            <source>File holding the new admin's password.</source>
+            <translation>存放新管理员密码的文件。</translation>
+        </message>
+        <message>
+            <source>The old recovery key no longer works. Write the new one down now: it is shown only once.</source>
+            <translation>旧的恢复密钥已失效。请立即抄下新的恢复密钥：它只显示这一次。</translation>
+        </message>
+        <message>
+            <source>The setting.</source>
+            <translation>设置项。</translation>
+        </message>
+        <message>
+            <source>Its new value.</source>
+            <translation>设置项的新值。</translation>
+        </message>
+        <message>
+            <source>unknown subcommand "settings %1"; use list or set</source>
+            <translation>未知子命令“settings %1”；请使用 list 或 set</translation>
+        </message>
+        <message>
+            <source>Quality profile: icao, default or lowres (default: default).</source>
+            <translation>质量配置：icao、default 或 lowres（默认：default）。</translation>
+        </message>
+        <message>
+            <source>A video, an image or a folder of images.</source>
+            <translation>一段视频、一张图像或一个图像文件夹。</translation>
+        </message>
+        <message>
+            <source>Stop after N frames.</source>
+            <translation>处理 N 帧后停止。</translation>
+        </message>
+        <message>
+            <source>Scale frames to WxH first.</source>
+            <translation>先将各帧缩放为 WxH。</translation>
+        </message>
+        <message>
+            <source>An image with one face.</source>
+            <translation>一张只含一张人脸的图像。</translation>
+        </message>
+        <message>
+            <source>An image or a video (its best-quality frame is used).</source>
+            <translation>一张图像或一段视频（使用其中质量最好的一帧）。</translation>
+        </message>
+        <message>
+            <source>An image or a video.</source>
+            <translation>一张图像或一段视频。</translation>
+        </message>
+        <message>
+            <source>Read at most N frames of a video.</source>
+            <translation>视频最多读取 N 帧。</translation>
+        </message>
+        <message>
+            <source>A video or image folder.</source>
+            <translation>一段视频或一个图像文件夹。</translation>
+        </message>
+        <message>
+            <source>Frames to use (default 480).</source>
+            <translation>使用的帧数（默认 480）。</translation>
+        </message>
+        <message>
+            <source>Repetitions; medians are reported (default 3).</source>
+            <translation>重复次数；报告各次结果的中位数（默认 3）。</translation>
+        </message>
+        <message>
+            <source>usage: faceenroll-cli COMMAND [OPTIONS] ARGS</source>
+            <translation>用法：faceenroll-cli COMMAND [OPTIONS] ARGS</translation>
+        </message>
+        <message>
+            <source>commands:</source>
+            <translation>命令：</translation>
+        </message>
+        <message>
+            <source>faceenroll-cli: unknown command "%1"; run faceenroll-cli --help</source>
+            <translation>faceenroll-cli：未知命令“%1”；请运行 faceenroll-cli --help 查看帮助</translation>
+        </message>
+        <message>
+            <source>faceenroll-cli %1: internal error: %2</source>
+            <translation>faceenroll-cli %1：内部错误：%2</translation>
+        </message>
+        <message>
+            <source>bad face position in "%1" (want @X:Y)</source>
+            <translation>"%1" 中的人脸位置无效（应为 @X:Y）</translation>
+        </message>
+        <message>
+            <source>Rows a,b,label[,identity_a,identity_b]: images, VIDEO#FRAME or IMAGE@X:Y, label 1 same person, 0 different.</source>
+            <translation>每行 a,b,label[,identity_a,identity_b]：图像、VIDEO#FRAME 或 IMAGE@X:Y，标签 1 表示同一人，0 表示不同的人。</translation>
+        </message>
+        <message>
+            <source>Target false match rates measured directly (default 0.01,0.001).</source>
+            <translation>直接测量的目标误匹配率（默认 0.01,0.001）。</translation>
+        </message>
+        <message>
+            <source>Expected false duplicate flags per 1,000 enrollments (default: the station default, 1).</source>
+            <translation>每 1,000 次登记预期的误报重复标记数（默认：本站默认值 1）。</translation>
+        </message>
+        <message>
+            <source>Gallery sizes of the duplicate table (default 1000,10000,100000,1000000).</source>
+            <translation>重复检索表中的人脸库规模（默认 1000,10000,100000,1000000）。</translation>
+        </message>
+        <message>
+            <source>Leave out the pairs of a face the detector does not find (listed) instead of stopping.</source>
+            <translation>检测器找不到某张人脸时，略去含该人脸的配对（并列出），而不是中止。</translation>
+        </message>
+        <message>
+            <source>--gallery-sizes takes whole numbers from 1 to 1000000000</source>
+            <translation>--gallery-sizes 取 1 到 1000000000 之间的整数</translation>
+        </message>
+        <message>
+            <source>%1 is empty: write the password into the file (one line)</source>
+            <translation>%1 为空：请将密码写入该文件（一行）</translation>
+        </message>
+        <message>
+            <source>Seconds to wait for another FaceEnroll process that holds the key file (default %1).</source>
+            <translation>等待占用密钥文件的另一个 FaceEnroll 进程的秒数（默认 %1）。</translation>
+        </message>
+        <message>
+            <source>faceenroll-cli: waiting for another FaceEnroll process to finish with the store…</source>
+            <translation>faceenroll-cli：正在等待另一个 FaceEnroll 进程结束对加密数据库的操作…</translation>
+        </message>
+        <message>
+            <source>the password of %1 was set by an administrator and works only once: choose your own first (faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE)</source>
+            <translation>%1 的密码由管理员设置，只能使用一次：请先设置您自己的密码（faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE）</translation>
+        </message>
+        <message>
+            <source>The password works once: %1 chooses their own at the first login (faceenroll-cli users passwd).</source>
+            <translation>该密码只能使用一次：%1 须在首次登录时设置自己的密码（faceenroll-cli users passwd）。</translation>
+        </message>
+        <message>
+            <source>not a setting of this version; ignored</source>
+            <translation>不是本版本的设置项；已忽略</translation>
+        </message>
+        <message>
+            <source>The bundle file to write (must not exist).</source>
+            <translation>要写入的数据包文件（不得已存在）。</translation>
+        </message>
+        <message>
+            <source>Every enrollment waiting for upload.</source>
+            <translation>所有等待上传的登记。</translation>
+        </message>
+        <message>
+            <source>An enrollment to export (repeatable).</source>
+            <translation>要导出的登记（可重复）。</translation>
+        </message>
+        <message>
+            <source>The enrollments of an earlier bundle, exported again.</source>
+            <translation>较早某个数据包中的登记，再次导出。</translation>
+        </message>
+        <message>
+            <source>choose what to export: --all-pending, --enrollment ID... or --bundle ID</source>
+            <translation>请选择要导出的内容：--all-pending、--enrollment ID... 或 --bundle ID</translation>
+        </message>
+        <message>
+            <source>The bundle to import.</source>
+            <translation>要导入的数据包。</translation>
+        </message>
+        <message>
+            <source>The central service's base URL (http:// or https://).</source>
+            <translation>中心服务的基础 URL（http:// 或 https://）。</translation>
+        </message>
+        <message>
+            <source>Tries per bundle before the run stops (default 8).</source>
+            <translation>每个数据包在本次运行停止前的尝试次数（默认 8）。</translation>
+        </message>
+        <message>
+            <source>First retry delay ceiling in ms (default 500; doubles per try, with jitter).</source>
+            <translation>首次重试延迟上限，单位毫秒（默认 500；每次尝试加倍，带随机抖动）。</translation>
+        </message>
+        <message>
+            <source>Largest retry delay in ms (default 30000).</source>
+            <translation>最大重试延迟，单位毫秒（默认 30000）。</translation>
+        </message>
+        <message>
+            <source>Abandon a request without progress after this long (default 60000).</source>
+            <translation>请求在这么长时间内没有进展即放弃（默认 60000）。</translation>
+        </message>
+        <message>
+            <source>At most this many enrollments per bundle (default 500).</source>
+            <translation>每个数据包最多包含这么多登记（默认 500）。</translation>
+        </message>
+        <message>
+            <source>Send the bundles the receiver refused before once more.</source>
+            <translation>将接收方之前拒绝的数据包再发送一次。</translation>
+        </message>
+        <message>
+            <source>The bundle to check.</source>
+            <translation>要检查的数据包。</translation>
+        </message>
+        <message>
+            <source>A trust list: the station must be in it with the bundle's key.</source>
+            <translation>信任列表：工作站必须以数据包中的密钥列于其中。</translation>
+        </message>
+        <message>
+            <source>The central service's public key file (central.pub).</source>
+            <translation>中心服务的公钥文件（central.pub）。</translation>
+        </message>
+        <message>
+            <source>Also append the trust-list line to this file.</source>
+            <translation>同时将信任列表行追加到此文件。</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>unknown subcommand "keys %1"; use set-central or export-station-public</source>
+            <translation>未知子命令“keys %1”；请使用 set-central 或 export-station-public</translation>
+        </message>
+        <message>
+            <source>The trust list: it replaces the current one.</source>
+            <translation>信任列表：它将替换当前列表。</translation>
+        </message>
+        <message>
+            <source>unknown subcommand "trust %1"; use import or list</source>
+            <translation>未知子命令“trust %1”；请使用 import 或 list</translation>
+        </message>
+        <message>
+            <source>The receipts file to write (must not exist).</source>
+            <translation>要写入的回执文件（不得已存在）。</translation>
+        </message>
+        <message>
+            <source>Only the receipts for this station's bundles.</source>
+            <translation>仅此工作站数据包的回执。</translation>
+        </message>
+        <message>
+            <source>A receipts file from the relaying station.</source>
+            <translation>来自中转工作站的回执文件。</translation>
+        </message>
+        <message>
+            <source>unknown subcommand "receipts %1"; use export or import</source>
+            <translation>未知子命令“receipts %1”；请使用 export 或 import</translation>
+        </message>
+        <message>
+            <source>document (1:1 against an ID photo, the default) or duplicate (as one comparison of the 1:N search).</source>
+            <translation>document（与证件照 1:1 比对，默认）或 duplicate（作为 1:N 检索中的一次比对）。</translation>
+        </message>
+        <message>
+            <source>For --purpose duplicate: the gallery size the threshold is chosen for (default 1000).</source>
+            <translation>用于 --purpose duplicate：选择阈值所依据的人脸库规模（默认 1000）。</translation>
+        </message>
+        <message>
+            <source>A fixed decision threshold on the cosine similarity instead.</source>
+            <translation>改用固定的余弦相似度判定阈值。</translation>
+        </message>
+        <message>
+            <source>--purpose takes document or duplicate</source>
+            <translation>--purpose 取 document 或 duplicate</translation>
+        </message>
+        <message>
+            <source>--gallery-size goes with --purpose duplicate</source>
+            <translation>--gallery-size 须与 --purpose duplicate 一起使用</translation>
+        </message>
+    </context>
 </TS>
