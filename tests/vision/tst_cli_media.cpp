@@ -74,7 +74,7 @@ void TestCliMedia::initTestCase()
 
     // A station for enroll's --id-photo.
     m_db = path("station.db");
-    for (const char* user : {"admin", "op1"}) {
+    for (const char* user : {"admin", "op1", "one-time"}) {
         QFile f(path((std::string(user) + ".pw").c_str()));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray(user) + "-correct-horse-7\n");
@@ -85,9 +85,14 @@ void TestCliMedia::initTestCase()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = fe::test::runCli({QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("op1"),
                           QStringLiteral("--role"), QStringLiteral("operator"),
-                          QStringLiteral("--new-password-file"), path("op1.pw"), QStringLiteral("--db"), m_db,
+                          QStringLiteral("--new-password-file"), path("one-time.pw"), QStringLiteral("--db"), m_db,
                           QStringLiteral("--user"), QStringLiteral("admin"),
                           QStringLiteral("--password-file"), path("admin.pw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // An administrator's password works once: op1 chooses their own (issue 9).
+    r = fe::test::runCli({QStringLiteral("users"), QStringLiteral("passwd"), QStringLiteral("--new-password-file"),
+                          path("op1.pw"), QStringLiteral("--db"), m_db, QStringLiteral("--user"), QStringLiteral("op1"),
+                          QStringLiteral("--password-file"), path("one-time.pw")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
 }
 
