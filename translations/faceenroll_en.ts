@@ -1098,6 +1098,54 @@
         <source>Trust list line %1 starts with &quot;{&quot; but is not a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot list the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is in a format FaceEnroll does not read (%2); give a JPEG or PNG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px (%4 megapixels); FaceEnroll reads images of up to %5 megapixels. Scale it down first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px; %4 images are read up to %5 megapixels. Convert it to a baseline JPEG or a non-interlaced PNG, or scale it down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated: the file ends before the picture does. Copy or export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is corrupt: its picture data is damaged. Copy or export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image file %1 is %2 MB; files in this format are read up to %3 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP decoder does not match its headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated or corrupt. Copy or export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: permission denied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give an image or video file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::Outcome</name>

@@ -1098,6 +1098,54 @@
         <source>Trust list line %1 starts with &quot;{&quot; but is not a JSON object.</source>
         <translation>信任列表第 %1 行以“{”开头，但不是 JSON 对象。</translation>
     </message>
+    <message>
+        <source>Cannot list the folder %1.</source>
+        <translation>无法列出文件夹 %1 的内容。</translation>
+    </message>
+    <message>
+        <source>The image %1 is in a format FaceEnroll does not read (%2); give a JPEG or PNG file.</source>
+        <translation>图像 %1 的格式（%2）FaceEnroll 无法读取；请提供 JPEG 或 PNG 文件。</translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px (%4 megapixels); FaceEnroll reads images of up to %5 megapixels. Scale it down first.</source>
+        <translation>图像 %1 为 %2x%3 像素（%4 百万像素）；FaceEnroll 只读取不超过 %5 百万像素的图像。请先缩小图像。</translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px; %4 images are read up to %5 megapixels. Convert it to a baseline JPEG or a non-interlaced PNG, or scale it down.</source>
+        <translation>图像 %1 为 %2x%3 像素；%4 图像最多读取 %5 百万像素。请将其转换为基线 JPEG 或非隔行 PNG，或先缩小图像。</translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated: the file ends before the picture does. Copy or export it again.</source>
+        <translation>图像 %1 不完整：文件在图像数据结束之前就结束了。请重新复制或导出。</translation>
+    </message>
+    <message>
+        <source>The image %1 is corrupt: its picture data is damaged. Copy or export it again.</source>
+        <translation>图像 %1 已损坏：其图像数据受损。请重新复制或导出。</translation>
+    </message>
+    <message>
+        <source>The image file %1 is %2 MB; files in this format are read up to %3 MB.</source>
+        <translation>图像文件 %1 大小为 %2 MB；此格式的文件最多读取 %3 MB。</translation>
+    </message>
+    <message>
+        <source>The WebP decoder does not match its headers.</source>
+        <translation>WebP 解码库与其头文件版本不一致。</translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated or corrupt. Copy or export it again.</source>
+        <translation>图像 %1 不完整或已损坏。请重新复制或导出。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: permission denied.</source>
+        <translation>无法读取 %1：权限不足。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give an image or video file.</source>
+        <translation>%1 是一个文件夹；请提供图像或视频文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
+        <translation>%1 不是普通文件（而是管道、设备或套接字）；请提供图像或视频文件。</translation>
+    </message>
 </context>
 <context>
     <name>fe::Outcome</name>

@@ -15,6 +15,12 @@ QString tr(const char* text)
     return QCoreApplication::translate("fe::cli", text);
 }
 
+QString errorText(const fe::Error& error)
+{
+    const QString text = QCoreApplication::translate("fe::Error", error.textTemplate());
+    return QString::fromStdString(fe::Error::format(text.toStdString(), error.args()));
+}
+
 AssetResolver assetResolver()
 {
     const QSettings settings;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/AssetResolver.h"
+#include "common/Error.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -42,6 +43,9 @@ struct Size
 Size sizeOption(const QCommandLineParser& parser, const QString& name);
 
 QString tr(const char* text);
+
+// An fe::Error's text in the user's language, arguments filled in.
+QString errorText(const fe::Error& error);
 
 // The assets as this user's settings (assets/dir) and the environment say.
 AssetResolver assetResolver();

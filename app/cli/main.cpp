@@ -22,12 +22,6 @@ void printLine(std::FILE* out, const QString& text)
     std::fflush(out);
 }
 
-QString translated(const fe::Error& e)
-{
-    const QString text = QCoreApplication::translate("fe::Error", e.textTemplate());
-    return QString::fromStdString(fe::Error::format(text.toStdString(), e.args()));
-}
-
 void printUsage(const fe::cli::CommandTable& table)
 {
     printLine(stdout, fe::cli::tr("usage: faceenroll-cli COMMAND [OPTIONS] ARGS"));
@@ -81,7 +75,7 @@ int main(int argc, char** argv)
     } catch (const fe::cli::UsageError& e) {
         printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), e.reason()));
     } catch (const fe::Error& e) {
-        printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), translated(e)));
+        printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), fe::cli::errorText(e)));
         return e.code() == fe::ErrorCode::Internal ? 1 : 2;
     } catch (const std::exception& e) {
         printLine(stderr, fe::cli::tr("faceenroll-cli %1: internal error: %2").arg(args.first(), QString::fromLocal8Bit(e.what())));

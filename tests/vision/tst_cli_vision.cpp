@@ -14,18 +14,11 @@
 
 namespace {
 
-QJsonObject parse(const QByteArray& line)
-{
-    QJsonParseError error{};
-    const auto doc = QJsonDocument::fromJson(line, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        throw std::runtime_error("not a JSON object: " + line.left(200).toStdString());
-    return doc.object();
-}
+using fe::test::jsonObject;
 
 QJsonObject summary(const fe::test::CliResult& r)
 {
-    return parse(r.lastLine()).value(QStringLiteral("summary")).toObject();
+    return fe::test::summaryObject(r);
 }
 
 void writeBytes(const QString& path, const QByteArray& bytes)
@@ -96,7 +89,7 @@ void TestCliVision::analyze_printsOneObjectPerFrameThenSummary()
     const auto lines = r.lines();
     QCOMPARE(lines.size(), 31);
     for (int i = 0; i < 30; ++i) {
-        const QJsonObject frame = parse(lines[i]);
+        const QJsonObject frame = jsonObject(lines[i]);
         QCOMPARE(frame.value(QStringLiteral("frame")).toInt(), i);
         QVERIFY(frame.value(QStringLiteral("ms")).toDouble() > 0.0);
         QCOMPARE(frame.value(QStringLiteral("guidance")).isString(), true);
