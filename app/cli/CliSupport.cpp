@@ -1,5 +1,7 @@
 #include "CliSupport.h"
 
+#include "CommandHelp.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -36,6 +38,10 @@ void printSummary(const QJsonObject& summary)
 
 void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional)
 {
+    if (helpRequested()) {
+        printCommandHelp(parser, args.value(0));
+        throw HelpShown();
+    }
     if (!parser.parse(args))
         throw UsageError(parser.errorText());
     const int n = static_cast<int>(parser.positionalArguments().size());

@@ -735,7 +735,7 @@ int runCalibrate(const QStringList& args)
 
 void registerEnrollCommands(CommandTable& table)
 {
-    table[QStringLiteral("enroll")] = {runEnroll, QT_TRANSLATE_NOOP("cli", "--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  enroll a customer")};
+    table[QStringLiteral("enroll")] = {runEnroll, QT_TRANSLATE_NOOP("cli", "--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality]  enroll a customer")};
     table[QStringLiteral("list")] = {runList, QT_TRANSLATE_NOOP("cli", "--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)")};
     table[QStringLiteral("show")] = {runShow, QT_TRANSLATE_NOOP("cli", "ID --db PATH --user U  one enrollment's record (no biometric data)")};
     table[QStringLiteral("review")] = {runReview, QT_TRANSLATE_NOOP("cli", "--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment")};
