@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 
+#include <cmath>
 #include <cstdio>
 
 namespace fe::cli {
@@ -21,6 +22,16 @@ AssetResolver assetResolver()
 {
     const QSettings settings;
     return AssetResolver(settings.value(QStringLiteral("assets/dir")).toString().toStdString());
+}
+
+namespace {
+bool g_linesPrinted = false;
+bool g_summaryPrinted = false;
+} // namespace
+
+bool summaryOwed()
+{
+    return g_linesPrinted && !g_summaryPrinted;
 }
 
 void printJson(const QJsonObject& object)
@@ -68,7 +79,8 @@ double doubleOption(const QCommandLineParser& parser, const QString& name, doubl
         return fallback;
     bool ok = false;
     const double v = parser.value(name).toDouble(&ok);
-    if (!ok || v < min || v > max)
+    // "nan" and "inf" parse as numbers; no comparison with a range refuses NaN.
+    if (!ok || !std::isfinite(v) || v < min || v > max)
         throw UsageError(tr("--%1 takes a number from %2 to %3").arg(name).arg(min).arg(max));
     return v;
 }

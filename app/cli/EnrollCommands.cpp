@@ -104,7 +104,7 @@ FaceRef parseRef(const QString& text, const QDir& base)
         if (xy.size() == 2) {
             const float x = xy[0].toFloat(&okX);
             const float y = xy[1].toFloat(&okY);
-            if (okX && okY) {
+            if (okX && okY && std::isfinite(x) && std::isfinite(y)) {
                 ref.point = cv::Point2f(x, y);
                 p = p.left(at);
             }
@@ -504,7 +504,7 @@ int runCalibrate(const QStringList& args)
         for (const auto& t : parser.value(QStringLiteral("target-fmr")).split(u',')) {
             bool ok = false;
             const double v = t.toDouble(&ok);
-            if (!ok || v <= 0 || v >= 1)
+            if (!ok || !(v > 0 && v < 1)) // written so that NaN fails too
                 throw UsageError(tr("--target-fmr takes rates between 0 and 1"));
             targets.push_back(v);
         }

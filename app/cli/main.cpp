@@ -31,6 +31,14 @@ QString translated(const fe::Error& e)
     return QString::fromStdString(fe::Error::format(text.toStdString(), e.args()));
 }
 
+// A failure after some result lines still ends stdout with a summary line, so a script that
+// reads the last line always finds one.
+void endWithErrorSummary(const QString& reason)
+{
+    if (fe::cli::summaryOwed())
+        fe::cli::printSummary({{QStringLiteral("error"), reason}});
+}
+
 void printUsage(const fe::cli::CommandTable& table)
 {
     printLine(stdout, fe::cli::tr("usage: faceenroll-cli COMMAND [OPTIONS] ARGS"));
@@ -106,8 +114,11 @@ int main(int argc, char** argv)
         return 0;
     } catch (const fe::cli::UsageError& e) {
         printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), e.reason()));
+        endWithErrorSummary(e.reason());
     } catch (const fe::Error& e) {
-        printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), translated(e)));
+        const QString reason = translated(e);
+        printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), reason));
+        endWithErrorSummary(reason);
         return e.code() == fe::ErrorCode::Internal ? 1 : 2;
     } catch (const std::exception& e) {
         printLine(stderr, fe::cli::tr("faceenroll-cli %1: internal error: %2").arg(args.first(), QString::fromLocal8Bit(e.what())));

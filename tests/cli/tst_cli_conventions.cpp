@@ -105,6 +105,11 @@ private Q_SLOTS:
     void globalHelp_namesPasswordSourcesAndEveryEnrollOption();
     // 2, 7, 8. Customer data from a file or stdin; --id-photo paths; one status vocabulary.
     // 3. Numbers and repeated options.
+    void numbers_nanAndInfinityRefused_data();
+    void numbers_nanAndInfinityRefused();
+    void repeatedOption_isAnError_data();
+    void repeatedOption_isAnError();
+    void repeatableOption_isNotRefused();
     // 4. liveness --portrait.
     // 5. Usage errors before the password.
     // 6. A failure after partial output.
@@ -237,6 +242,66 @@ void TestCliConventions::globalHelp_namesPasswordSourcesAndEveryEnrollOption()
 // ---- 2, 7, 8. Subject file, --id-photo, one status vocabulary ------------------------------
 
 // ---- 3. Numbers and repeated options -------------------------------------------------------
+
+void TestCliConventions::numbers_nanAndInfinityRefused_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("reason");
+    const QString img = path("id#1.png");
+    for (const char* v : {"nan", "NaN", "inf", "-inf", "1e999"})
+        QTest::addRow("match --threshold %s", v) << QStringList{s("match"), img, img, s("--threshold"), s(v)} << s("--threshold");
+    QTest::newRow("calibrate --target-fmr nan") << QStringList{s("calibrate"), path("pairs.csv"), s("--target-fmr"), s("nan")}
+                                                << s("--target-fmr");
+    QTest::newRow("liveness --max-frames nan") << QStringList{s("liveness"), demo(), s("--max-frames"), s("nan")} << s("--max-frames");
+}
+
+void TestCliConventions::numbers_nanAndInfinityRefused()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, reason);
+    const auto r = fe::test::runCli(args, 120'000);
+    VERIFY_REFUSED(r, reason);
+    QVERIFY2(!r.out.contains("non-match") && !r.out.contains("\"decision\""), r.out.constData());
+}
+
+void TestCliConventions::repeatedOption_isAnError_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("option");
+    QTest::newRow("list --user a --user b")
+        << QStringList{s("list"), s("--db"), m_db, s("--user"), s("sup1"), s("--user"), s("op1"), s("--password-file"), path("sup1.pw")}
+        << s("--user");
+    QTest::newRow("users list --db twice") << QStringList{s("users"), s("list"), s("--db"), m_db, s("--db"), path("other.db"), s("--user"),
+                                                          s("admin"), s("--password-file"), path("admin.pw")}
+                                           << s("--db");
+    QTest::newRow("match --threshold twice") << QStringList{s("match"), path("id#1.png"), path("id#1.png"), s("--threshold"), s("0.3"),
+                                                            s("--threshold"), s("0.9")}
+                                             << s("--threshold");
+    QTest::newRow("analyze --max-frames=1 --max-frames 2")
+        << QStringList{s("analyze"), demo(), s("--max-frames=1"), s("--max-frames"), s("2")} << s("--max-frames");
+    QTest::newRow("enroll --consent yes --consent no")
+        << QStringList{s("enroll"), s("--consent"), s("yes"), s("--consent"), s("no")} << s("--consent");
+}
+
+void TestCliConventions::repeatedOption_isAnError()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, option);
+    const auto r = fe::test::runCli(args, 120'000);
+    VERIFY_REFUSED(r, option + s(" was given more than once"));
+    QVERIFY(r.out.trimmed().isEmpty());
+}
+
+void TestCliConventions::repeatableOption_isNotRefused()
+{
+    // export --enrollment ID... is documented as repeatable.
+    const auto r = fe::test::runCli(QStringList{s("export"), s("--enrollment"), s("a"), s("--enrollment"), s("b"), s("--out"),
+                                                path("two.feb"), s("--db"), path("no-store.db"), s("--user"), s("sup1"),
+                                                s("--password-file"), path("sup1.pw")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(!errText(r).contains(s("more than once")), r.err.constData());
+    QVERIFY2(errText(r).contains(s("no FaceEnroll database")), r.err.constData());
+}
 
 // ---- 4. liveness --portrait ----------------------------------------------------------------
 
