@@ -36,6 +36,7 @@ bool summaryOwed()
 
 void printJson(const QJsonObject& object)
 {
+    g_linesPrinted = true;
     const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
     std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stdout);
     std::fputc('\n', stdout);
@@ -45,6 +46,7 @@ void printJson(const QJsonObject& object)
 void printSummary(const QJsonObject& summary)
 {
     printJson(QJsonObject{{QStringLiteral("summary"), summary}});
+    g_summaryPrinted = true;
 }
 
 void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional)
@@ -55,6 +57,7 @@ void parseOrThrow(QCommandLineParser& parser, const QStringList& args, int minPo
     }
     if (!parser.parse(args))
         throw UsageError(parser.errorText());
+    rejectRepeatedOptions(parser, args.value(0));
     const int n = static_cast<int>(parser.positionalArguments().size());
     if (n < minPositional)
         throw UsageError(tr("missing argument; usage: %1").arg(args.value(0) + QLatin1Char(' ') + parser.helpText().section(QLatin1Char('\n'), 0, 0)));

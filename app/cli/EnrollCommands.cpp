@@ -167,6 +167,36 @@ cv::Mat readRef(const FaceRef& ref)
                 {ref.path.toStdString(), std::to_string(ref.frame)});
 }
 
+// The ID-document photo: --id-photo PATH, a frame of a video with --id-photo-frame N. A path
+// that exists is a path, whatever characters it holds ("id#1.png"); the older VIDEO#FRAME
+// form is read only when no such file exists.
+FaceRef idPhotoRef(const QCommandLineParser& parser)
+{
+    const QString text = requiredValue(parser, QStringLiteral("id-photo"));
+    FaceRef ref;
+    if (parser.isSet(QStringLiteral("id-photo-frame"))) {
+        ref.path = text;
+        ref.frame = intOption(parser, QStringLiteral("id-photo-frame"), 0, 0, 100'000'000);
+        checkMediaInput(ref.path, QStringLiteral("id-photo"), MediaKind::Video);
+        return ref;
+    }
+    if (QFileInfo::exists(text)) {
+        ref.path = text;
+        checkMediaInput(ref.path, QStringLiteral("id-photo"), MediaKind::VideoOrImage);
+        return ref;
+    }
+    // No such file: perhaps the older VIDEO#FRAME form, else a missing file.
+    try {
+        ref = parseRef(text, QDir::current());
+    } catch (const UsageError&) {
+        ref.path.clear();
+    }
+    if (ref.path.isEmpty() || !QFileInfo::exists(ref.path))
+        throw UsageError(tr("--%1: the file %2 does not exist").arg(QStringLiteral("id-photo"), text));
+    checkMediaInput(ref.path, QStringLiteral("id-photo"), ref.frame >= 0 ? MediaKind::Video : MediaKind::VideoOrImage);
+    return ref;
+}
+
 int runEnroll(const QStringList& args)
 {
     rejectPasswordOnCommandLine(args);

@@ -121,7 +121,9 @@ int main(int argc, char** argv)
         endWithErrorSummary(reason);
         return e.code() == fe::ErrorCode::Internal ? 1 : 2;
     } catch (const std::exception& e) {
-        printLine(stderr, fe::cli::tr("faceenroll-cli %1: internal error: %2").arg(args.first(), QString::fromLocal8Bit(e.what())));
+        const QString reason = fe::cli::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
+        printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), reason));
+        endWithErrorSummary(reason);
         return 1;
     }
     return 2;

@@ -113,6 +113,8 @@ private Q_SLOTS:
     // 4. liveness --portrait.
     // 5. Usage errors before the password.
     // 6. A failure after partial output.
+    void failureAfterPartialOutput_endsWithErrorSummary_data();
+    void failureAfterPartialOutput_endsWithErrorSummary();
     // 8. Permission refusals in words.
     // 9. The station's lock held by another process.
     // 10. --db that is not a database.
@@ -308,6 +310,39 @@ void TestCliConventions::repeatableOption_isNotRefused()
 // ---- 5. Usage errors before the password ---------------------------------------------------
 
 // ---- 6. Failure after partial output -------------------------------------------------------
+
+void TestCliConventions::failureAfterPartialOutput_endsWithErrorSummary_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("reason");
+    // The second demo video cut in half: its index promises frames that are not there.
+    const QByteArray video = readFile(QString::fromStdString(fe::test::asset(fe::Asset::SecondVideo).string()));
+    QVERIFY(!video.isEmpty());
+    writeFile(path("cap12_cut.mp4"), video.left(video.size() / 2));
+    writeFile(path("notes.png"), "not an image\n");
+    QTest::newRow("analyze a truncated video") << QStringList{s("analyze"), path("cap12_cut.mp4"), s("--quality-profile"), s("lowres")}
+                                               << s("truncated");
+    QTest::newRow("match, second input corrupt") << QStringList{s("match"), path("id#1.png"), path("notes.png")} << s("notes.png");
+}
+
+void TestCliConventions::failureAfterPartialOutput_endsWithErrorSummary()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, reason);
+    const auto r = fe::test::runCli(args);
+    VERIFY_REFUSED(r, reason);
+    const auto lines = r.lines();
+    QVERIFY2(lines.size() >= 2, r.out.constData()); // some result lines, then the summary
+    for (const auto& l : lines)
+        QVERIFY2(QJsonDocument::fromJson(l).isObject(), l.constData());
+    const QJsonObject sum = summaryOf(r);
+    QCOMPARE(sum.keys(), QStringList{s("error")});
+    QVERIFY2(sum.value(s("error")).toString().contains(reason), r.lastLine().constData());
+    int summaries = 0;
+    for (const auto& l : lines)
+        summaries += QJsonDocument::fromJson(l).object().contains(s("summary")) ? 1 : 0;
+    QCOMPARE(summaries, 1);
+}
 
 // ---- 8. Permission refusals in words -------------------------------------------------------
 
