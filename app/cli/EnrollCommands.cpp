@@ -205,8 +205,11 @@ int runEnroll(const QStringList& args)
     parser.addOption({QStringLiteral("live"), tr("The live capture: a video (or a still, which will fail liveness)."), QStringLiteral("VIDEO")});
     parser.addOption({QStringLiteral("live-start"), tr("Seconds into the video where the live window starts (default 0)."), QStringLiteral("S")});
     parser.addOption({QStringLiteral("live-seconds"), tr("Length of the live window (default 10)."), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("id-photo"), tr("The ID-document photo (an image, or VIDEO#FRAME)."), QStringLiteral("IMAGE")});
-    parser.addOption({QStringLiteral("name"), tr("The customer's name."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("id-photo"), tr("The ID-document photo: an image, or a video with --id-photo-frame."), QStringLiteral("IMAGE")});
+    parser.addOption({QStringLiteral("id-photo-frame"), tr("Take the ID-document photo from this frame (0-based) of the --id-photo video."),
+                      QStringLiteral("N")});
+    addSubjectFileOption(parser);
+    parser.addOption({QStringLiteral("name"), tr("The customer's name (visible in the process list: prefer --subject-file)."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("document-type"), tr("e.g. national_id, passport."), QStringLiteral("TYPE")});
     parser.addOption({QStringLiteral("document-number"), tr("The document's number."), QStringLiteral("NUM")});
     parser.addOption({QStringLiteral("date-of-birth"), tr("Optional, YYYY-MM-DD."), QStringLiteral("DATE")});

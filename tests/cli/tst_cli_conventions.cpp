@@ -111,6 +111,9 @@ private Q_SLOTS:
     void repeatedOption_isAnError();
     void repeatableOption_isNotRefused();
     // 4. liveness --portrait.
+    void portrait_refusesExistingFileAndWrongExtension_beforeAnyWork_data();
+    void portrait_refusesExistingFileAndWrongExtension_beforeAnyWork();
+    void portrait_writesPrivateFile_andReplacesOnlyWithForce();
     // 5. Usage errors before the password.
     // 6. A failure after partial output.
     void failureAfterPartialOutput_endsWithErrorSummary_data();
@@ -306,6 +309,73 @@ void TestCliConventions::repeatableOption_isNotRefused()
 }
 
 // ---- 4. liveness --portrait ----------------------------------------------------------------
+
+void TestCliConventions::portrait_refusesExistingFileAndWrongExtension_beforeAnyWork_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<bool>("force");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("existing station database") << s("@db") << false << s("ending in .jpg");
+    QTest::newRow("existing station database, --force") << s("@db") << true << s("ending in .jpg");
+    QTest::newRow("existing jpg") << s("@existing.jpg") << false << s("exists already");
+    QTest::newRow("png name") << s("portrait.png") << false << s("ending in .jpg");
+    QTest::newRow("no extension") << s("portrait") << false << s("ending in .jpg");
+    QTest::newRow("a folder named .jpg") << s("@folder.jpg") << true << s("is a folder");
+}
+
+void TestCliConventions::portrait_refusesExistingFileAndWrongExtension_beforeAnyWork()
+{
+    QFETCH(QString, target);
+    QFETCH(bool, force);
+    QFETCH(QString, reason);
+    QString out = path(target.toUtf8().constData());
+    if (target == QLatin1String("@db")) {
+        out = m_db;
+    } else if (target == QLatin1String("@existing.jpg")) {
+        out = path("existing.jpg");
+        writeFile(out, "someone's photo");
+    } else if (target == QLatin1String("@folder.jpg")) {
+        out = path("folder.jpg");
+        QVERIFY(QDir().mkpath(out));
+    }
+    const QByteArray before = QFileInfo(out).isFile() ? readFile(out) : QByteArray();
+    QStringList args{s("liveness"), demo(), s("--mode"), s("spontaneous"), s("--quality-profile"), s("lowres"), s("--portrait"), out};
+    if (force)
+        args << s("--force");
+    const auto r = fe::test::runCli(args, 120'000);
+    VERIFY_REFUSED(r, reason);
+    QVERIFY2(r.out.trimmed().isEmpty(), "the session ran before the target was checked");
+    if (QFileInfo(out).isFile())
+        QCOMPARE(readFile(out), before);
+    else if (!QFileInfo(out).isDir())
+        QVERIFY(!QFileInfo::exists(out));
+}
+
+void TestCliConventions::portrait_writesPrivateFile_andReplacesOnlyWithForce()
+{
+    const QString out = path("portrait.jpg");
+    const QStringList base{s("liveness"), demo(), s("--mode"), s("spontaneous"), s("--max-frames"), s("240"), s("--quality-profile"),
+                           s("lowres"), s("--portrait"), out};
+    const mode_t oldMask = ::umask(022); // the usual umask, which would make a new file 0644
+    auto r = fe::test::runCli(base);
+    ::umask(oldMask);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(summaryOf(r).value(s("portrait_quality")).isObject());
+    QVERIFY(!cv::imread(out.toStdString()).empty());
+    QCOMPARE(fileMode(out), mode_t(0600));
+
+    // Again without --force: refused, the first portrait kept.
+    writeFile(out, "keep me");
+    ::chmod(QFile::encodeName(out).constData(), 0644);
+    r = fe::test::runCli(base, 120'000);
+    VERIFY_REFUSED(r, s("--force"));
+    QCOMPARE(readFile(out), QByteArray("keep me"));
+    // With --force: replaced by the portrait, private again.
+    r = fe::test::runCli(base + QStringList{s("--force")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(!cv::imread(out.toStdString()).empty());
+    QCOMPARE(fileMode(out), mode_t(0600));
+}
 
 // ---- 5. Usage errors before the password ---------------------------------------------------
 
