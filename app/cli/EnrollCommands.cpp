@@ -1,5 +1,6 @@
 // enroll, list, show, review and calibrate: the enrollment workflow and matching, headless.
 #include "CliSupport.h"
+#include "InputChecks.h"
 #include "Commands.h"
 #include "JsonFormat.h"
 #include "LiveOptions.h"
@@ -211,9 +212,12 @@ int runEnroll(const QStringList& args)
     addSubjectFileOption(parser);
     parser.addOption({QStringLiteral("name"), tr("The customer's name (visible in the process list: prefer --subject-file)."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("document-type"), tr("e.g. national_id, passport."), QStringLiteral("TYPE")});
-    parser.addOption({QStringLiteral("document-number"), tr("The document's number."), QStringLiteral("NUM")});
+    parser.addOption({QStringLiteral("document-number"), tr("The document's number (visible in the process list: prefer --subject-file)."),
+                      QStringLiteral("NUM")});
     parser.addOption({QStringLiteral("date-of-birth"), tr("Optional, YYYY-MM-DD."), QStringLiteral("DATE")});
-    parser.addOption({QStringLiteral("phone"), tr("The phone number, E.164 (or national with --region)."), QStringLiteral("E164")});
+    parser.addOption({QStringLiteral("phone"), tr("The phone number, E.164 (or national with --region; visible in the process list: "
+                                                  "prefer --subject-file)."),
+                      QStringLiteral("E164")});
     parser.addOption({QStringLiteral("region"), tr("Region for a national phone number, e.g. CN."), QStringLiteral("CC")});
     parser.addOption({QStringLiteral("consent"), tr("yes or no: the customer's consent, attested by the operator."), QStringLiteral("yes|no")});
     parser.addOption({QStringLiteral("notice-version"), tr("Version of the privacy notice shown (default 1)."), QStringLiteral("V")});
@@ -227,6 +231,7 @@ int runEnroll(const QStringList& args)
     const QString consent = requiredValue(parser, QStringLiteral("consent"));
     if (consent != QLatin1String("yes") && consent != QLatin1String("no"))
         throw UsageError(tr("--consent takes yes or no"));
+    const SubjectFields fields = readSubjectFields(parser);
     enroll::SubjectInput input;
     input.subject.name = requiredValue(parser, QStringLiteral("name")).toStdString();
     input.subject.documentType = requiredValue(parser, QStringLiteral("document-type")).toStdString();
@@ -272,7 +277,7 @@ int runEnroll(const QStringList& args)
     if (!id.faceFound)
         throw Error(ErrorCode::NoFace, QT_TRANSLATE_NOOP("fe::Error", "No face was found on the ID-document photo %1."),
                     {idPhotoPath.toStdString()});
-    const enroll::LiveResult live = runLive(models, requiredValue(parser, QStringLiteral("live")), options, start, seconds, allowLow);
+    const enroll::LiveResult live = runLive(models, livePath, options, start, seconds, allowLow);
     const enroll::EnrollmentOutcome out = service.enroll(input, id, live, allowLow);
 
     QJsonArray flags;
@@ -328,10 +333,7 @@ int runList(const QStringList& args)
     parseOrThrow(parser, args, 0, 0);
     store::EnrollmentFilter filter;
     if (parser.isSet(QStringLiteral("status"))) {
-        QString s = parser.value(QStringLiteral("status"));
-        if (s == QLatin1String("flagged"))
-            s = QString::fromLatin1(store::toString(store::EnrollmentStatus::PendingReview));
-        filter.status = store::parseEnrollmentStatus(s.toStdString());
+        filter.status = parseStatusWord(parser.value(QStringLiteral("status")));
         if (!filter.status)
             throw UsageError(tr("--status takes accepted, flagged, approved or rejected"));
     }
@@ -418,7 +420,7 @@ int runReview(const QStringList& args)
     const auto e = session.getEnrollment(id);
     printSummary({{QStringLiteral("enrollment_id"), qstr(id)},
                   {QStringLiteral("decision"), decision},
-                  {QStringLiteral("status"), QString::fromLatin1(store::toString(e.status))}});
+                  {QStringLiteral("status"), statusWord(e.status)}});
     session.logout();
     return 0;
 }

@@ -115,6 +115,8 @@ private Q_SLOTS:
     void portrait_refusesExistingFileAndWrongExtension_beforeAnyWork();
     void portrait_writesPrivateFile_andReplacesOnlyWithForce();
     // 5. Usage errors before the password.
+    void enrollUsageErrors_reportedBeforeThePasswordIsChecked_data();
+    void enrollUsageErrors_reportedBeforeThePasswordIsChecked();
     // 6. A failure after partial output.
     void failureAfterPartialOutput_endsWithErrorSummary_data();
     void failureAfterPartialOutput_endsWithErrorSummary();
@@ -378,6 +380,36 @@ void TestCliConventions::portrait_writesPrivateFile_andReplacesOnlyWithForce()
 }
 
 // ---- 5. Usage errors before the password ---------------------------------------------------
+
+void TestCliConventions::enrollUsageErrors_reportedBeforeThePasswordIsChecked_data()
+{
+    QTest::addColumn<QStringList>("media");
+    QTest::addColumn<QString>("reason");
+    const QString id = path("id#1.png");
+    QTest::newRow("missing --live") << QStringList{s("--id-photo"), id} << s("--live is required");
+    QTest::newRow("--live does not exist") << QStringList{s("--live"), path("nothing.mp4"), s("--id-photo"), id} << s("does not exist");
+    QTest::newRow("--live is a folder") << QStringList{s("--live"), m_dir.path(), s("--id-photo"), id} << s("is a folder");
+    QTest::newRow("--id-photo does not exist") << QStringList{s("--live"), demo(), s("--id-photo"), path("nothing#2.png")}
+                                               << s("does not exist");
+    QTest::newRow("--id-photo-frame of an image") << QStringList{s("--live"), demo(), s("--id-photo"), id, s("--id-photo-frame"), s("3")}
+                                                  << s("needs a video");
+    QTest::newRow("missing --id-photo") << QStringList{s("--live"), demo()} << s("--id-photo is required");
+}
+
+void TestCliConventions::enrollUsageErrors_reportedBeforeThePasswordIsChecked()
+{
+    QFETCH(QStringList, media);
+    QFETCH(QString, reason);
+    const int loginsBefore = loginRows();
+    const auto r = fe::test::runCli(QStringList{s("enroll")} + actor("op1") +
+                                        QStringList{s("--consent"), s("yes"), s("--name"), s("A"), s("--document-type"), s("passport"),
+                                                    s("--document-number"), s("X1"), s("--phone"), m_phone} +
+                                        media,
+                                    120'000);
+    VERIFY_REFUSED(r, reason);
+    // One more login: the audit list of loginRows() itself; op1 never logged in.
+    QCOMPARE(loginRows(), loginsBefore + 1);
+}
 
 // ---- 6. Failure after partial output -------------------------------------------------------
 
