@@ -5,6 +5,7 @@
 #include "JsonFormat.h"
 #include "LiveOptions.h"
 #include "StoreAccess.h"
+#include "SubjectFile.h"
 #include "common/Error.h"
 #include "enroll/EnrollmentService.h"
 #include "enroll/LiveCapture.h"
@@ -233,16 +234,16 @@ int runEnroll(const QStringList& args)
         throw UsageError(tr("--consent takes yes or no"));
     const SubjectFields fields = readSubjectFields(parser);
     enroll::SubjectInput input;
-    input.subject.name = requiredValue(parser, QStringLiteral("name")).toStdString();
-    input.subject.documentType = requiredValue(parser, QStringLiteral("document-type")).toStdString();
-    input.subject.documentNumber = requiredValue(parser, QStringLiteral("document-number")).toStdString();
-    if (parser.isSet(QStringLiteral("date-of-birth"))) {
-        input.subject.dateOfBirth = store::parseDate(parser.value(QStringLiteral("date-of-birth")).toStdString());
+    input.subject.name = fields.name.toStdString();
+    input.subject.documentType = fields.documentType.toStdString();
+    input.subject.documentNumber = fields.documentNumber.toStdString();
+    if (!fields.dateOfBirth.isEmpty()) {
+        input.subject.dateOfBirth = store::parseDate(fields.dateOfBirth.toStdString());
         if (!input.subject.dateOfBirth)
-            throw UsageError(tr("--date-of-birth takes a date like 1990-04-21"));
+            throw UsageError(tr("the date of birth takes a date like 1990-04-21"));
     }
-    input.phone = requiredValue(parser, QStringLiteral("phone")).toStdString();
-    input.defaultRegion = parser.value(QStringLiteral("region")).toStdString();
+    input.phone = fields.phone.toStdString();
+    input.defaultRegion = fields.region.toStdString();
     input.consent.given = consent == QLatin1String("yes");
     input.consent.operatorAttested = input.consent.given;
     input.consent.noticeVersion = parser.isSet(QStringLiteral("notice-version")) ? parser.value(QStringLiteral("notice-version")).toStdString() : "1";
@@ -256,8 +257,19 @@ int runEnroll(const QStringList& args)
     const double start = doubleOption(parser, QStringLiteral("live-start"), 0.0, 0.0, 1e7);
     const double seconds = doubleOption(parser, QStringLiteral("live-seconds"), kDefaultLiveSeconds, 1.0, 600.0);
     const bool allowLow = parser.isSet(QStringLiteral("allow-low-quality"));
+    // With consent, the media must be named correctly: said before the password is checked
+    // (a login costs seconds). Without consent nothing is read.
+    QString livePath;
+    FaceRef idRef;
+    if (input.consent.given) {
+        livePath = requiredValue(parser, QStringLiteral("live"));
+        checkMediaInput(livePath, QStringLiteral("live"), MediaKind::VideoOrImage);
+        idRef = idPhotoRef(parser);
+    }
 
     store::Session session = login(parser);
+    // A role that may not enroll is told so in those words before anything else is looked up.
+    session.require(store::Permission::Enroll);
     if (!input.consent.given) {
         // Nothing biometric is read or stored without consent; the refusal itself is audited.
         session.recordConsentRefused();
@@ -271,8 +283,8 @@ int runEnroll(const QStringList& args)
     enroll::EnrollmentService service(session, models);
     (void)service.validateSubject(input); // bad data fails before any media is read
 
-    const QString idPhotoPath = requiredValue(parser, QStringLiteral("id-photo"));
-    const cv::Mat idImage = readRef(parseRef(idPhotoPath, QDir::current()));
+    const QString idPhotoPath = idRef.path;
+    const cv::Mat idImage = readRef(idRef);
     const enroll::IdPhotoCheck id = service.checkIdPhoto(idImage);
     if (!id.faceFound)
         throw Error(ErrorCode::NoFace, QT_TRANSLATE_NOOP("fe::Error", "No face was found on the ID-document photo %1."),
@@ -314,7 +326,7 @@ QJsonObject summaryJson(const store::EnrollmentSummary& e)
             {QStringLiteral("created"), isoTime(e.createdAt)},
             {QStringLiteral("station"), qstr(e.stationId)},
             {QStringLiteral("operator"), qstr(e.operatorId)},
-            {QStringLiteral("status"), QString::fromLatin1(store::toString(e.status))},
+            {QStringLiteral("status"), statusWord(e.status)},
             {QStringLiteral("upload_state"), QString::fromLatin1(store::toString(e.uploadState))},
             {QStringLiteral("flags"), e.flagCount},
             {QStringLiteral("purged"), e.purged},

@@ -104,6 +104,9 @@ private Q_SLOTS:
     void commandHelp_printsUsageOptionsAndExample();
     void globalHelp_namesPasswordSourcesAndEveryEnrollOption();
     // 2, 7, 8. Customer data from a file or stdin; --id-photo paths; one status vocabulary.
+    void subjectFile_enrollsWithNothingPersonalOnTheCommandLine();
+    void subjectFile_badContent_isAUsageErrorBeforeLogin_data();
+    void subjectFile_badContent_isAUsageErrorBeforeLogin();
     // 3. Numbers and repeated options.
     void numbers_nanAndInfinityRefused_data();
     void numbers_nanAndInfinityRefused();
@@ -247,6 +250,78 @@ void TestCliConventions::globalHelp_namesPasswordSourcesAndEveryEnrollOption()
 }
 
 // ---- 2, 7, 8. Subject file, --id-photo, one status vocabulary ------------------------------
+
+void TestCliConventions::subjectFile_enrollsWithNothingPersonalOnTheCommandLine()
+{
+    writeFile(path("customer.json"), QStringLiteral(R"({"name": "Franck Subject-File", "document_type": "national_id",
+        "document_number": "SF123456", "phone": "%1", "date_of_birth": "1990-04-21"})").arg(m_phone).toUtf8());
+    const QStringList args = QStringList{s("enroll")} + actor("op1") +
+                             QStringList{s("--subject-file"), path("customer.json"), s("--consent"), s("yes"), s("--mode"), s("spontaneous"),
+                                         s("--quality-profile"), s("lowres"), s("--live"), demo(), s("--live-start"), s("10"), s("--id-photo"),
+                                         path("id#1.png")};
+    for (const auto& a : args)
+        QVERIFY2(!a.contains(s("Franck")) && !a.contains(s("SF123456")) && !a.contains(m_phone), qPrintable(a));
+    // The help of enroll recommends the subject file over options seen in the process list.
+    const auto help = fe::test::runCli({s("enroll"), s("--help")});
+    QVERIFY(QString::fromLocal8Bit(help.out).contains(s("--subject-file")));
+    QVERIFY(QString::fromLocal8Bit(help.out).contains(s("process list: prefer --subject-file")));
+    const auto r = fe::test::runCli(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject sum = summaryOf(r);
+    QCOMPARE(sum.value(s("status")).toString(), s("accepted"));
+    QCOMPARE(sum.value(s("match_id_photo")).toObject().value(s("decision")).toString(), s("match"));
+    m_acceptedId = sum.value(s("enrollment_id")).toString();
+    QVERIFY(!m_acceptedId.isEmpty());
+    const auto shown = fe::test::runCli(QStringList{s("show"), m_acceptedId} + actor("sup1"));
+    QVERIFY2(shown.exitCode == 0, shown.err.constData());
+    const QJsonObject e = summaryOf(shown);
+    QCOMPARE(e.value(s("name")).toString(), s("Franck Subject-File"));
+    QCOMPARE(e.value(s("document_number")).toString(), s("SF123456"));
+    QCOMPARE(e.value(s("status")).toString(), s("accepted"));
+}
+
+void TestCliConventions::subjectFile_badContent_isAUsageErrorBeforeLogin_data()
+{
+    QTest::addColumn<QByteArray>("content"); // written to the file; "-" rows read it from stdin
+    QTest::addColumn<bool>("fromStdin");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QString>("reason");
+    const QByteArray good = R"({"name": "A", "document_type": "passport", "document_number": "X1", "phone": "+8613800138000"})";
+    QTest::newRow("not JSON") << QByteArray("name=A\n") << false << QStringList() << s("not a JSON object");
+    QTest::newRow("an array") << QByteArray("[1, 2]") << false << QStringList() << s("not a JSON object");
+    QTest::newRow("unknown key") << QByteArray(R"({"nmae": "A"})") << false << QStringList() << s("unknown key \"nmae\"");
+    QTest::newRow("number value") << QByteArray(R"({"name": "A", "document_type": "passport", "document_number": 12, "phone": "+8613800138000"})")
+                                  << false << QStringList() << s("\"document_number\" must be a string");
+    QTest::newRow("missing phone") << QByteArray(R"({"name": "A", "document_type": "passport", "document_number": "X1"})") << false
+                                   << QStringList() << s("no \"phone\"");
+    QTest::newRow("name twice") << good << false << QStringList{s("--name"), s("B")} << s("given twice");
+    QTest::newRow("empty stdin") << QByteArray() << true << QStringList() << s("is empty");
+    QTest::newRow("stdin not JSON") << QByteArray("{") << true << QStringList() << s("not a JSON object");
+    QTest::newRow("file missing") << QByteArray() << false << QStringList{s("@missing")} << s("cannot read the subject file");
+}
+
+void TestCliConventions::subjectFile_badContent_isAUsageErrorBeforeLogin()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, fromStdin);
+    QFETCH(QStringList, extra);
+    QFETCH(QString, reason);
+    QString file = path("subject-bad.json");
+    if (extra.value(0) == QLatin1String("@missing")) {
+        file = path("no-such-subject.json");
+        extra.clear();
+    } else if (!fromStdin) {
+        writeFile(file, content);
+    }
+    // The store does not exist: a reason about the subject proves no login was tried.
+    const auto r = fe::test::runCli(QStringList{s("enroll"), s("--db"), path("no-store.db"), s("--user"), s("op1"), s("--password-file"),
+                                                path("op1.pw"), s("--consent"), s("yes"), s("--live"), demo(), s("--id-photo"), path("id#1.png"),
+                                                s("--subject-file"), fromStdin ? s("-") : file} +
+                                        extra,
+                                    120'000, content);
+    VERIFY_REFUSED(r, reason);
+    QVERIFY(r.out.trimmed().isEmpty());
+}
 
 // ---- 3. Numbers and repeated options -------------------------------------------------------
 
