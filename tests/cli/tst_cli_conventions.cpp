@@ -105,6 +105,7 @@ private Q_SLOTS:
     void globalHelp_namesPasswordSourcesAndEveryEnrollOption();
     // 2, 7, 8. Customer data from a file or stdin; --id-photo paths; one status vocabulary.
     void subjectFile_enrollsWithNothingPersonalOnTheCommandLine();
+    void subjectFromStdin_andIdPhotoFrame_flaggedInOneVocabulary();
     void subjectFile_badContent_isAUsageErrorBeforeLogin_data();
     void subjectFile_badContent_isAUsageErrorBeforeLogin();
     // 3. Numbers and repeated options.
@@ -124,6 +125,8 @@ private Q_SLOTS:
     void failureAfterPartialOutput_endsWithErrorSummary_data();
     void failureAfterPartialOutput_endsWithErrorSummary();
     // 8. Permission refusals in words.
+    void permissionRefusals_nameTheActionInWords_data();
+    void permissionRefusals_nameTheActionInWords();
     // 9. The station's lock held by another process.
     // 10. --db that is not a database.
 
@@ -278,6 +281,56 @@ void TestCliConventions::subjectFile_enrollsWithNothingPersonalOnTheCommandLine(
     QCOMPARE(e.value(s("name")).toString(), s("Franck Subject-File"));
     QCOMPARE(e.value(s("document_number")).toString(), s("SF123456"));
     QCOMPARE(e.value(s("status")).toString(), s("accepted"));
+}
+
+void TestCliConventions::subjectFromStdin_andIdPhotoFrame_flaggedInOneVocabulary()
+{
+    QVERIFY2(!m_acceptedId.isEmpty(), "needs the enrollment of subjectFile_enrollsWithNothingPersonalOnTheCommandLine");
+    // The same face under another identity and number: a possible duplicate, flagged.
+    const QByteArray subject = QStringLiteral(R"({"name": "Franck Stdin", "document_type": "passport", "document_number": "ST765432",
+        "phone": "%1"})").arg(QString::fromStdString(fe::enroll::PhoneNumberValidator::exampleMobile("FR"))).toUtf8();
+    const auto r = fe::test::runCli(QStringList{s("enroll")} + actor("op1") +
+                                        QStringList{s("--subject-file"), s("-"), s("--consent"), s("yes"), s("--mode"), s("spontaneous"),
+                                                    s("--quality-profile"), s("lowres"), s("--live"), demo(), s("--live-start"), s("10"),
+                                                    s("--id-photo"), demo(), s("--id-photo-frame"), s("4313")},
+                                    600'000, subject);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject sum = summaryOf(r);
+    QCOMPARE(sum.value(s("status")).toString(), s("flagged"));
+    QCOMPARE(sum.value(s("match_id_photo")).toObject().value(s("decision")).toString(), s("match"));
+    const QString id = sum.value(s("enrollment_id")).toString();
+
+    // One vocabulary: enroll said "flagged"; list, --status, show and audit say the same.
+    const auto flagged = fe::test::runCli(QStringList{s("list"), s("--status"), s("flagged")} + actor("sup1"));
+    QVERIFY2(flagged.exitCode == 0, flagged.err.constData());
+    QStringList ids;
+    for (const auto& line : flagged.lines()) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.contains(s("id"))) {
+            ids << o.value(s("id")).toString();
+            QCOMPARE(o.value(s("status")).toString(), s("flagged"));
+        }
+    }
+    QVERIFY(ids.contains(id));
+    const auto shown = fe::test::runCli(QStringList{s("show"), id} + actor("sup1"));
+    QCOMPARE(summaryOf(shown).value(s("status")).toString(), s("flagged"));
+    QCOMPARE(summaryOf(shown).value(s("name")).toString(), s("Franck Stdin"));
+    const auto all = fe::test::runCli(QStringList{s("list")} + actor("sup1"));
+    const auto audit = fe::test::runCli(QStringList{s("audit"), s("list")} + actor("sup1"));
+    bool createdFlagged = false;
+    for (const auto& line : audit.lines()) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        createdFlagged = createdFlagged || (o.value(s("action")).toString() == QLatin1String("enrollment_created") &&
+                                            o.value(s("object")).toString() == id && o.value(s("outcome")).toString() == QLatin1String("flagged"));
+    }
+    QVERIFY(createdFlagged);
+    for (const auto* out : {&r, &flagged, &shown, &all, &audit})
+        QVERIFY2(!out->out.contains("pending_review"), out->out.constData());
+    const auto review = fe::test::runCli(QStringList{s("review"), s("--enrollment"), id, s("--decision"), s("reject"), s("--reason"),
+                                                     s("same face, other identity")} +
+                                         actor("sup1"));
+    QVERIFY2(review.exitCode == 0, review.err.constData());
+    QCOMPARE(summaryOf(review).value(s("status")).toString(), s("rejected"));
 }
 
 void TestCliConventions::subjectFile_badContent_isAUsageErrorBeforeLogin_data()
@@ -522,6 +575,33 @@ void TestCliConventions::failureAfterPartialOutput_endsWithErrorSummary()
 }
 
 // ---- 8. Permission refusals in words -------------------------------------------------------
+
+void TestCliConventions::permissionRefusals_nameTheActionInWords_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<QString>("internalName");
+    QTest::newRow("operator store-info") << (QStringList{s("store-info")} + actor("op1")) << s("check the audit log") << s("verify_audit");
+    QTest::newRow("admin enroll") << (QStringList{s("enroll")} + actor("admin") +
+                                      QStringList{s("--consent"), s("yes"), s("--name"), s("A"), s("--document-type"), s("passport"),
+                                                  s("--document-number"), s("X1"), s("--phone"), m_phone, s("--live"), demo(),
+                                                  s("--id-photo"), path("id#1.png")})
+                                  << s("enroll customers") << s("match_gallery");
+    QTest::newRow("operator review") << (QStringList{s("review"), s("--enrollment"), s("x"), s("--decision"), s("approve"), s("--reason"),
+                                                     s("r")} +
+                                         actor("op1"))
+                                     << s("review flagged enrollments") << s("review");
+}
+
+void TestCliConventions::permissionRefusals_nameTheActionInWords()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, words);
+    QFETCH(QString, internalName);
+    const auto r = fe::test::runCli(args, 300'000);
+    VERIFY_REFUSED(r, words);
+    QVERIFY2(!errText(r).contains(u'_') && !errText(r).endsWith(internalName + u'.'), r.err.constData());
+}
 
 // ---- 9. Lock held by another process -------------------------------------------------------
 
