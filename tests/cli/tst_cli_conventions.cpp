@@ -128,6 +128,7 @@ private Q_SLOTS:
     void permissionRefusals_nameTheActionInWords_data();
     void permissionRefusals_nameTheActionInWords();
     // 9. The station's lock held by another process.
+    void lockHeld_saysSoAtOnce_andGivesUpWithExit2();
     // 10. --db that is not a database.
 
 private:
@@ -604,6 +605,18 @@ void TestCliConventions::permissionRefusals_nameTheActionInWords()
 }
 
 // ---- 9. Lock held by another process -------------------------------------------------------
+
+void TestCliConventions::lockHeld_saysSoAtOnce_andGivesUpWithExit2()
+{
+    fe::store::test::HeldFileLock other((m_db + s(".lock")).toStdString());
+    const auto r = fe::test::runCli(QStringList{s("list"), s("--lock-timeout"), s("1")} + actor("sup1"), 120'000);
+    QCOMPARE(r.exitCode, 2);
+    const auto err = r.err.trimmed().split('\n');
+    QCOMPARE(err.size(), 2);
+    QVERIFY2(err[0].contains("waiting for another FaceEnroll process"), err[0].constData());
+    QVERIFY2(err[1].contains("1 second"), err[1].constData());
+    QVERIFY(r.out.trimmed().isEmpty());
+}
 
 // ---- 10. --db that is not a database -------------------------------------------------------
 
