@@ -130,6 +130,8 @@ private Q_SLOTS:
     // 9. The station's lock held by another process.
     void lockHeld_saysSoAtOnce_andGivesUpWithExit2();
     // 10. --db that is not a database.
+    void dbNotADatabase_saysSo_data();
+    void dbNotADatabase_saysSo();
 
 private:
     QStringList actor(const char* user) const;
@@ -619,6 +621,39 @@ void TestCliConventions::lockHeld_saysSoAtOnce_andGivesUpWithExit2()
 }
 
 // ---- 10. --db that is not a database -------------------------------------------------------
+
+void TestCliConventions::dbNotADatabase_saysSo_data()
+{
+    QTest::addColumn<QString>("db");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("--db DIR") << s("@dir") << s("is a folder");
+    QTest::newRow("--db a text file") << s("@text") << s("is not a FaceEnroll database");
+    QTest::newRow("--db an image") << s("@image") << s("is not a FaceEnroll database");
+    QTest::newRow("--db a plain SQLite file") << s("@sqlite") << s("is not a FaceEnroll database");
+}
+
+void TestCliConventions::dbNotADatabase_saysSo()
+{
+    QFETCH(QString, db);
+    QFETCH(QString, reason);
+    QString target;
+    if (db == QLatin1String("@dir")) {
+        target = m_dir.path();
+    } else if (db == QLatin1String("@text")) {
+        target = path("notes.txt");
+        writeFile(target, "station notes\n");
+    } else if (db == QLatin1String("@image")) {
+        target = path("id#1.png");
+    } else {
+        target = path("plain.sqlite");
+        QByteArray page(4096, '\0');
+        page.replace(0, 16, QByteArray("SQLite format 3\0", 16));
+        writeFile(target, page);
+    }
+    const auto r = fe::test::runCli({s("list"), s("--db"), target, s("--user"), s("sup1"), s("--password-file"), path("sup1.pw")}, 120'000);
+    VERIFY_REFUSED(r, reason);
+    QVERIFY2(!errText(r).contains(s("key file")), r.err.constData());
+}
 
 QTEST_APPLESS_MAIN(TestCliConventions)
 #include "tst_cli_conventions.moc"
