@@ -2,21 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>cli</name>
+    <name>QCommandLineParser</name>
     <message>
-        <source>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  enroll a customer</source>
+        <source>Usage: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>[options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
     <message>
         <source>--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID --db PATH --user U  one enrollment&apos;s record (no biometric data)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -101,6 +112,14 @@
     </message>
     <message>
         <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station&apos;s rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  liveness verdict and portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  enroll a customer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -408,10 +427,6 @@
     </message>
     <message>
         <source>The session locked itself after %1 minute(s) without activity; unlock it with the password of %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user %1 (role %2) is not allowed to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1146,6 +1161,78 @@
         <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to enroll customers: operators enroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to view the enrollments they made today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to view the station&apos;s enrollments: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to compare a face with the enrolled faces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to review flagged enrollments: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to export bundles: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to import bundles: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to upload to the central service: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to erase enrollments: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to purge biometric data: supervisors and admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to check the audit log and the store&apos;s integrity: supervisors and admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to manage users: admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the station&apos;s settings: admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the match thresholds: admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the station&apos;s keys: admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the station&apos;s database file in it (the file beside its .keys file, e.g. station.db).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a FaceEnroll database (it is not an encrypted database file); check the path.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::Outcome</name>
@@ -1448,23 +1535,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The ID-document photo (an image, or VIDEO#FRAME).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document&apos;s number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Optional, YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The phone number, E.164 (or national with --region).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1501,10 +1572,6 @@
     </message>
     <message>
         <source>--consent takes yes or no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--date-of-birth takes a date like 1990-04-21</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1560,10 +1627,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write the chosen portrait JPEG here (an export of biometric data).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Seed of the random challenge draw (default: random).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1573,10 +1636,6 @@
     </message>
     <message>
         <source>--challenges applies to challenge mode only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write the portrait to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1764,10 +1823,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>faceenroll-cli %1: internal error: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cn_resident_id (Chinese resident identity card), passport, or national_id (another country&apos;s identity card).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,6 +2000,166 @@
     </message>
     <message>
         <source>--gallery-size goes with --purpose duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: faceenroll-cli %1 SUBCOMMAND [options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subcommands (faceenroll-cli %1 SUBCOMMAND --help shows the options of one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 was given more than once; give it once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo: an image, or a video with --id-photo-frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the ID-document photo from this frame (0-based) of the --id-photo video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name (visible in the process list: prefer --subject-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s number (visible in the process list: prefer --subject-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number, E.164 (or national with --region; visible in the process list: prefer --subject-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of birth takes a date like 1990-04-21</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2 exists already; choose another name, or add --force to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 writes a %2 file: give a name ending in .%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2 is a folder; give a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a regular file; it is not replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a video; %2 is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a video (or an image); %2 is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a video to take a frame from; %2 is an image (leave out --%1-frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the chosen portrait JPEG to this new file, readable by you only (an export of biometric data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the --portrait file if it exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--force goes with --portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the subject file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject file %1 is larger than %2 KiB: it is not a subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject file %1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details as a JSON object {&quot;name&quot;, &quot;document_type&quot;, &quot;document_number&quot;, &quot;phone&quot;, optional &quot;date_of_birth&quot; and &quot;region&quot;}, from FILE or from standard input for &quot;-&quot;. Recommended: unlike --name, --document-number and --phone it is not visible to other users in the process list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject file %1 is not a JSON object (%2 at byte %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject file %1 has an unknown key &quot;%2&quot;; the keys are name, document_type, document_number, phone, date_of_birth and region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the subject file %1, &quot;%2&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 is given twice, in the subject file and as --%2; give it once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject file %1 has no &quot;%2&quot; (or pass --%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is required (or give it as &quot;%2&quot; in --subject-file FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands that open the store log in as --user NAME with that user&apos;s password from --password-file FILE or the FACEENROLL_PASSWORD environment variable; passwords are never taken on the command line. While another FaceEnroll process holds the store they wait --lock-timeout SECONDS (default %1), then give up with exit status 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enroll: give the customer&apos;s details with --subject-file FILE (JSON) or --subject-file - (standard input) rather than --name, --document-number and --phone, which other users of this computer can read in the process list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output: one JSON object per line, the last one {&quot;summary&quot;: {...}} (after a failure {&quot;summary&quot;: {&quot;error&quot;: ...}}); exit status 0 when it ran, 2 for bad usage or input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faceenroll-cli COMMAND --help shows a command&apos;s options and an example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal error: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,11 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>cli</name>
+    <name>QCommandLineParser</name>
     <message>
-        <source>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  enroll a customer</source>
-        <translation>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  登记一位客户</translation>
+        <source>Usage: %1</source>
+        <translation>用法：%1</translation>
     </message>
+    <message>
+        <source>[options]</source>
+        <translation>[选项]</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>参数：</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
     <message>
         <source>--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)</source>
         <translation>--db PATH --user U [--status flagged]  列出登记记录，每行一条（不含生物特征数据）</translation>
@@ -18,10 +33,6 @@
     <message>
         <source>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment</source>
         <translation>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  审核一条被标记的登记记录</translation>
-    </message>
-    <message>
-        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
-        <translation>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  活体检测结论与人像照片</translation>
     </message>
     <message>
         <source>--db PATH --admin NAME [--station NAME]  create an encrypted store; prints the recovery key once</source>
@@ -102,6 +113,14 @@
     <message>
         <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station&apos;s rule</source>
         <translation>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  按本站规则比对两张图像或两段视频中的人脸</translation>
+    </message>
+    <message>
+        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  liveness verdict and portrait</source>
+        <translation>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  活体检测结论与人像照片</translation>
+    </message>
+    <message>
+        <source>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  enroll a customer</source>
+        <translation>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  登记一位客户</translation>
     </message>
 </context>
 <context>
@@ -409,10 +428,6 @@
     <message>
         <source>The session locked itself after %1 minute(s) without activity; unlock it with the password of %2.</source>
         <translation>会话在 %1 分钟无操作后已自动锁定；请输入 %2 的密码解锁。</translation>
-    </message>
-    <message>
-        <source>The user %1 (role %2) is not allowed to %3.</source>
-        <translation>用户 %1（角色 %2）无权执行 %3 操作。</translation>
     </message>
     <message>
         <source>The user name %1 is taken (disabled accounts keep their name for the audit trail).</source>
@@ -1146,6 +1161,78 @@
         <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
         <translation>%1 不是普通文件（而是管道、设备或套接字）；请提供图像或视频文件。</translation>
     </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to enroll customers: operators enroll.</source>
+        <translation>用户 %1（角色 %2）无权登记客户：登记由操作员进行。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to view the enrollments they made today.</source>
+        <translation>用户 %1（角色 %2）无权查看自己今天的登记。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to view the station&apos;s enrollments: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权查看本站的登记：由主管查看。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to compare a face with the enrolled faces.</source>
+        <translation>用户 %1（角色 %2）无权将人脸与已登记的人脸比对。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to review flagged enrollments: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权审核被标记的登记：由主管审核。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to export bundles: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权导出数据包：由主管导出。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to import bundles: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权导入数据包：由主管导入。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to upload to the central service: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权上传到中心服务：由主管上传。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to erase enrollments: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权删除登记：由主管删除。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to purge biometric data: supervisors and admins do.</source>
+        <translation>用户 %1（角色 %2）无权清除生物特征数据：由主管和管理员清除。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to check the audit log and the store&apos;s integrity: supervisors and admins do.</source>
+        <translation>用户 %1（角色 %2）无权检查审计日志和存储的完整性：由主管和管理员检查。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to manage users: admins do.</source>
+        <translation>用户 %1（角色 %2）无权管理用户：由管理员管理。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the station&apos;s settings: admins do.</source>
+        <translation>用户 %1（角色 %2）无权更改本站设置：由管理员更改。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the match thresholds: admins do.</source>
+        <translation>用户 %1（角色 %2）无权更改比对阈值：由管理员更改。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the station&apos;s keys: admins do.</source>
+        <translation>用户 %1（角色 %2）无权更改本站密钥：由管理员更改。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to do this.</source>
+        <translation>用户 %1（角色 %2）无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the station&apos;s database file in it (the file beside its .keys file, e.g. station.db).</source>
+        <translation>%1 是文件夹；请给出其中本站的数据库文件（与其 .keys 文件并列的文件，例如 station.db）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a FaceEnroll database (it is not an encrypted database file); check the path.</source>
+        <translation>%1 不是 FaceEnroll 数据库（它不是加密的数据库文件）；请检查路径。</translation>
+    </message>
 </context>
 <context>
     <name>fe::Outcome</name>
@@ -1448,24 +1535,8 @@
         <translation>现场采集时间段的长度，单位为秒（默认 10）。</translation>
     </message>
     <message>
-        <source>The ID-document photo (an image, or VIDEO#FRAME).</source>
-        <translation>证件照片（图像文件，或 VIDEO#FRAME）。</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name.</source>
-        <translation>客户姓名。</translation>
-    </message>
-    <message>
-        <source>The document&apos;s number.</source>
-        <translation>证件号码。</translation>
-    </message>
-    <message>
         <source>Optional, YYYY-MM-DD.</source>
         <translation>可选，格式为 YYYY-MM-DD。</translation>
-    </message>
-    <message>
-        <source>The phone number, E.164 (or national with --region).</source>
-        <translation>手机号码，E.164 格式（或配合 --region 使用国内号码格式）。</translation>
     </message>
     <message>
         <source>Region for a national phone number, e.g. CN.</source>
@@ -1502,10 +1573,6 @@
     <message>
         <source>--consent takes yes or no</source>
         <translation>--consent 只能为 yes 或 no</translation>
-    </message>
-    <message>
-        <source>--date-of-birth takes a date like 1990-04-21</source>
-        <translation>--date-of-birth 须为类似 1990-04-21 的日期</translation>
     </message>
     <message>
         <source>--mode takes challenge or spontaneous</source>
@@ -1560,10 +1627,6 @@
         <translation>按顺序列出的动作指令，例如 blink,turn-left（默认：随机）。</translation>
     </message>
     <message>
-        <source>Write the chosen portrait JPEG here (an export of biometric data).</source>
-        <translation>将选中的人像照片（JPEG）写入此处（属于生物特征数据导出）。</translation>
-    </message>
-    <message>
         <source>Seed of the random challenge draw (default: random).</source>
         <translation>随机抽取动作指令所用的随机种子（默认：随机）。</translation>
     </message>
@@ -1574,10 +1637,6 @@
     <message>
         <source>--challenges applies to challenge mode only</source>
         <translation>--challenges 仅适用于 challenge 模式</translation>
-    </message>
-    <message>
-        <source>cannot write the portrait to %1: %2</source>
-        <translation>无法将人像照片写入 %1：%2</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
@@ -1764,10 +1823,6 @@
         <translation>faceenroll-cli：未知命令“%1”；请运行 faceenroll-cli --help 查看帮助</translation>
     </message>
     <message>
-        <source>faceenroll-cli %1: internal error: %2</source>
-        <translation>faceenroll-cli %1：内部错误：%2</translation>
-    </message>
-    <message>
         <source>cn_resident_id (Chinese resident identity card), passport, or national_id (another country&apos;s identity card).</source>
         <translation>cn_resident_id（中国居民身份证）、passport（护照）或 national_id（其他国家的身份证）。</translation>
     </message>
@@ -1946,6 +2001,166 @@
     <message>
         <source>--gallery-size goes with --purpose duplicate</source>
         <translation>--gallery-size 须与 --purpose duplicate 一起使用</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>示例：</translation>
+    </message>
+    <message>
+        <source>usage: faceenroll-cli %1 SUBCOMMAND [options]</source>
+        <translation>用法：faceenroll-cli %1 SUBCOMMAND [选项]</translation>
+    </message>
+    <message>
+        <source>Subcommands (faceenroll-cli %1 SUBCOMMAND --help shows the options of one):</source>
+        <translation>子命令（faceenroll-cli %1 SUBCOMMAND --help 显示某个子命令的选项）：</translation>
+    </message>
+    <message>
+        <source>--%1 was given more than once; give it once</source>
+        <translation>--%1 给出了不止一次；请只给一次</translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 does not exist</source>
+        <translation>--%1：文件 %2 不存在</translation>
+    </message>
+    <message>
+        <source>The ID-document photo: an image, or a video with --id-photo-frame.</source>
+        <translation>证件照片：一张图像，或配合 --id-photo-frame 的视频。</translation>
+    </message>
+    <message>
+        <source>Take the ID-document photo from this frame (0-based) of the --id-photo video.</source>
+        <translation>从 --id-photo 视频的这一帧（从 0 开始）取证件照片。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name (visible in the process list: prefer --subject-file).</source>
+        <translation>客户姓名（在进程列表中可见：建议使用 --subject-file）。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s number (visible in the process list: prefer --subject-file).</source>
+        <translation>证件号码（在进程列表中可见：建议使用 --subject-file）。</translation>
+    </message>
+    <message>
+        <source>The phone number, E.164 (or national with --region; visible in the process list: prefer --subject-file).</source>
+        <translation>电话号码，E.164 格式（或配合 --region 的国内格式；在进程列表中可见：建议使用 --subject-file）。</translation>
+    </message>
+    <message>
+        <source>the date of birth takes a date like 1990-04-21</source>
+        <translation>出生日期应为 1990-04-21 这样的日期</translation>
+    </message>
+    <message>
+        <source>--%1: %2 exists already; choose another name, or add --force to replace it</source>
+        <translation>--%1：%2 已存在；请换一个文件名，或加上 --force 以替换它</translation>
+    </message>
+    <message>
+        <source>--%1 writes a %2 file: give a name ending in .%3</source>
+        <translation>--%1 写入 %2 文件：请给出以 .%3 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is a folder; give a file name</source>
+        <translation>--%1：%2 是文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a regular file; it is not replaced</source>
+        <translation>--%1：%2 不是普通文件；不会被替换</translation>
+    </message>
+    <message>
+        <source>--%1 needs a video; %2 is a folder</source>
+        <translation>--%1 需要视频；%2 是文件夹</translation>
+    </message>
+    <message>
+        <source>--%1 needs a video (or an image); %2 is a folder</source>
+        <translation>--%1 需要视频（或图像）；%2 是文件夹</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a regular file</source>
+        <translation>--%1：%2 不是普通文件</translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 is empty</source>
+        <translation>--%1：文件 %2 为空</translation>
+    </message>
+    <message>
+        <source>--%1 needs a video to take a frame from; %2 is an image (leave out --%1-frame)</source>
+        <translation>--%1 需要视频才能从中取帧；%2 是图像（请去掉 --%1-frame）</translation>
+    </message>
+    <message>
+        <source>Write the chosen portrait JPEG to this new file, readable by you only (an export of biometric data).</source>
+        <translation>将选出的人像 JPEG 写入这个新文件，仅您本人可读（这是生物特征数据的导出）。</translation>
+    </message>
+    <message>
+        <source>Replace the --portrait file if it exists.</source>
+        <translation>如果 --portrait 文件已存在则替换它。</translation>
+    </message>
+    <message>
+        <source>--force goes with --portrait</source>
+        <translation>--force 需与 --portrait 一起使用</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>标准输入</translation>
+    </message>
+    <message>
+        <source>cannot read the subject file %1: %2</source>
+        <translation>无法读取客户信息文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the subject file %1 is larger than %2 KiB: it is not a subject</source>
+        <translation>客户信息文件 %1 大于 %2 KiB：这不是客户信息</translation>
+    </message>
+    <message>
+        <source>the subject file %1 is empty</source>
+        <translation>客户信息文件 %1 为空</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details as a JSON object {&quot;name&quot;, &quot;document_type&quot;, &quot;document_number&quot;, &quot;phone&quot;, optional &quot;date_of_birth&quot; and &quot;region&quot;}, from FILE or from standard input for &quot;-&quot;. Recommended: unlike --name, --document-number and --phone it is not visible to other users in the process list.</source>
+        <translation>客户信息，JSON 对象 {&quot;name&quot;, &quot;document_type&quot;, &quot;document_number&quot;, &quot;phone&quot;, 可选的 &quot;date_of_birth&quot; 和 &quot;region&quot;}，来自 FILE，或在给出“-”时来自标准输入。推荐使用：与 --name、--document-number 和 --phone 不同，其他用户无法在进程列表中看到它。</translation>
+    </message>
+    <message>
+        <source>the subject file %1 is not a JSON object (%2 at byte %3)</source>
+        <translation>客户信息文件 %1 不是 JSON 对象（第 %3 字节处：%2）</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>the subject file %1 has an unknown key &quot;%2&quot;; the keys are name, document_type, document_number, phone, date_of_birth and region</source>
+        <translation>客户信息文件 %1 含有未知的键“%2”；可用的键为 name、document_type、document_number、phone、date_of_birth 和 region</translation>
+    </message>
+    <message>
+        <source>in the subject file %1, &quot;%2&quot; must be a string</source>
+        <translation>客户信息文件 %1 中的“%2”必须是字符串</translation>
+    </message>
+    <message>
+        <source>the %1 is given twice, in the subject file and as --%2; give it once</source>
+        <translation>%1 给出了两次：在客户信息文件中和作为 --%2；请只给一次</translation>
+    </message>
+    <message>
+        <source>the subject file %1 has no &quot;%2&quot; (or pass --%3)</source>
+        <translation>客户信息文件 %1 缺少“%2”（或使用 --%3）</translation>
+    </message>
+    <message>
+        <source>--%1 is required (or give it as &quot;%2&quot; in --subject-file FILE)</source>
+        <translation>需要 --%1（或在 --subject-file FILE 中以“%2”给出）</translation>
+    </message>
+    <message>
+        <source>Commands that open the store log in as --user NAME with that user&apos;s password from --password-file FILE or the FACEENROLL_PASSWORD environment variable; passwords are never taken on the command line. While another FaceEnroll process holds the store they wait --lock-timeout SECONDS (default %1), then give up with exit status 2.</source>
+        <translation>打开存储的命令以 --user NAME 登录，该用户的密码来自 --password-file FILE 或环境变量 FACEENROLL_PASSWORD；密码从不在命令行上接收。另一个 FaceEnroll 进程占用存储时，命令等待 --lock-timeout SECONDS 秒（默认 %1），然后放弃并以退出状态 2 结束。</translation>
+    </message>
+    <message>
+        <source>enroll: give the customer&apos;s details with --subject-file FILE (JSON) or --subject-file - (standard input) rather than --name, --document-number and --phone, which other users of this computer can read in the process list.</source>
+        <translation>enroll：请用 --subject-file FILE（JSON）或 --subject-file -（标准输入）提供客户信息，而不是 --name、--document-number 和 --phone——本机的其他用户可以在进程列表中看到这些选项。</translation>
+    </message>
+    <message>
+        <source>Output: one JSON object per line, the last one {&quot;summary&quot;: {...}} (after a failure {&quot;summary&quot;: {&quot;error&quot;: ...}}); exit status 0 when it ran, 2 for bad usage or input.</source>
+        <translation>输出：每行一个 JSON 对象，最后一行是 {&quot;summary&quot;: {...}}（失败时为 {&quot;summary&quot;: {&quot;error&quot;: ...}}）；运行完成时退出状态为 0，用法或输入错误时为 2。</translation>
+    </message>
+    <message>
+        <source>faceenroll-cli COMMAND --help shows a command&apos;s options and an example.</source>
+        <translation>faceenroll-cli COMMAND --help 显示某个命令的选项和示例。</translation>
+    </message>
+    <message>
+        <source>internal error: %1</source>
+        <translation>内部错误：%1</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,9 @@ private:
 // One JSON object on one line of stdout, flushed (consumers read the stream live).
 void printJson(const QJsonObject& object);
 void printSummary(const QJsonObject& summary);
+// true when a command printed result lines but no summary yet: main() then ends stdout with
+// {"summary": {"error": REASON}} after a failure, so the last line is always a summary.
+bool summaryOwed();
 
 // Parses a command's options; throws UsageError on unknown options or a wrong number of
 // positional arguments. args[0] is the command name.

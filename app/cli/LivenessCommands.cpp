@@ -1,5 +1,6 @@
 // liveness: a live session (challenge or spontaneous) and the best-shot portrait, headless.
 #include "CliSupport.h"
+#include "ExportFile.h"
 #include "Commands.h"
 #include "JsonFormat.h"
 #include "LiveOptions.h"
@@ -42,13 +43,22 @@ int runLiveness(const QStringList& args)
                       QStringLiteral("challenge")});
     parser.addOption({QStringLiteral("challenges"), tr("Challenges in order, e.g. blink,turn-left (default: random)."),
                       QStringLiteral("LIST")});
-    parser.addOption({QStringLiteral("portrait"), tr("Write the chosen portrait JPEG here (an export of biometric data)."),
+    parser.addOption({QStringLiteral("portrait"), tr("Write the chosen portrait JPEG to this new file, readable by you only (an "
+                                                     "export of biometric data)."),
                       QStringLiteral("OUT.jpg")});
+    parser.addOption({QStringLiteral("force"), tr("Replace the --portrait file if it exists.")});
     parser.addOption({QStringLiteral("quality-profile"), tr("Quality profile: icao, default or lowres."),
                       QStringLiteral("NAME"), QStringLiteral("default")});
     parser.addOption({QStringLiteral("seed"), tr("Seed of the random challenge draw (default: random)."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("max-frames"), tr("Read at most N frames."), QStringLiteral("N")});
     parseOrThrow(parser, args, 1, 1);
+    // The export target is checked before the session runs: a wrong name costs nothing.
+    std::optional<ExportFile> portraitFile;
+    if (parser.isSet(QStringLiteral("portrait")))
+        portraitFile.emplace(parser.value(QStringLiteral("portrait")), QStringLiteral("portrait"),
+                             std::initializer_list<const char*>{"jpg", "jpeg"}, parser.isSet(QStringLiteral("force")));
+    else if (parser.isSet(QStringLiteral("force")))
+        throw UsageError(tr("--force goes with --portrait"));
 
     enroll::LiveCapture::Options options;
     const QString mode = parser.value(QStringLiteral("mode"));
@@ -117,14 +127,8 @@ int runLiveness(const QStringList& args)
         const liveness::Portrait& portrait = *live.portrait;
         summary.insert(QStringLiteral("portrait_quality"), cli::toJson(portrait.quality));
         summary.insert(QStringLiteral("portrait_frame"), static_cast<qint64>(portrait.frameIndex));
-        if (parser.isSet(QStringLiteral("portrait"))) {
-            QFile out(parser.value(QStringLiteral("portrait")));
-            if (!out.open(QIODevice::WriteOnly) ||
-                out.write(reinterpret_cast<const char*>(portrait.jpeg.data()), static_cast<qint64>(portrait.jpeg.size())) !=
-                    static_cast<qint64>(portrait.jpeg.size()) ||
-                !out.flush())
-                throw UsageError(tr("cannot write the portrait to %1: %2").arg(out.fileName(), out.errorString()));
-        }
+        if (portraitFile)
+            portraitFile->write(std::string_view(reinterpret_cast<const char*>(portrait.jpeg.data()), portrait.jpeg.size()));
     } else {
         summary.insert(QStringLiteral("portrait_quality"), QJsonValue());
         summary.insert(QStringLiteral("capture_blocked_by"), key(vision::guidanceKey(live.blockingGuidance)));
@@ -137,7 +141,7 @@ int runLiveness(const QStringList& args)
 
 void registerLivenessCommands(CommandTable& table)
 {
-    table[QStringLiteral("liveness")] = {runLiveness, QT_TRANSLATE_NOOP("cli", "INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait")};
+    table[QStringLiteral("liveness")] = {runLiveness, QT_TRANSLATE_NOOP("cli", "INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  liveness verdict and portrait")};
 }
 
 } // namespace fe::cli

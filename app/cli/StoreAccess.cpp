@@ -33,6 +33,27 @@ QString isoTime(TimePoint t)
     return QDateTime::fromMSecsSinceEpoch(store::toMillis(t), Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
+QString statusWord(store::EnrollmentStatus status)
+{
+    if (status == store::EnrollmentStatus::PendingReview)
+        return QStringLiteral("flagged");
+    return QString::fromLatin1(store::toString(status));
+}
+
+std::optional<store::EnrollmentStatus> parseStatusWord(const QString& word)
+{
+    if (word == QLatin1String("flagged"))
+        return store::EnrollmentStatus::PendingReview;
+    return store::parseEnrollmentStatus(word.toStdString());
+}
+
+QString auditOutcomeWord(const std::string& outcome)
+{
+    if (const auto status = store::parseEnrollmentStatus(outcome))
+        return statusWord(*status);
+    return QString::fromStdString(outcome);
+}
+
 SecretBytes readSecretFile(const QString& path)
 {
     QFile f(path);

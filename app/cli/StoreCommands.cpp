@@ -196,7 +196,7 @@ int runAudit(const QStringList& allArgs)
                        {QStringLiteral("actor"), QString::fromStdString(r.event.actor)},
                        {QStringLiteral("action"), QString::fromStdString(r.event.action)},
                        {QStringLiteral("object"), QString::fromStdString(r.event.objectId)},
-                       {QStringLiteral("outcome"), QString::fromStdString(r.event.outcome)}});
+                       {QStringLiteral("outcome"), auditOutcomeWord(r.event.outcome)}});
         printSummary({{QStringLiteral("rows"), static_cast<qint64>(rows.size())}});
         return 0;
     }

@@ -329,8 +329,8 @@ void Session::require(Permission permission)
     } catch (const Error& e) {
         qCWarning(lcStore) << "could not audit a refused action:" << e.what();
     }
-    throw Error(ErrorCode::PermissionDenied, QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to %3."),
-                {m_state->user.name, roleName(m_state->user.role), permissionName(permission)});
+    throw Error(ErrorCode::PermissionDenied, permissionRefusal(permission),
+                {m_state->user.name, roleName(m_state->user.role)});
 }
 
 // --- idle lock ------------------------------------------------------------------------------

@@ -360,7 +360,7 @@ void TestCliEnroll::listShowAndReview()
     const auto show = fe::test::runCli(QStringList{QStringLiteral("show"), flaggedId} + st.actor("sup1"));
     QCOMPARE(show.exitCode, 0);
     const QJsonObject s = summaryOf(show);
-    QCOMPARE(s.value(QStringLiteral("status")).toString(), QStringLiteral("pending_review"));
+    QCOMPARE(s.value(QStringLiteral("status")).toString(), QStringLiteral("flagged"));
     QVERIFY(s.value(QStringLiteral("portrait_bytes")).toInt() > 1000);
     QVERIFY(!show.out.contains("\"template\":["));
 
