@@ -338,7 +338,10 @@ LivenessResult LivenessSession::Impl::decide()
         inconclusive.push_back(Reason::SeveralFaces);
     if (!brightness.empty() && median(brightness) < options.minFaceBrightness)
         inconclusive.push_back(Reason::TooDark);
-    if (templatesChecked && minSimilarity < options.sameFaceThreshold)
+    // A face lost for longer than maxFaceGapMs already makes the session inconclusive: what the
+    // templates compared around the loss (a tracker's fit to an empty frame, whoever came back)
+    // is not evidence of a swap, and a retry is what the operator needs (issue 10).
+    if (templatesChecked && minSimilarity < options.sameFaceThreshold && !faceLost)
         spoof.push_back(Reason::FaceChanged);
     if (r.passiveSamples >= options.padMinSamples && r.passiveScore < options.padSpoofThreshold)
         spoof.push_back(Reason::PassiveScoreLow);

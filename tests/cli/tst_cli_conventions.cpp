@@ -176,12 +176,13 @@ void TestCliConventions::initTestCase()
                               s("--password-file"), path("one-time.pw")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
-    // The ID photo under a name with '#': a file that exists is a path (issue 10).
+    // The ID photo under a name with '#': a file that exists is a path (issue 10). Frame 4700 passes
+    // every measure of the document profile (4313, the same face turned 20°, does not).
     const auto source = fe::vision::FrameSource::open(fe::test::asset(fe::Asset::DemoVideo), {});
     fe::vision::Frame frame;
-    while (source->next(frame) && frame.index < 4313) {
+    while (source->next(frame) && frame.index < 4700) {
     }
-    QCOMPARE(frame.index, 4313);
+    QCOMPARE(frame.index, 4700);
     QVERIFY(cv::imwrite(path("id#1.png").toStdString(), frame.bgr));
     m_phone = QString::fromStdString(fe::enroll::PhoneNumberValidator::exampleMobile("CN"));
 }
@@ -295,7 +296,7 @@ void TestCliConventions::subjectFromStdin_andIdPhotoFrame_flaggedInOneVocabulary
     const auto r = fe::test::runCli(QStringList{s("enroll")} + actor("op1") +
                                         QStringList{s("--subject-file"), s("-"), s("--consent"), s("yes"), s("--mode"), s("spontaneous"),
                                                     s("--quality-profile"), s("lowres"), s("--live"), demo(), s("--live-start"), s("10"),
-                                                    s("--id-photo"), demo(), s("--id-photo-frame"), s("4313")},
+                                                    s("--id-photo"), demo(), s("--id-photo-frame"), s("4700")},
                                     600'000, subject);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject sum = summaryOf(r);

@@ -33,6 +33,8 @@ private Q_SLOTS:
     void noBlinkWithinTimeout_isInconclusive();
     void turnTheOtherWay_isWrongDirection();
     void faceLeavingMidSession_isFaceLost();
+    void faceGoneLongerThanTheLimit_isInconclusive_whenTheSamePersonReturns_data();
+    void faceGoneLongerThanTheLimit_isInconclusive_whenTheSamePersonReturns();
     void sessionTimeout_endsTheSession();
     void randomDraw_alwaysHasATurnAndVaries();
     void frames_afterFinish_areRefused();
@@ -152,6 +154,57 @@ void TestLivenessSession::faceLeavingMidSession_isFaceLost()
     const LivenessResult r = fe::test::drive(session, frames);
     QVERIFY2(r.has(Reason::FaceLost), qPrintable(fe::test::describe(r)));
     QVERIFY(r.verdict != Verdict::Live);
+}
+
+void TestLivenessSession::faceGoneLongerThanTheLimit_isInconclusive_whenTheSamePersonReturns_data()
+{
+    QTest::addColumn<bool>("spontaneous");
+    QTest::newRow("challenge mode") << false;
+    QTest::newRow("spontaneous mode") << true;
+}
+
+void TestLivenessSession::faceGoneLongerThanTheLimit_isInconclusive_whenTheSamePersonReturns()
+{
+    // Issue 10: 3 s of the person, 2 s with nobody in front of the camera, 3 s of the same
+    // person, through one analyzer as a live camera would give them, was judged spoof
+    // (face_changed, face_lost; same-face 0.19). Gone longer than maxFaceGapMs, the session is
+    // inconclusive (a retry), never spoof.
+    QFETCH(bool, spontaneous);
+    vision::SourceOptions so;
+    so.maxFrames = 4188 + 75;
+    auto source = vision::FrameSource::open(fe::test::asset(fe::Asset::DemoVideo), so);
+    const double frameMs = 1000.0 / source->fps();
+    std::vector<cv::Mat> first, second;
+    vision::Frame f;
+    while (source->next(f)) {
+        if (f.index >= 3948 && f.index < 3948 + 75)
+            first.push_back(f.bgr.clone());
+        else if (f.index >= 4188)
+            second.push_back(f.bgr.clone());
+    }
+    QCOMPARE(int(first.size()), 75);
+    QCOMPARE(int(second.size()), 75);
+    const cv::Mat empty(first.front().size(), first.front().type(), cv::Scalar(40, 40, 40));
+    std::vector<cv::Mat> stream = first;
+    stream.insert(stream.end(), 50, empty);
+    stream.insert(stream.end(), second.begin(), second.end());
+
+    LivenessOptions o = challenges({ChallengeKind::TurnRight, ChallengeKind::Blink});
+    if (spontaneous)
+        o.mode = liveness::Mode::Spontaneous;
+    LivenessSession session(*m_encoder, *m_pad, o);
+    vision::FrameAnalyzer analyzer(fe::test::visionModels().landmarks, fe::test::lowres());
+    double t = 0.0;
+    for (const cv::Mat& bgr : stream) {
+        if (session.finished())
+            break;
+        session.feed(bgr, analyzer.analyze(bgr, t));
+        t += frameMs;
+    }
+    const LivenessResult r = session.finish();
+    QVERIFY2(r.verdict != Verdict::Spoof, qPrintable(fe::test::describe(r)));
+    QVERIFY2(r.has(Reason::FaceLost), qPrintable(fe::test::describe(r)));
+    QVERIFY2(!r.has(Reason::FaceChanged), qPrintable(fe::test::describe(r)));
 }
 
 void TestLivenessSession::sessionTimeout_endsTheSession()
