@@ -163,6 +163,7 @@ int runEnroll(const QStringList& args)
         options.liveness.challenges = parseChallenges(parser.value(QStringLiteral("challenges")));
     const double start = doubleOption(parser, QStringLiteral("live-start"), 0.0, 0.0, 1e7);
     const double seconds = doubleOption(parser, QStringLiteral("live-seconds"), kDefaultLiveSeconds, 1.0, 600.0);
+    options.spontaneousWindowMs = seconds * 1000.0;
     const bool allowLow = parser.isSet(QStringLiteral("allow-low-quality"));
 
     store::Session session = login(parser);

@@ -7,24 +7,35 @@ namespace fe::enroll {
 
 struct LiveCapture::Impl
 {
-    Impl(const vision::VisionModels& models, Options o)
-        : options(std::move(o)), encoder(models.makeEncoder()), pad(models.makePad()),
+    Impl(const vision::VisionModels& models, Options o, Engines e)
+        : options(std::move(o)), encoder(std::move(e.encoder)), pad(std::move(e.pad)),
           analyzer(models.landmarks, options.analyzer), session(*encoder, *pad, options.liveness), capture(*encoder)
     {
     }
 
     Options options;
-    std::unique_ptr<vision::FaceEncoder> encoder;
-    std::unique_ptr<vision::PadModel> pad;
+    std::shared_ptr<vision::FaceEncoder> encoder;
+    std::shared_ptr<vision::PadModel> pad;
     vision::FrameAnalyzer analyzer;
     liveness::LivenessSession session;
     liveness::CaptureSelector capture;
+    std::optional<double> firstT;
     std::optional<double> finishedAt;
     double lastT = 0.0;
 };
 
+LiveCapture::Engines LiveCapture::Engines::load(const vision::VisionModels& models)
+{
+    return {models.makeEncoder(), models.makePad()};
+}
+
 LiveCapture::LiveCapture(const vision::VisionModels& models, Options options)
-    : m_d(std::make_unique<Impl>(models, std::move(options)))
+    : LiveCapture(models, std::move(options), Engines::load(models))
+{
+}
+
+LiveCapture::LiveCapture(const vision::VisionModels& models, Options options, Engines engines)
+    : m_d(std::make_unique<Impl>(models, std::move(options), engines.valid() ? std::move(engines) : Engines::load(models)))
 {
 }
 
@@ -35,12 +46,17 @@ LiveCapture::Step LiveCapture::feed(const cv::Mat& bgr, double timestampMs)
     Impl& d = *m_d;
     Step step;
     step.analysis = d.analyzer.analyze(bgr, timestampMs);
+    if (!d.firstT)
+        d.firstT = timestampMs;
     d.lastT = timestampMs;
+    step.elapsedMs = timestampMs - *d.firstT;
     d.capture.offer(bgr, step.analysis);
     if (!d.finishedAt) {
         d.session.feed(bgr, step.analysis);
         step.prompt = d.session.prompt();
-        if (d.session.finished())
+        const bool windowOver = d.options.liveness.mode == liveness::Mode::Spontaneous &&
+                                step.elapsedMs >= d.options.spontaneousWindowMs;
+        if (d.session.finished() || windowOver)
             d.finishedAt = timestampMs;
     }
     step.livenessFinished = d.finishedAt.has_value();
@@ -56,6 +72,11 @@ bool LiveCapture::done() const
 const std::vector<liveness::ChallengeKind>& LiveCapture::sequence() const
 {
     return m_d->session.sequence();
+}
+
+const LiveCapture::Options& LiveCapture::options() const
+{
+    return m_d->options;
 }
 
 LiveResult LiveCapture::finish(bool allowBelowGate)
