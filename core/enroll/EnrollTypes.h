@@ -53,6 +53,7 @@ struct IdPhotoCheck
     bool faceFound = false;
     int faceCount = 0;
     vision::QualityReport quality;
+    cv::Rect2f faceBox; // in the pixels of the image checked
     vision::Guidance guidance = vision::Guidance::NoFace;
     vision::FaceTemplate faceTemplate;
     std::vector<unsigned char> jpeg; // the document photo as captured, re-encoded

@@ -92,6 +92,7 @@ IdPhotoCheck EnrollmentService::checkIdPhoto(const cv::Mat& bgr)
     const vision::FaceObservation& face = a.faces.front();
     check.faceFound = true;
     check.quality = face.quality;
+    check.faceBox = face.box;
     check.faceTemplate = m_encoder->encode(bgr, face.landmarks);
     cv::Mat kept = bgr;
     const int side = std::max(bgr.cols, bgr.rows);
@@ -105,7 +106,8 @@ IdPhotoCheck EnrollmentService::checkIdPhoto(const cv::Mat& bgr)
 
 std::vector<store::Flag> EnrollmentService::applyRules(const SubjectInput& input, const std::string& phone,
                                                        const IdPhotoCheck& idPhoto, const LiveResult& live,
-                                                       bool lowQualityOverride, std::vector<store::MatchResult>& matches,
+                                                       bool lowQualityOverride, std::string_view overrideReason,
+                                                       std::vector<store::MatchResult>& matches,
                                                        std::optional<double>& idScore) const
 {
     std::vector<store::Flag> flags;
@@ -165,17 +167,19 @@ std::vector<store::Flag> EnrollmentService::applyRules(const SubjectInput& input
         flags.push_back(makeFlag(FlagType::LivenessFailed, live.liveness.passiveScore, 0.0));
     else if (live.liveness.verdict == liveness::Verdict::Inconclusive)
         flags.push_back(makeFlag(FlagType::LivenessInconclusive, live.liveness.passiveScore, 0.0));
-    if (lowQualityOverride && !live.portrait->passedQualityGate)
+    if (lowQualityOverride && !live.portrait->passedQualityGate) {
         flags.push_back(makeFlag(FlagType::LowQualityOverride, 0.0, 0.0));
+        if (overrideReason.find_first_not_of(" \t\r\n") != std::string_view::npos)
+            flags.back().reason = std::string(overrideReason);
+    }
     return flags;
 }
 
-EnrollmentOutcome EnrollmentService::enroll(const SubjectInput& input, const IdPhotoCheck& idPhoto, const LiveResult& live,
-                                            bool lowQualityOverride)
+EnrollmentOutcome EnrollmentService::assess(const SubjectInput& input, const IdPhotoCheck& idPhoto, const LiveResult& live,
+                                            bool lowQualityOverride, std::string_view overrideReason) const
 {
     EnrollmentOutcome out;
     if (!input.consent.given) {
-        m_session.recordConsentRefused();
         out.outcome = Outcome::Refused;
         return out;
     }
@@ -193,9 +197,23 @@ EnrollmentOutcome EnrollmentService::enroll(const SubjectInput& input, const IdP
         throw Error(ErrorCode::InvalidInput,
                     QT_TRANSLATE_NOOP("fe::Error", "The portrait is below the quality gate; capture again or confirm the override."));
 
-    std::vector<store::MatchResult> matches;
-    out.flags = applyRules(input, out.phoneE164, idPhoto, live, lowQualityOverride, matches, out.idPhotoScore);
-    out.matches = matches;
+    out.flags = applyRules(input, out.phoneE164, idPhoto, live, lowQualityOverride, overrideReason, out.matches,
+                           out.idPhotoScore);
+    out.outcome = out.flags.empty() ? Outcome::Accepted : Outcome::Flagged;
+    return out;
+}
+
+EnrollmentOutcome EnrollmentService::enroll(const SubjectInput& input, const IdPhotoCheck& idPhoto, const LiveResult& live,
+                                            bool lowQualityOverride, std::string_view overrideReason)
+{
+    if (!input.consent.given) {
+        m_session.recordConsentRefused();
+        EnrollmentOutcome out;
+        out.outcome = Outcome::Refused;
+        return out;
+    }
+    EnrollmentOutcome out = assess(input, idPhoto, live, lowQualityOverride, overrideReason);
+    const std::vector<store::MatchResult>& matches = out.matches;
 
     store::Enrollment e;
     e.subject = input.subject;
@@ -223,7 +241,6 @@ EnrollmentOutcome EnrollmentService::enroll(const SubjectInput& input, const IdP
     out.enrollmentId = m_session.insertEnrollment(e);
     m_gallery.add(out.enrollmentId, live.portrait->faceTemplate.values);
     m_entries[out.enrollmentId] = {input.subject.documentType, input.subject.documentNumber, out.phoneE164};
-    out.outcome = out.flags.empty() ? Outcome::Accepted : Outcome::Flagged;
     qCDebug(lcEnroll) << "enrollment stored:" << out.enrollmentId.c_str() << "flags:" << out.flags.size();
     return out;
 }

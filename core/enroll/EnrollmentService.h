@@ -43,12 +43,20 @@ public:
     // it with the "document" quality profile. faceFound = false when there is none.
     IdPhotoCheck checkIdPhoto(const cv::Mat& bgr);
 
+    // What enroll() would decide, without storing anything: the same checks, matches and
+    // flags (enrollmentId empty, outcome Accepted or Flagged). For the result screen an
+    // operator sees before saving; enroll() decides again when it stores, so a gallery that
+    // changed in between is taken into account. Throws like enroll().
+    EnrollmentOutcome assess(const SubjectInput& input, const IdPhotoCheck& idPhoto, const LiveResult& live,
+                             bool lowQualityOverride = false, std::string_view overrideReason = {}) const;
+
     // Consent refused: nothing is stored and the outcome is Refused. Otherwise matches, applies
     // the rules and stores the enrollment with its flags (audited by the store). Throws
     // fe::Error for invalid subject data, a missing portrait, or a store failure (nothing is
-    // stored then).
+    // stored then). overrideReason: the operator's words for keeping a portrait below the
+    // quality gate; it becomes the low_quality_override flag's reason (else the text key).
     EnrollmentOutcome enroll(const SubjectInput& input, const IdPhotoCheck& idPhoto, const LiveResult& live,
-                             bool lowQualityOverride = false);
+                             bool lowQualityOverride = false, std::string_view overrideReason = {});
 
     void review(std::string_view enrollmentId, store::ReviewOutcome outcome, std::string_view reason);
     store::PurgeReport purge(store::PurgeMode mode);
@@ -69,7 +77,8 @@ private:
 
     std::vector<store::Flag> applyRules(const SubjectInput& input, const std::string& phone,
                                         const IdPhotoCheck& idPhoto, const LiveResult& live, bool lowQualityOverride,
-                                        std::vector<store::MatchResult>& matches, std::optional<double>& idScore) const;
+                                        std::string_view overrideReason, std::vector<store::MatchResult>& matches,
+                                        std::optional<double>& idScore) const;
 
     store::Session& m_session;
     const vision::VisionModels& m_models;
