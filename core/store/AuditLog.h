@@ -40,6 +40,7 @@ enum class AuditAction
     KeyRotation,
     Recovery,
     ConsentRefused,
+    EnrollmentAbandoned,
 };
 
 const char* auditActionName(AuditAction action) noexcept;
