@@ -77,6 +77,45 @@
     </message>
 </context>
 <context>
+    <name>faceenroll</name>
+    <message>
+        <source>FaceEnroll workstation</source>
+        <translation>FaceEnroll 工作站</translation>
+    </message>
+    <message>
+        <source>Use the demo camera: FILE (a video played in a loop, or an image), default the bundled franck.mp4.</source>
+        <translation>使用演示摄像头：FILE（循环播放的视频或一张图片），默认为随附的 franck.mp4。</translation>
+    </message>
+    <message>
+        <source>Run the live capture view for SECONDS and print its figures as JSON.</source>
+        <translation>运行现场采集画面 SECONDS 秒，并以 JSON 输出其测量数据。</translation>
+    </message>
+    <message>
+        <source>Where the station&apos;s database lives.</source>
+        <translation>工作站数据库所在的目录。</translation>
+    </message>
+    <message>
+        <source>en or zh_CN (default: as last chosen).</source>
+        <translation>en 或 zh_CN（默认：上次的选择）。</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;; see --help</source>
+        <translation>意外的参数“%1”；请参阅 --help</translation>
+    </message>
+    <message>
+        <source>--measure takes a number of seconds from 1 to 3600</source>
+        <translation>--measure 需要 1 到 3600 之间的秒数</translation>
+    </message>
+    <message>
+        <source>the demo camera file %1 does not exist</source>
+        <translation>演示摄像头文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>no demo video at %1; run scripts/fetch-assets</source>
+        <translation>%1 处没有演示视频；请运行 scripts/fetch-assets</translation>
+    </message>
+</context>
+<context>
     <name>fe::Error</name>
     <message>
         <source>The live video %1 has no frames in the chosen window.</source>
@@ -634,6 +673,10 @@
         <source>Unknown quality profile &quot;%1&quot;; use icao, default, lowres or document.</source>
         <translation>未知的质量配置“%1”；请使用 icao、default、lowres 或 document。</translation>
     </message>
+    <message>
+        <source>The enrollment is not complete: the ID photo or the live capture is missing.</source>
+        <translation>登记尚未完成：缺少证件照片或现场采集。</translation>
+    </message>
 </context>
 <context>
     <name>fe::cli</name>
@@ -1008,6 +1051,1354 @@
     <message>
         <source>faceenroll-cli %1: internal error: %2</source>
         <translation>faceenroll-cli %1：内部错误：%2</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::AttemptStrip</name>
+    <message>
+        <source>✓ Attempt %1 passed: live person, portrait taken</source>
+        <translation>✓ 第 %1 次尝试通过：真人，已拍摄人像</translation>
+    </message>
+    <message>
+        <source>! Attempt %1: portrait taken, liveness not confirmed (%2)</source>
+        <translation>! 第 %1 次尝试：已拍摄人像，活体未确认（%2）</translation>
+    </message>
+    <message>
+        <source>✗ Attempt %1 failed: no good portrait (%2)</source>
+        <translation>✗ 第 %1 次尝试失败：没有合格的人像（%2）</translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>尝试记录：</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraPicker</name>
+    <message>
+        <source>Demo camera (%1)</source>
+        <translation>演示摄像头（%1）</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraProblemBar</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;demo camera</source>
+        <translation>使用演示摄像头(&amp;D)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose another camera</source>
+        <translation>选择其他摄像头(&amp;H)</translation>
+    </message>
+    <message>
+        <source>No camera found. Connect a camera and choose it, or use the demo camera.</source>
+        <translation>未找到摄像头。请连接摄像头并选择它，或使用演示摄像头。</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be played (%1). Run scripts/fetch-assets, or choose a camera.</source>
+        <translation>无法播放演示视频（%1）。请运行 scripts/fetch-assets，或选择一个摄像头。</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: it may be in use by another program. Close that program and try again, or choose another camera.</source>
+        <translation>无法启动摄像头：它可能正被其他程序占用。请关闭该程序后重试，或选择其他摄像头。</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures. Check its cable and try again.</source>
+        <translation>摄像头停止传送画面。请检查连接线后重试。</translation>
+    </message>
+    <message>
+        <source>The camera was disconnected. Plug it in again: the capture goes on by itself, and the enrollment so far is kept.</source>
+        <translation>摄像头已断开。请重新插上：采集会自动继续，已完成的登记内容会保留。</translation>
+    </message>
+    <message>
+        <source>This camera sends pictures in a format FaceEnroll cannot read (%1). Choose another camera or another format.</source>
+        <translation>该摄像头传送的画面格式 FaceEnroll 无法读取（%1）。请选择其他摄像头或其他格式。</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraSetupPage</name>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Choose the camera that faces the customer. The picture below is live.</source>
+        <translation>请选择正对客户的摄像头。下方为实时画面。</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>摄像头(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Live picture of the chosen camera</source>
+        <translation>所选摄像头的实时画面</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CaptureView</name>
+    <message>
+        <source>Camera picture</source>
+        <translation>摄像头画面</translation>
+    </message>
+    <message>
+        <source>Taking the portrait: stay like this</source>
+        <translation>正在拍摄人像：请保持不动</translation>
+    </message>
+    <message>
+        <source>Checking for natural movement: look at the camera</source>
+        <translation>正在检测自然动作：请看向摄像头</translation>
+    </message>
+    <message>
+        <source>Head pose</source>
+        <translation>头部姿态</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>正在等待摄像头……</translation>
+    </message>
+    <message>
+        <source>capture %1 fps</source>
+        <translation>采集 %1 帧/秒</translation>
+    </message>
+    <message>
+        <source>analysis %1 fps</source>
+        <translation>分析 %1 帧/秒</translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms, p95 %2 ms</source>
+        <translation>延迟 中位数 %1 毫秒，95 分位 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>dropped %1</source>
+        <translation>丢弃 %1 帧</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::ConsentPage</name>
+    <message>
+        <source>Privacy notice, version %1</source>
+        <translation>隐私告知，第 %1 版</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>Show the customer this notice, or read it to them. Go on only when they agree.</source>
+        <translation>请向客户出示或宣读本告知。客户同意后方可继续。</translation>
+    </message>
+    <message>
+        <source>The customer has read the notice and &amp;agrees</source>
+        <translation>客户已阅读告知并同意(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The customer agrees to the privacy notice</source>
+        <translation>客户同意隐私告知</translation>
+    </message>
+    <message>
+        <source>Customer &amp;refuses</source>
+        <translation>客户拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The customer refuses: end the enrollment, nothing is stored</source>
+        <translation>客户拒绝：结束登记，不保存任何信息</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>隐私告知</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CustomerPage</name>
+    <message>
+        <source>Valid number: %1</source>
+        <translation>号码有效：%1</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <source>Type the details exactly as they are on the customer&apos;s identity document.</source>
+        <translation>请严格按照客户身份证件上的内容填写。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Document &amp;type:</source>
+        <translation>证件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Document n&amp;umber:</source>
+        <translation>证件号码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone number:</source>
+        <translation>手机号码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::EnrollmentController</name>
+    <message>
+        <source>Type the customer&apos;s name as on the document.</source>
+        <translation>请按证件填写客户姓名。</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>姓名过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>Type the document number.</source>
+        <translation>请填写证件号码。</translation>
+    </message>
+    <message>
+        <source>The document number is too long (at most %1 characters).</source>
+        <translation>证件号码过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>Use only letters, digits and hyphens, as printed on the document.</source>
+        <translation>请只使用字母、数字和连字符，与证件上印刷的一致。</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s phone number.</source>
+        <translation>请填写客户的手机号码。</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number. Type it with its country code, e.g. +86.</source>
+        <translation>不是有效的电话号码。请连同国家代码一起填写，例如 +86。</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number. Type a %1 number, or any number with its country code (e.g. +86).</source>
+        <translation>不是有效的电话号码。请填写 %1 的号码，或带国家代码的任意号码（例如 +86）。</translation>
+    </message>
+    <message>
+        <source>There is no picture to check yet.</source>
+        <translation>还没有可供检查的画面。</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::EnrollmentWizard</name>
+    <message>
+        <source>Cancel the enrollment?</source>
+        <translation>取消本次登记？</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s data typed and captured so far will be discarded. Nothing is stored.</source>
+        <translation>已填写和采集的客户数据将被丢弃，不会保存任何信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation>继续登记(&amp;K)</translation>
+    </message>
+    <message>
+        <source>New enrollment</source>
+        <translation>新建登记</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Cancel the enrollment</source>
+        <translation>取消登记</translation>
+    </message>
+    <message>
+        <source>Save the enrollment</source>
+        <translation>保存登记</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::FirstRunWizard</name>
+    <message>
+        <source>Set up FaceEnroll</source>
+        <translation>设置 FaceEnroll</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::HomeWidget</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;New enrollment</source>
+        <translation>新建登记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new enrollment</source>
+        <translation>开始新的登记</translation>
+    </message>
+    <message>
+        <source>Administrators manage users and station settings with faceenroll-cli for now; their screens come with the next version.</source>
+        <translation>目前管理员通过 faceenroll-cli 管理用户和工作站设置；相应界面将在下一版本提供。</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k</source>
+        <translation>锁定(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Lock the station (Ctrl+L)</source>
+        <translation>锁定工作站（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Enrollment %1 saved and accepted.</source>
+        <translation>登记 %1 已保存并通过。</translation>
+    </message>
+    <message>
+        <source>Enrollment %1 saved. It is flagged: a supervisor will review it.</source>
+        <translation>登记 %1 已保存。该登记已被标记：将由主管审核。</translation>
+    </message>
+    <message>
+        <source>The customer refused consent. Nothing was stored.</source>
+        <translation>客户拒绝同意。未保存任何信息。</translation>
+    </message>
+    <message>
+        <source>The enrollment was cancelled. Nothing was stored.</source>
+        <translation>登记已取消。未保存任何信息。</translation>
+    </message>
+    <message>
+        <source>The enrollment in progress was discarded when the station locked. Nothing was stored.</source>
+        <translation>工作站锁定时，进行中的登记已被丢弃。未保存任何信息。</translation>
+    </message>
+    <message>
+        <source>your enrollments today</source>
+        <translation>您今天的登记</translation>
+    </message>
+    <message>
+        <source>enrollments today</source>
+        <translation>今天的登记</translation>
+    </message>
+    <message>
+        <source>waiting for review</source>
+        <translation>等待审核</translation>
+    </message>
+    <message>
+        <source>not yet exported or uploaded</source>
+        <translation>尚未导出或上传</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::IdPhotoPage</name>
+    <message>
+        <source>Import the ID photo</source>
+        <translation>导入证件照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Preparing face analysis…</source>
+        <translation>正在准备人脸分析……</translation>
+    </message>
+    <message>
+        <source>Checking the document photo…</source>
+        <translation>正在检查证件照片……</translation>
+    </message>
+    <message>
+        <source>There is no camera picture yet. Wait for the picture, or import an image.</source>
+        <translation>还没有摄像头画面。请等待画面出现，或导入图片。</translation>
+    </message>
+    <message>
+        <source>Several faces were found on this picture. Show only the document&apos;s photo.</source>
+        <translation>画面中发现多张人脸。请只展示证件照片。</translation>
+    </message>
+    <message>
+        <source>No face was found on this picture. Hold the document flat and well lit, then capture again (or import a better image).</source>
+        <translation>画面中未发现人脸。请将证件放平并保证光线充足，然后重新拍摄（或导入更清晰的图片）。</translation>
+    </message>
+    <message>
+        <source>Face found on the document; all %1 quality measures pass.</source>
+        <translation>已在证件上找到人脸；全部 %1 项质量指标合格。</translation>
+    </message>
+    <message>
+        <source>Face found on the document. %1 of %2 quality measures pass (%3): retake if you can.</source>
+        <translation>已在证件上找到人脸。%2 项质量指标中有 %1 项合格（%3）：如有可能请重拍。</translation>
+    </message>
+    <message>
+        <source>ID photo</source>
+        <translation>证件照片</translation>
+    </message>
+    <message>
+        <source>Hold the photo page of the document up to the camera and capture it, or import a scan.</source>
+        <translation>请将证件的照片页对准摄像头并拍摄，或导入扫描件。</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>摄像头(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture document</source>
+        <translation>拍摄证件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Import image…</source>
+        <translation>导入图片(&amp;I)……</translation>
+    </message>
+    <message>
+        <source>Re&amp;take</source>
+        <translation>重拍(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Capture the document photo from the camera</source>
+        <translation>用摄像头拍摄证件照片</translation>
+    </message>
+    <message>
+        <source>Import the document photo from an image file</source>
+        <translation>从图片文件导入证件照片</translation>
+    </message>
+    <message>
+        <source>Discard this document photo and capture again</source>
+        <translation>丢弃这张证件照片并重新拍摄</translation>
+    </message>
+    <message>
+        <source>Camera picture of the document</source>
+        <translation>证件的摄像头画面</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::LanguageComboBox</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::LiveCapturePage</name>
+    <message>
+        <source>No attempt saw a face at all, so there is nothing to keep. Try again or cancel.</source>
+        <translation>所有尝试都没有拍到人脸，无可保留。请重试或取消。</translation>
+    </message>
+    <message>
+        <source>Preparing face analysis… the capture starts by itself.</source>
+        <translation>正在准备人脸分析……采集会自动开始。</translation>
+    </message>
+    <message>
+        <source>Capturing: the portrait is taken automatically when the check is done.</source>
+        <translation>正在采集：检测完成后会自动拍摄人像。</translation>
+    </message>
+    <message>
+        <source>Capturing: ask the customer to follow the prompts on the picture.</source>
+        <translation>正在采集：请客户按照画面上的提示操作。</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera… the capture goes on when pictures come back.</source>
+        <translation>正在等待摄像头……画面恢复后采集会继续。</translation>
+    </message>
+    <message>
+        <source>A portrait was taken, but liveness was not confirmed. Try again, or continue: a supervisor will review the enrollment.</source>
+        <translation>已拍摄人像，但活体未得到确认。请重试，或继续：主管将审核本次登记。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) failed. Try again, continue with an override, or cancel the enrollment.</source>
+        <translation>
+            <numerusform>%n 次尝试失败。请重试、以人工放行继续，或取消登记。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The attempt failed. Help the customer follow the guidance, then try again.</source>
+        <translation>本次尝试失败。请协助客户按提示调整后重试。</translation>
+    </message>
+    <message>
+        <source>Preparing face analysis…</source>
+        <translation>正在准备人脸分析……</translation>
+    </message>
+    <message>
+        <source>Live capture</source>
+        <translation>现场采集</translation>
+    </message>
+    <message>
+        <source>The customer looks at the camera. Guidance and prompts appear on the picture.</source>
+        <translation>客户看向摄像头。指引和提示显示在画面上。</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>摄像头(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Show &amp;landmarks</source>
+        <translation>显示特征点(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show the face landmarks on the picture</source>
+        <translation>在画面上显示人脸特征点</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>重试(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start a new capture attempt</source>
+        <translation>开始新的采集尝试</translation>
+    </message>
+    <message>
+        <source>Continue for &amp;review</source>
+        <translation>继续并提交审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keep this portrait; a supervisor reviews the liveness result</source>
+        <translation>保留此人像；由主管审核活体检测结果</translation>
+    </message>
+    <message>
+        <source>Continue with &amp;override…</source>
+        <translation>人工放行并继续(&amp;O)……</translation>
+    </message>
+    <message>
+        <source>Keep the best portrait below the quality standard, with a reason</source>
+        <translation>保留未达质量标准的最佳人像，并说明理由</translation>
+    </message>
+    <message>
+        <source>Live camera picture</source>
+        <translation>实时摄像头画面</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::LoginWidget</name>
+    <message>
+        <source>Type your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证……</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Station locked</source>
+        <translation>工作站已锁定</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 to go on.</source>
+        <translation>请输入 %1 的密码以继续。</translation>
+    </message>
+    <message>
+        <source>FaceEnroll workstation</source>
+        <translation>FaceEnroll 工作站</translation>
+    </message>
+    <message>
+        <source>FaceEnroll workstation: %1</source>
+        <translation>FaceEnroll 工作站：%1</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock the station</source>
+        <translation>解锁工作站</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user</source>
+        <translation>切换用户(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Log out the locked user and log in as someone else</source>
+        <translation>注销被锁定的用户并以其他用户登录</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::MainWindow</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Station %1 · %2 (%3)</source>
+        <translation>工作站 %1 · %2（%3）</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>DEMO camera: %1</source>
+        <translation>演示摄像头：%1</translation>
+    </message>
+    <message>
+        <source>Camera: %1</source>
+        <translation>摄像头：%1</translation>
+    </message>
+    <message>
+        <source>FaceEnroll</source>
+        <translation>FaceEnroll</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Show capture figures</source>
+        <translation>显示采集数据</translation>
+    </message>
+    <message>
+        <source>New enrollment</source>
+        <translation>新建登记</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::MeasureMode</name>
+    <message>
+        <source>Preparing face analysis…</source>
+        <translation>正在准备人脸分析……</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::OverrideDialog</name>
+    <message>
+        <source>Continue with a portrait below the standard</source>
+        <translation>使用未达标准的人像继续</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) failed to take a portrait that meets the quality standard. You may keep the best picture taken, but the enrollment will be flagged and a supervisor will review it. Say why (for example: the customer cannot hold their head still).</source>
+        <translation>
+            <numerusform>%n 次尝试都未能拍到符合质量标准的人像。您可以保留已拍到的最佳画面，但本次登记会被标记并由主管审核。请说明理由（例如：客户无法保持头部不动）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>人工放行的理由</translation>
+    </message>
+    <message>
+        <source>Continue with &amp;override</source>
+        <translation>人工放行并继续(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::RecoveryKeyPage</name>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it locked away. It is shown only now.</source>
+        <translation>请抄下此密钥并妥善锁存。它只显示这一次。</translation>
+    </message>
+    <message>
+        <source>If every administrator password is lost, this key is the only way back into the station&apos;s data. FaceEnroll does not keep a copy.</source>
+        <translation>如果所有管理员密码都丢失，此密钥是恢复工作站数据的唯一途径。FaceEnroll 不保留副本。</translation>
+    </message>
+    <message>
+        <source>I have &amp;saved the recovery key</source>
+        <translation>我已保存恢复密钥(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Type its last group again:</source>
+        <translation>再次输入最后一组(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The last group of the recovery key</source>
+        <translation>恢复密钥的最后一组</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::ResultPage</name>
+    <message>
+        <source>Live portrait</source>
+        <translation>现场人像</translation>
+    </message>
+    <message>
+        <source>Face on the ID document</source>
+        <translation>证件上的人脸</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Face vs ID photo:&lt;/b&gt; similarity %1, threshold %2: %3</source>
+        <translation>&lt;b&gt;人脸与证件照比对：&lt;/b&gt;相似度 %1，阈值 %2：%3</translation>
+    </message>
+    <message>
+        <source>✓ same person</source>
+        <translation>✓ 同一人</translation>
+    </message>
+    <message>
+        <source>✗ not the same person</source>
+        <translation>✗ 不是同一人</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Liveness:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;活体检测：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Flags:&lt;/b&gt; none</source>
+        <translation>&lt;b&gt;标记：&lt;/b&gt;无</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Flags:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;标记：&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Reason given: %1</source>
+        <translation>所述理由：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;! Flagged.&lt;/b&gt; Save it: a supervisor will review this enrollment before it is used.</source>
+        <translation>&lt;b&gt;! 已标记。&lt;/b&gt;请保存：本次登记在使用前将由主管审核。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✓ All checks passed.&lt;/b&gt; Save the enrollment.</source>
+        <translation>&lt;b&gt;✓ 全部检查通过。&lt;/b&gt;请保存登记。</translation>
+    </message>
+    <message>
+        <source>The enrollment was not saved: %1 Nothing is lost: try Save again.</source>
+        <translation>登记未保存：%1 数据没有丢失：请再次点击保存。</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Check the portrait against the ID photo, then save.</source>
+        <translation>请核对人像与证件照片，然后保存。</translation>
+    </message>
+    <message>
+        <source>ID document</source>
+        <translation>身份证件</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::StationSetupPage</name>
+    <message>
+        <source>Give the station a name.</source>
+        <translation>请为工作站命名。</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Type the same password twice.</source>
+        <translation>请两次输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>Password: at least %1 characters (a phrase of several words is best)</source>
+        <translation>密码：至少 %1 个字符（最好是由几个词组成的短语）</translation>
+    </message>
+    <message>
+        <source>The two entries match</source>
+        <translation>两次输入一致</translation>
+    </message>
+    <message>
+        <source>Set up this station</source>
+        <translation>设置本工作站</translation>
+    </message>
+    <message>
+        <source>Name the station and create its administrator. The administrator adds the operators and supervisors later.</source>
+        <translation>为工作站命名并创建管理员。管理员稍后添加操作员和主管。</translation>
+    </message>
+    <message>
+        <source>&amp;Station name:</source>
+        <translation>工作站名称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator user name:</source>
+        <translation>管理员用户名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>重复密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>工作站名称</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>管理员用户名</translation>
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation>管理员密码</translation>
+    </message>
+    <message>
+        <source>Repeat the administrator password</source>
+        <translation>再次输入管理员密码</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>例如 admin</translation>
+    </message>
+    <message>
+        <source>e.g. Shop 12, counter 1</source>
+        <translation>例如 第 12 号营业厅 1 号柜台</translation>
+    </message>
+    <message>
+        <source>&amp;Create station</source>
+        <translation>创建工作站(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::UiText</name>
+    <message>
+        <source>Something went wrong inside FaceEnroll (%1). Nothing was saved; try again, and tell your administrator if it happens again.</source>
+        <translation>FaceEnroll 内部出错（%1）。未保存任何信息；请重试，如再次发生请告知管理员。</translation>
+    </message>
+    <message>
+        <source>Looking for the document photo…</source>
+        <translation>正在寻找证件照片……</translation>
+    </message>
+    <message>
+        <source>Show the document&apos;s photo page to the camera</source>
+        <translation>请将证件的照片页对准摄像头</translation>
+    </message>
+    <message>
+        <source>Show only the document: one face in view</source>
+        <translation>只展示证件：画面中只能有一张人脸</translation>
+    </message>
+    <message>
+        <source>Hold the document closer to the camera</source>
+        <translation>请将证件靠近摄像头</translation>
+    </message>
+    <message>
+        <source>Hold the document a little further away</source>
+        <translation>请将证件稍微拿远一些</translation>
+    </message>
+    <message>
+        <source>Move the document to the middle of the picture</source>
+        <translation>请将证件移到画面中央</translation>
+    </message>
+    <message>
+        <source>Hold the document flat and straight</source>
+        <translation>请将证件放平摆正</translation>
+    </message>
+    <message>
+        <source>The photo on the document is hard to read; try another angle</source>
+        <translation>证件上的照片难以识别；请换个角度</translation>
+    </message>
+    <message>
+        <source>The picture is blurred: hold the document still</source>
+        <translation>画面模糊：请拿稳证件</translation>
+    </message>
+    <message>
+        <source>Too dark: give the document more light</source>
+        <translation>太暗：请给证件更多光线</translation>
+    </message>
+    <message>
+        <source>Too bright: tilt the document away from the glare</source>
+        <translation>太亮：请倾斜证件避开反光</translation>
+    </message>
+    <message>
+        <source>Uneven light: avoid shadows and glare on the document</source>
+        <translation>光线不均：请避免证件上有阴影和反光</translation>
+    </message>
+    <message>
+        <source>Hold the document still</source>
+        <translation>请拿稳证件</translation>
+    </message>
+    <message>
+        <source>Good: capture the document now</source>
+        <translation>很好：现在拍摄证件</translation>
+    </message>
+    <message>
+        <source>Looking for a face…</source>
+        <translation>正在寻找人脸……</translation>
+    </message>
+    <message>
+        <source>No face in view: the customer should face the camera</source>
+        <translation>画面中没有人脸：请客户面向摄像头</translation>
+    </message>
+    <message>
+        <source>Several faces in view: only the customer should be in the picture</source>
+        <translation>画面中有多张人脸：画面中只能有客户本人</translation>
+    </message>
+    <message>
+        <source>Move closer to the camera</source>
+        <translation>请靠近摄像头</translation>
+    </message>
+    <message>
+        <source>Move back a little</source>
+        <translation>请稍微后退</translation>
+    </message>
+    <message>
+        <source>Move into the middle of the picture</source>
+        <translation>请移到画面中央</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera</source>
+        <translation>请正视摄像头</translation>
+    </message>
+    <message>
+        <source>Keep your head upright</source>
+        <translation>请保持头部端正</translation>
+    </message>
+    <message>
+        <source>Open your eyes</source>
+        <translation>请睁开眼睛</translation>
+    </message>
+    <message>
+        <source>Close your mouth</source>
+        <translation>请闭上嘴巴</translation>
+    </message>
+    <message>
+        <source>The picture is blurred: hold still</source>
+        <translation>画面模糊：请保持不动</translation>
+    </message>
+    <message>
+        <source>Too dark: more light on the face</source>
+        <translation>太暗：请给面部补光</translation>
+    </message>
+    <message>
+        <source>Too bright: less light on the face</source>
+        <translation>太亮：请减弱面部光线</translation>
+    </message>
+    <message>
+        <source>Uneven light: light the face from the front</source>
+        <translation>光线不均：请从正面照亮面部</translation>
+    </message>
+    <message>
+        <source>Hold still</source>
+        <translation>请保持不动</translation>
+    </message>
+    <message>
+        <source>Good: stay like this</source>
+        <translation>很好：请保持</translation>
+    </message>
+    <message>
+        <source>no face in view</source>
+        <translation>画面中没有人脸</translation>
+    </message>
+    <message>
+        <source>several faces in view</source>
+        <translation>画面中有多张人脸</translation>
+    </message>
+    <message>
+        <source>the face was too far away</source>
+        <translation>人脸太远</translation>
+    </message>
+    <message>
+        <source>the face was too close</source>
+        <translation>人脸太近</translation>
+    </message>
+    <message>
+        <source>the face was not in the middle</source>
+        <translation>人脸不在画面中央</translation>
+    </message>
+    <message>
+        <source>the head was turned</source>
+        <translation>头部偏转</translation>
+    </message>
+    <message>
+        <source>the head was tilted</source>
+        <translation>头部倾斜</translation>
+    </message>
+    <message>
+        <source>the face was too dark</source>
+        <translation>面部太暗</translation>
+    </message>
+    <message>
+        <source>the face was too bright</source>
+        <translation>面部太亮</translation>
+    </message>
+    <message>
+        <source>the eyes were closed</source>
+        <translation>眼睛闭着</translation>
+    </message>
+    <message>
+        <source>the mouth was open</source>
+        <translation>嘴巴张开</translation>
+    </message>
+    <message>
+        <source>the picture was blurred</source>
+        <translation>画面模糊</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>One face</source>
+        <translation>单张人脸</translation>
+    </message>
+    <message>
+        <source>Face size</source>
+        <translation>人脸大小</translation>
+    </message>
+    <message>
+        <source>In frame</source>
+        <translation>完整入镜</translation>
+    </message>
+    <message>
+        <source>Centred</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>左右转动</translation>
+    </message>
+    <message>
+        <source>Nod</source>
+        <translation>上下俯仰</translation>
+    </message>
+    <message>
+        <source>Tilt</source>
+        <translation>歪头</translation>
+    </message>
+    <message>
+        <source>Eyes open</source>
+        <translation>睁眼</translation>
+    </message>
+    <message>
+        <source>Mouth closed</source>
+        <translation>闭嘴</translation>
+    </message>
+    <message>
+        <source>Sharp</source>
+        <translation>清晰</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>Even light</source>
+        <translation>光线均匀</translation>
+    </message>
+    <message>
+        <source>no face</source>
+        <translation>没有人脸</translation>
+    </message>
+    <message>
+        <source>several faces</source>
+        <translation>多张人脸</translation>
+    </message>
+    <message>
+        <source>face too small</source>
+        <translation>人脸太小</translation>
+    </message>
+    <message>
+        <source>head cut off by the edge</source>
+        <translation>头部被画面边缘截断</translation>
+    </message>
+    <message>
+        <source>not in the middle</source>
+        <translation>不在中央</translation>
+    </message>
+    <message>
+        <source>head turned sideways</source>
+        <translation>头部侧转</translation>
+    </message>
+    <message>
+        <source>head tilted up or down</source>
+        <translation>头部上仰或低垂</translation>
+    </message>
+    <message>
+        <source>head tilted to the side</source>
+        <translation>头部歪向一侧</translation>
+    </message>
+    <message>
+        <source>eyes closed</source>
+        <translation>闭眼</translation>
+    </message>
+    <message>
+        <source>mouth open</source>
+        <translation>张嘴</translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <source>too bright</source>
+        <translation>太亮</translation>
+    </message>
+    <message>
+        <source>too dark</source>
+        <translation>太暗</translation>
+    </message>
+    <message>
+        <source>uneven light</source>
+        <translation>光线不均</translation>
+    </message>
+    <message>
+        <source>The live face does not match the ID photo</source>
+        <translation>现场人脸与证件照片不符</translation>
+    </message>
+    <message>
+        <source>This face is already enrolled with another document</source>
+        <translation>此人脸已用其他证件登记过</translation>
+    </message>
+    <message>
+        <source>This phone number belongs to another person&apos;s enrollment</source>
+        <translation>此手机号码属于另一个人的登记</translation>
+    </message>
+    <message>
+        <source>This document belongs to another person&apos;s enrollment</source>
+        <translation>此证件属于另一个人的登记</translation>
+    </message>
+    <message>
+        <source>This person already holds the maximum number of phone numbers</source>
+        <translation>此人持有的手机号码已达上限</translation>
+    </message>
+    <message>
+        <source>Liveness check failed: the camera may have seen a photo, screen or mask</source>
+        <translation>活体检测未通过：摄像头可能拍到的是照片、屏幕或面具</translation>
+    </message>
+    <message>
+        <source>Liveness check inconclusive</source>
+        <translation>活体检测无法确定</translation>
+    </message>
+    <message>
+        <source>Portrait below the quality standard, kept by the operator</source>
+        <translation>人像未达质量标准，由操作员人工保留</translation>
+    </message>
+    <message>
+        <source>Flag %1</source>
+        <translation>标记 %1</translation>
+    </message>
+    <message>
+        <source>Similarity %1, threshold %2</source>
+        <translation>相似度 %1，阈值 %2</translation>
+    </message>
+    <message>
+        <source>Numbers held: %1, maximum %2</source>
+        <translation>持有号码：%1，上限 %2</translation>
+    </message>
+    <message>
+        <source>Passive liveness score %1</source>
+        <translation>静默活体分数 %1</translation>
+    </message>
+    <message>
+        <source>Live person</source>
+        <translation>真人</translation>
+    </message>
+    <message>
+        <source>Failed: presentation attack suspected</source>
+        <translation>未通过：疑似伪造攻击</translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation>无法确定</translation>
+    </message>
+    <message>
+        <source>no face was seen for too long</source>
+        <translation>过长时间未看到人脸</translation>
+    </message>
+    <message>
+        <source>more than one face was in view</source>
+        <translation>画面中出现不止一张人脸</translation>
+    </message>
+    <message>
+        <source>the face left the picture</source>
+        <translation>人脸离开了画面</translation>
+    </message>
+    <message>
+        <source>the face was too dark to judge</source>
+        <translation>面部太暗，无法判断</translation>
+    </message>
+    <message>
+        <source>the challenges were not completed in time</source>
+        <translation>未能按时完成动作指令</translation>
+    </message>
+    <message>
+        <source>a prompt was not followed in time</source>
+        <translation>未能按时完成某个提示</translation>
+    </message>
+    <message>
+        <source>the face changed during the capture</source>
+        <translation>采集过程中人脸发生了变化</translation>
+    </message>
+    <message>
+        <source>the face moved like a flat picture</source>
+        <translation>人脸的运动像一张平面照片</translation>
+    </message>
+    <message>
+        <source>no natural blink</source>
+        <translation>没有自然眨眼</translation>
+    </message>
+    <message>
+        <source>no natural head movement</source>
+        <translation>没有自然的头部动作</translation>
+    </message>
+    <message>
+        <source>the head turned the wrong way</source>
+        <translation>头部转动方向错误</translation>
+    </message>
+    <message>
+        <source>the picture looks like a photo or a screen</source>
+        <translation>画面看起来像照片或屏幕</translation>
+    </message>
+    <message>
+        <source>Blink your eyes</source>
+        <translation>请眨眼</translation>
+    </message>
+    <message>
+        <source>Turn your head to your left</source>
+        <translation>请向您的左侧转头</translation>
+    </message>
+    <message>
+        <source>Turn your head to your right</source>
+        <translation>请向您的右侧转头</translation>
+    </message>
+    <message>
+        <source>Open your mouth</source>
+        <translation>请张嘴</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>National ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Residence permit</source>
+        <translation>居留证</translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation>驾驶证</translation>
     </message>
 </context>
 </TS>
