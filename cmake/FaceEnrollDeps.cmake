@@ -12,6 +12,7 @@ target_link_libraries(faceenroll_dlib INTERFACE
     ${FACEENROLL_DLIB_LIBRARY} ${FACEENROLL_LAPACK_LIBRARY} ${FACEENROLL_BLAS_LIBRARY} Threads::Threads)
 add_library(FaceEnroll::dlib ALIAS faceenroll_dlib)
 
-# SQLCipher (C API) and libsodium, through pkg-config.
-pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
+# SQLCipher: compiled from the pinned amalgamation (FaceEnroll::sqlcipher), never a system
+# library. libsodium through pkg-config.
+include(${CMAKE_CURRENT_LIST_DIR}/FaceEnrollSqlcipher.cmake)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)

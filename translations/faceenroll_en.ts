@@ -16,10 +16,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PAIRS.csv [--target-fmr LIST]  score distributions, EER, thresholds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
         <translation type="unfinished"></translation>
     </message>
@@ -64,15 +60,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A B [--threshold T]  compare the faces of two images or videos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  impostor tail, thresholds per gallery size, cohort scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP --out FILE --all-pending | --enrollment ID... | --bundle ID  write a signed, encrypted bundle for removable media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP FILE  check a bundle from another station and put it in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP --url URL  send the outbox and the queue to the central service; record its receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE [--trust TRUSTLIST]  check a bundle&apos;s integrity and signature (no key needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set-central FILE | export-station-public [--out FILE]  --db PATH --user U  central key, station key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import FILE | list  --db PATH --user ADMIN  stations whose bundles this one relays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  hand receipts back to the stations whose bundles were relayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station&apos;s rule</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -131,14 +159,6 @@
     </message>
     <message>
         <source>Cannot read the pairs file %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line %1 of %2 is not &quot;a,b,label&quot; with label 0 or 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No face was found in %1 (frame %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -207,10 +227,6 @@
     </message>
     <message>
         <source>A template is all zeros.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The setting %1 must be a number from %2 to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -502,14 +518,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown setting %1; known: retention.days, session.idle_timeout_minutes, station.name, threshold.&lt;name&gt;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%2 is not a valid value for the setting %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Argon2id could not allocate %1 bytes; the machine is short of memory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,10 +587,6 @@
     </message>
     <message>
         <source>The account %1 is locked after repeated failed logins; try again in %2 minute(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -675,6 +679,349 @@
     </message>
     <message>
         <source>The enrollment is not complete: the ID photo or the live capture is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not &quot;a,b,label&quot; or &quot;a,b,label,identity_a,identity_b&quot; with label 0 or 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face was found in %1 (frame %2) at the position given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 is read as a %2, which the settings schema does not say it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no setting %1; did you mean %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no setting %1; the settings are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes a whole number from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes a number from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That value is not allowed for the setting %1: it takes %3 to %4 characters of text without control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes one of %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 is computed when it is not set; it is read with optionalReal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tail fit needs at least %1 impostor scores (got %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A target false match rate must lie between 0 and 1 (got %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The threshold curve holds no calibration points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 must be converted to the current encryption format, which needs %2 MB free beside it; %3 MB are free. Free some space and log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy of %1 in the current encryption format failed its check (%2); the database was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is open in another program (an older FaceEnroll?), so it cannot be converted to the current encryption format. Close that program and log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database salt must be %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another FaceEnroll process kept %1 locked for more than %2 second(s) (a login, a password change or a key rotation); nothing was changed. Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of %1 was set by an administrator and works only once: choose your own password before anything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled by an administrator: the session has ended and nothing more was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database key was rotated by another session, so this session was closed; log in again. Everything saved before is intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password of your own: the new password must differ from the one the administrator set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The station&apos;s signing key in the store is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A central key id is 32 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trust list names each station once, by UUID and with a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment %1 cannot go into a bundle: its upload state is &quot;%2&quot; (only queued, exported or uploaded ones can).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outbox holds a bundle %1 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment %1 changed while its bundle was made; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password was given (the password is empty); nothing was tried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Free space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station has no central key, so it cannot seal bundles. An admin imports it with: faceenroll-cli keys set-central central.pub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to export: no enrollment is waiting, and none was named.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: its header is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a FaceEnroll bundle (bad magic).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle has format version %1; this FaceEnroll reads version %2. Update FaceEnroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle header is invalid (field %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is sealed to central key %1; this station uploads to central key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 in the bundle has an invalid length (%2 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle holds more records than the %1 its header announces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s stream ends inside record %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle holds %1 records where its header announces %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: it has %1 bytes where its header announces %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle has %1 unexpected bytes after its signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle comes from station %1, which is not in the trust list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is signed with a key that the trust list does not hold for station %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature does not verify: its header, chunk table or signature was altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s sealed content key is damaged: it does not match its signed hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 is out of place: it holds chunk %3 (chunks were swapped or moved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 is damaged: it does not match its signed hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is sealed to central key %1; this receiver holds key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s content key does not open with the central key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 does not decrypt: it was altered or belongs to another bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s stream does not end with its last chunk (chunk %1 of %2 is tagged otherwise).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bundle needs UUIDs, the station&apos;s signing key, a central key id and a chunk size from 1 KiB to 1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service&apos;s public key is not a valid X25519 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle %1 is already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record of %1 bytes does not fit in a bundle (at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: it ends before its signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a FaceEnroll central key file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is readable by other users; make it readable by its owner only (chmod 600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record in the bundle is malformed (field %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is malformed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s signature does not verify with the central key %1; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt names central key %1, not %2; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1 needs a station id, a public key and a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the station id is not a UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the public key is not 64 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the name must have 1 to 64 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the name holds a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the station is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is for bundle %1 of station %2, not for bundle %3; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiver refused bundle %1 (%2); it stays in the outbox, marked rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiver could not be reached after %1 attempts (%2); the outbox keeps the bundles for the next upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload URL must be an http:// or https:// address with a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::Settings</name>
+    <message>
+        <source>Days the biometric data of an enrollment is kept after the central service confirmed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes without activity after which a session locks itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of this station, shown to its users and in exported bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest similarity between the live face and the ID-document photo (1:1) that counts as the same person. Not set: chosen from the shipped calibration for a false match rate of 1 in 10,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest similarity between the live face and an enrolled face (1:N) that counts as the same person. Not set: chosen for the gallery size and the accepted false duplicate flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False duplicate flags per 1,000 enrollments the station accepts; the duplicate threshold follows from it and the number of enrolled faces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most enrolled faces recorded as candidates for one duplicate flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers one person may hold before an enrollment is flagged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -802,14 +1149,6 @@
     </message>
     <message>
         <source>--decision takes approve or reject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows a,b,label: images or VIDEO#FRAME, label 1 same person, 0 different.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target false match rates (default 0.01,0.001).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1017,10 +1356,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decision threshold on the cosine similarity.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Read at most N frames of a video.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1050,6 +1385,178 @@
     </message>
     <message>
         <source>faceenroll-cli %1: internal error: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad face position in &quot;%1&quot; (want @X:Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows a,b,label[,identity_a,identity_b]: images, VIDEO#FRAME or IMAGE@X:Y, label 1 same person, 0 different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target false match rates measured directly (default 0.01,0.001).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected false duplicate flags per 1,000 enrollments (default: the station default, 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gallery sizes of the duplicate table (default 1000,10000,100000,1000000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out the pairs of a face the detector does not find (listed) instead of stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--gallery-sizes takes whole numbers from 1 to 1000000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty: write the password into the file (one line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait for another FaceEnroll process that holds the key file (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faceenroll-cli: waiting for another FaceEnroll process to finish with the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password of %1 was set by an administrator and works only once: choose your own first (faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password works once: %1 chooses their own at the first login (faceenroll-cli users passwd).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a setting of this version; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle file to write (must not exist).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every enrollment waiting for upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An enrollment to export (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollments of an earlier bundle, exported again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose what to export: --all-pending, --enrollment ID... or --bundle ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service&apos;s base URL (http:// or https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries per bundle before the run stops (default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First retry delay ceiling in ms (default 500; doubles per try, with jitter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest retry delay in ms (default 30000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandon a request without progress after this long (default 60000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many enrollments per bundle (default 500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the bundles the receiver refused before once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trust list: the station must be in it with the bundle&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central service&apos;s public key file (central.pub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also append the trust-list line to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;keys %1&quot;; use set-central or export-station-public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trust list: it replaces the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;trust %1&quot;; use import or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipts file to write (must not exist).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the receipts for this station&apos;s bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A receipts file from the relaying station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;receipts %1&quot;; use export or import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document (1:1 against an ID photo, the default) or duplicate (as one comparison of the 1:N search).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For --purpose duplicate: the gallery size the threshold is chosen for (default 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fixed decision threshold on the cosine similarity instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--purpose takes document or duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--gallery-size goes with --purpose duplicate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1192,6 +1699,69 @@
     </message>
     <message>
         <source>dropped %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::ChoosePasswordWidget</name>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the same password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters (a phrase of several words is best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two entries match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, the password you logged in with was set by an administrator and works only once. Choose your own to go on; only you will know it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out without choosing a password</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

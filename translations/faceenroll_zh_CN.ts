@@ -20,10 +20,6 @@
         <translation>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  审核一条被标记的登记记录</translation>
     </message>
     <message>
-        <source>PAIRS.csv [--target-fmr LIST]  score distributions, EER, thresholds</source>
-        <translation>PAIRS.csv [--target-fmr LIST]  分数分布、EER、阈值</translation>
-    </message>
-    <message>
         <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
         <translation>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  活体检测结论与人像照片</translation>
     </message>
@@ -68,12 +64,44 @@
         <translation>IMAGE [--quality-profile NAME]  计算图像的人脸特征模板</translation>
     </message>
     <message>
-        <source>A B [--threshold T]  compare the faces of two images or videos</source>
-        <translation>A B [--threshold T]  比对两张图像或两段视频中的人脸</translation>
-    </message>
-    <message>
         <source>INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline</source>
         <translation>INPUT [--frames N] [--resize WxH] [--runs R]  跟踪流水线与朴素基线的性能对比</translation>
+    </message>
+    <message>
+        <source>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  impostor tail, thresholds per gallery size, cohort scores</source>
+        <translation>PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  冒认分数尾部、按人脸库规模的阈值、同组分数</translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP --out FILE --all-pending | --enrollment ID... | --bundle ID  write a signed, encrypted bundle for removable media</source>
+        <translation>--db PATH --user SUP --out FILE --all-pending | --enrollment ID... | --bundle ID  写出用于移动介质的已签名、已加密数据包</translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP FILE  check a bundle from another station and put it in the outbox</source>
+        <translation>--db PATH --user SUP FILE  检查来自其他工作站的数据包并放入发件箱</translation>
+    </message>
+    <message>
+        <source>--db PATH --user SUP --url URL  send the outbox and the queue to the central service; record its receipts</source>
+        <translation>--db PATH --user SUP --url URL  将发件箱和队列发送到中心服务；记录其回执</translation>
+    </message>
+    <message>
+        <source>FILE [--trust TRUSTLIST]  check a bundle&apos;s integrity and signature (no key needed)</source>
+        <translation>FILE [--trust TRUSTLIST]  检查数据包的完整性和签名（无需密钥）</translation>
+    </message>
+    <message>
+        <source>set-central FILE | export-station-public [--out FILE]  --db PATH --user U  central key, station key</source>
+        <translation>set-central FILE | export-station-public [--out FILE]  --db PATH --user U  中心密钥、工作站密钥</translation>
+    </message>
+    <message>
+        <source>import FILE | list  --db PATH --user ADMIN  stations whose bundles this one relays</source>
+        <translation>import FILE | list  --db PATH --user ADMIN  本工作站为其中转数据包的工作站</translation>
+    </message>
+    <message>
+        <source>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  hand receipts back to the stations whose bundles were relayed</source>
+        <translation>export --out FILE [--station ID] | import FILE  --db PATH --user SUP  将回执交还给其数据包经中转的工作站</translation>
+    </message>
+    <message>
+        <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station&apos;s rule</source>
+        <translation>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  按本站规则比对两张图像或两段视频中的人脸</translation>
     </message>
 </context>
 <context>
@@ -132,14 +160,6 @@
     <message>
         <source>Cannot read the pairs file %1.</source>
         <translation>无法读取样本对文件 %1。</translation>
-    </message>
-    <message>
-        <source>Line %1 of %2 is not &quot;a,b,label&quot; with label 0 or 1.</source>
-        <translation>%2 第 %1 行格式有误：应为“a,b,label”，且 label 为 0 或 1。</translation>
-    </message>
-    <message>
-        <source>No face was found in %1 (frame %2).</source>
-        <translation>%1（第 %2 帧）中未检测到人脸。</translation>
     </message>
     <message>
         <source>No face was found in %1.</source>
@@ -208,10 +228,6 @@
     <message>
         <source>A template is all zeros.</source>
         <translation>人脸特征模板全为零。</translation>
-    </message>
-    <message>
-        <source>The setting %1 must be a number from %2 to %3.</source>
-        <translation>设置项 %1 必须是 %2 至 %3 之间的数值。</translation>
     </message>
     <message>
         <source>Audit rows are appended inside a write transaction.</source>
@@ -502,14 +518,6 @@
         <translation>登记记录 %1 已离开本工作站（%2）；删除（主体删除）必须通过中心服务办理。</translation>
     </message>
     <message>
-        <source>Unknown setting %1; known: retention.days, session.idle_timeout_minutes, station.name, threshold.&lt;name&gt;.</source>
-        <translation>未知设置项 %1；可用设置项：retention.days、session.idle_timeout_minutes、station.name、threshold.&lt;name&gt;。</translation>
-    </message>
-    <message>
-        <source>%2 is not a valid value for the setting %1.</source>
-        <translation>%2 不是设置项 %1 的有效值。</translation>
-    </message>
-    <message>
         <source>Argon2id could not allocate %1 bytes; the machine is short of memory.</source>
         <translation>Argon2id 无法分配 %1 字节内存；本机内存不足。</translation>
     </message>
@@ -580,10 +588,6 @@
     <message>
         <source>The account %1 is locked after repeated failed logins; try again in %2 minute(s).</source>
         <translation>账户 %1 因多次登录失败已被锁定；请在 %2 分钟后重试。</translation>
-    </message>
-    <message>
-        <source>Wrong password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
-        <translation>密码错误。由于已失败 %1 次，账户 %2 现已被锁定 %3 分钟。</translation>
     </message>
     <message>
         <source>Face detection needs an 8-bit grey image.</source>
@@ -676,6 +680,349 @@
     <message>
         <source>The enrollment is not complete: the ID photo or the live capture is missing.</source>
         <translation>登记尚未完成：缺少证件照片或现场采集。</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not &quot;a,b,label&quot; or &quot;a,b,label,identity_a,identity_b&quot; with label 0 or 1.</source>
+        <translation>%2 的第 %1 行不是标签为 0 或 1 的 &quot;a,b,label&quot; 或 &quot;a,b,label,identity_a,identity_b&quot;。</translation>
+    </message>
+    <message>
+        <source>No face was found in %1 (frame %2) at the position given.</source>
+        <translation>在 %1（第 %2 帧）的指定位置未找到人脸。</translation>
+    </message>
+    <message>
+        <source>The setting %1 is read as a %2, which the settings schema does not say it is.</source>
+        <translation>设置项 %1 被按 %2 类型读取，但设置结构中并未这样定义。</translation>
+    </message>
+    <message>
+        <source>There is no setting %1; did you mean %2?</source>
+        <translation>没有设置项 %1；您是否指的是 %2？</translation>
+    </message>
+    <message>
+        <source>There is no setting %1; the settings are %2.</source>
+        <translation>没有设置项 %1；可用的设置项有：%2。</translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes a whole number from %3 to %4.</source>
+        <translation>设置项 %1 不接受 %2：其取值须为 %3 至 %4 之间的整数。</translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes a number from %3 to %4.</source>
+        <translation>设置项 %1 不接受 %2：其取值须为 %3 至 %4 之间的数值。</translation>
+    </message>
+    <message>
+        <source>That value is not allowed for the setting %1: it takes %3 to %4 characters of text without control characters.</source>
+        <translation>设置项 %1 不接受该值：其取值须为 %3 至 %4 个字符的文本，且不得含有控制字符。</translation>
+    </message>
+    <message>
+        <source>%2 is not allowed for the setting %1: it takes one of %5.</source>
+        <translation>设置项 %1 不接受 %2：其取值须为以下之一：%5。</translation>
+    </message>
+    <message>
+        <source>The setting %1 is computed when it is not set; it is read with optionalReal.</source>
+        <translation>设置 %1 未设定时由程序计算；应使用 optionalReal 读取。</translation>
+    </message>
+    <message>
+        <source>A tail fit needs at least %1 impostor scores (got %2).</source>
+        <translation>尾部拟合至少需要 %1 个冒认分数（实际 %2 个）。</translation>
+    </message>
+    <message>
+        <source>A target false match rate must lie between 0 and 1 (got %1).</source>
+        <translation>目标误匹配率必须在 0 和 1 之间（实际为 %1）。</translation>
+    </message>
+    <message>
+        <source>The threshold curve holds no calibration points.</source>
+        <translation>阈值曲线中没有校准点。</translation>
+    </message>
+    <message>
+        <source>The database %1 must be converted to the current encryption format, which needs %2 MB free beside it; %3 MB are free. Free some space and log in again.</source>
+        <translation>数据库 %1 必须转换为当前的加密格式，这需要在其所在位置有 %2 MB 可用空间；当前只有 %3 MB 可用。请释放一些空间后重新登录。</translation>
+    </message>
+    <message>
+        <source>The copy of %1 in the current encryption format failed its check (%2); the database was left as it was.</source>
+        <translation>%1 以当前加密格式生成的副本未通过检查（%2）；数据库保持原样未作更改。</translation>
+    </message>
+    <message>
+        <source>The database %1 is open in another program (an older FaceEnroll?), so it cannot be converted to the current encryption format. Close that program and log in again.</source>
+        <translation>数据库 %1 正被另一个程序（可能是旧版 FaceEnroll）打开，因此无法转换为当前的加密格式。请关闭该程序后重新登录。</translation>
+    </message>
+    <message>
+        <source>A database salt must be %1 bytes.</source>
+        <translation>数据库盐值必须为 %1 字节。</translation>
+    </message>
+    <message>
+        <source>Another FaceEnroll process kept %1 locked for more than %2 second(s) (a login, a password change or a key rotation); nothing was changed. Try again when it has finished.</source>
+        <translation>另一个 FaceEnroll 进程锁定 %1 已超过 %2 秒（正在登录、修改密码或更换密钥）；未做任何更改。请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was set by an administrator and works only once: choose your own password before anything else.</source>
+        <translation>%1 的密码由管理员设置，只能使用一次：请先设置您自己的密码，然后才能进行其他操作。</translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled by an administrator: the session has ended and nothing more was stored.</source>
+        <translation>账户 %1 已被管理员停用：会话已结束，之后的内容均未保存。</translation>
+    </message>
+    <message>
+        <source>The database key was rotated by another session, so this session was closed; log in again. Everything saved before is intact.</source>
+        <translation>数据库密钥已被另一个会话更换，因此本会话已关闭；请重新登录。此前保存的所有内容均完好无损。</translation>
+    </message>
+    <message>
+        <source>Choose a password of your own: the new password must differ from the one the administrator set.</source>
+        <translation>请设置您自己的密码：新密码必须与管理员设置的密码不同。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s signing key in the store is damaged.</source>
+        <translation>存储中的工作站签名密钥已损坏。</translation>
+    </message>
+    <message>
+        <source>A central key id is 32 hex digits.</source>
+        <translation>中心密钥标识为 32 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>A trust list names each station once, by UUID and with a name.</source>
+        <translation>信任列表中每个工作站只能出现一次，并须有 UUID 和名称。</translation>
+    </message>
+    <message>
+        <source>The enrollment %1 cannot go into a bundle: its upload state is &quot;%2&quot; (only queued, exported or uploaded ones can).</source>
+        <translation>登记 %1 无法放入数据包：其上传状态为“%2”（只有排队、已导出或已上传的登记可以）。</translation>
+    </message>
+    <message>
+        <source>The outbox holds a bundle %1 already.</source>
+        <translation>发件箱中已有数据包 %1。</translation>
+    </message>
+    <message>
+        <source>The enrollment %1 changed while its bundle was made; nothing was recorded.</source>
+        <translation>登记 %1 在其数据包生成期间发生了变化；未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>No password was given (the password is empty); nothing was tried.</source>
+        <translation>未提供密码（密码为空）；未进行任何登录尝试。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. After %1 failed attempts the account %2 is now locked for %3 minute(s).</source>
+        <translation>用户名或密码错误。连续 %1 次失败后，账户 %2 现已被锁定 %3 分钟。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Free space and try again.</source>
+        <translation>磁盘已满：无法写入 %1。请释放空间后重试。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This station has no central key, so it cannot seal bundles. An admin imports it with: faceenroll-cli keys set-central central.pub</source>
+        <translation>本工作站没有中心密钥，因此无法封装数据包。管理员可用以下命令导入：faceenroll-cli keys set-central central.pub</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: no enrollment is waiting, and none was named.</source>
+        <translation>没有可导出的内容：没有等待中的登记，也未指定任何登记。</translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: its header is incomplete.</source>
+        <translation>数据包被截断：其头部不完整。</translation>
+    </message>
+    <message>
+        <source>This is not a FaceEnroll bundle (bad magic).</source>
+        <translation>这不是 FaceEnroll 数据包（魔数错误）。</translation>
+    </message>
+    <message>
+        <source>The bundle has format version %1; this FaceEnroll reads version %2. Update FaceEnroll.</source>
+        <translation>数据包的格式版本为 %1；此 FaceEnroll 只能读取版本 %2。请更新 FaceEnroll。</translation>
+    </message>
+    <message>
+        <source>The bundle header is invalid (field %1).</source>
+        <translation>数据包头部无效（字段 %1）。</translation>
+    </message>
+    <message>
+        <source>The bundle is sealed to central key %1; this station uploads to central key %2.</source>
+        <translation>数据包封装给中心密钥 %1；本工作站上传至中心密钥 %2。</translation>
+    </message>
+    <message>
+        <source>Record %1 in the bundle has an invalid length (%2 bytes).</source>
+        <translation>数据包中的第 %1 条记录长度无效（%2 字节）。</translation>
+    </message>
+    <message>
+        <source>The bundle holds more records than the %1 its header announces.</source>
+        <translation>数据包中的记录多于其头部声明的 %1 条。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s stream ends inside record %1.</source>
+        <translation>数据包的数据流在第 %1 条记录中间结束。</translation>
+    </message>
+    <message>
+        <source>The bundle holds %1 records where its header announces %2.</source>
+        <translation>数据包包含 %1 条记录，而其头部声明为 %2 条。</translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: it has %1 bytes where its header announces %2.</source>
+        <translation>数据包被截断：它有 %1 字节，而其头部声明为 %2 字节。</translation>
+    </message>
+    <message>
+        <source>The bundle has %1 unexpected bytes after its signature.</source>
+        <translation>数据包签名之后有 %1 个多余字节。</translation>
+    </message>
+    <message>
+        <source>The bundle comes from station %1, which is not in the trust list.</source>
+        <translation>数据包来自工作站 %1，该工作站不在信任列表中。</translation>
+    </message>
+    <message>
+        <source>The bundle is signed with a key that the trust list does not hold for station %1.</source>
+        <translation>数据包的签名密钥不是信任列表为工作站 %1 记录的密钥。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature does not verify: its header, chunk table or signature was altered.</source>
+        <translation>数据包签名验证失败：其头部、分块表或签名已被改动。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s sealed content key is damaged: it does not match its signed hash.</source>
+        <translation>数据包中封装的内容密钥已损坏：与其签名哈希不符。</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 is out of place: it holds chunk %3 (chunks were swapped or moved).</source>
+        <translation>第 %1 块（共 %2 块）位置错误：其中是第 %3 块（分块被交换或移动）。</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 is damaged: it does not match its signed hash.</source>
+        <translation>第 %1 块（共 %2 块）已损坏：与其签名哈希不符。</translation>
+    </message>
+    <message>
+        <source>The bundle is sealed to central key %1; this receiver holds key %2.</source>
+        <translation>数据包封装给中心密钥 %1；此接收方持有密钥 %2。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s content key does not open with the central key.</source>
+        <translation>数据包的内容密钥无法用中心密钥打开。</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 does not decrypt: it was altered or belongs to another bundle.</source>
+        <translation>第 %1 块（共 %2 块）无法解密：它已被改动或属于另一个数据包。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s stream does not end with its last chunk (chunk %1 of %2 is tagged otherwise).</source>
+        <translation>数据包的数据流没有以最后一块结束（第 %1 块，共 %2 块，标记不符）。</translation>
+    </message>
+    <message>
+        <source>A bundle needs UUIDs, the station&apos;s signing key, a central key id and a chunk size from 1 KiB to 1 MiB.</source>
+        <translation>数据包需要 UUID、工作站签名密钥、中心密钥标识以及 1 KiB 至 1 MiB 的分块大小。</translation>
+    </message>
+    <message>
+        <source>The central service&apos;s public key is not a valid X25519 key.</source>
+        <translation>中心服务的公钥不是有效的 X25519 密钥。</translation>
+    </message>
+    <message>
+        <source>The bundle %1 is already finished.</source>
+        <translation>数据包 %1 已经完成。</translation>
+    </message>
+    <message>
+        <source>A record of %1 bytes does not fit in a bundle (at most %2).</source>
+        <translation>%1 字节的记录无法放入数据包（最多 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The bundle is truncated: it ends before its signature.</source>
+        <translation>数据包被截断：在签名之前就结束了。</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>This is not a FaceEnroll central key file (%1).</source>
+        <translation>这不是 FaceEnroll 中心密钥文件（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 is readable by other users; make it readable by its owner only (chmod 600).</source>
+        <translation>%1 可被其他用户读取；请设为仅所有者可读（chmod 600）。</translation>
+    </message>
+    <message>
+        <source>A record in the bundle is malformed (field %1).</source>
+        <translation>数据包中的一条记录格式错误（字段 %1）。</translation>
+    </message>
+    <message>
+        <source>The receipt is malformed (%1).</source>
+        <translation>回执格式错误（%1）。</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s signature does not verify with the central key %1; nothing was recorded.</source>
+        <translation>回执签名无法用中心密钥 %1 验证；未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>The receipt names central key %1, not %2; nothing was recorded.</source>
+        <translation>回执指明的中心密钥是 %1，而不是 %2；未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1 needs a station id, a public key and a name.</source>
+        <translation>信任列表第 %1 行需要工作站标识、公钥和名称。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the station id is not a UUID.</source>
+        <translation>信任列表第 %1 行：工作站标识不是 UUID。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the public key is not 64 hex digits.</source>
+        <translation>信任列表第 %1 行：公钥不是 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the name must have 1 to 64 bytes.</source>
+        <translation>信任列表第 %1 行：名称须为 1 至 64 字节。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the name holds a control character.</source>
+        <translation>信任列表第 %1 行：名称中含有控制字符。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1: the station is listed twice.</source>
+        <translation>信任列表第 %1 行：该工作站被列出了两次。</translation>
+    </message>
+    <message>
+        <source>The receipt is for bundle %1 of station %2, not for bundle %3; nothing was recorded.</source>
+        <translation>该回执针对的是工作站 %2 的数据包 %1，而不是数据包 %3；未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>The receiver refused bundle %1 (%2); it stays in the outbox, marked rejected.</source>
+        <translation>接收方拒绝了数据包 %1（%2）；它仍留在发件箱中，标记为已拒绝。</translation>
+    </message>
+    <message>
+        <source>The receiver could not be reached after %1 attempts (%2); the outbox keeps the bundles for the next upload.</source>
+        <translation>尝试 %1 次后仍无法连接接收方（%2）；发件箱会保留这些数据包，供下次上传。</translation>
+    </message>
+    <message>
+        <source>The upload URL must be an http:// or https:// address with a host.</source>
+        <translation>上传 URL 必须是带主机名的 http:// 或 https:// 地址。</translation>
+    </message>
+</context>
+<context>
+    <name>fe::Settings</name>
+    <message>
+        <source>Days the biometric data of an enrollment is kept after the central service confirmed it.</source>
+        <translation>中心服务确认收到后，登记记录的生物特征数据继续保留的天数。</translation>
+    </message>
+    <message>
+        <source>Minutes without activity after which a session locks itself.</source>
+        <translation>无操作多少分钟后会话自动锁定。</translation>
+    </message>
+    <message>
+        <source>The name of this station, shown to its users and in exported bundles.</source>
+        <translation>本工作站的名称，显示给其用户，并写入导出的数据包。</translation>
+    </message>
+    <message>
+        <source>Lowest similarity between the live face and the ID-document photo (1:1) that counts as the same person. Not set: chosen from the shipped calibration for a false match rate of 1 in 10,000.</source>
+        <translation>现场人脸与证件照片（1:1）被视为同一人的最低相似度。未设定时：按随附校准数据，以万分之一的误识率选定。</translation>
+    </message>
+    <message>
+        <source>Lowest similarity between the live face and an enrolled face (1:N) that counts as the same person. Not set: chosen for the gallery size and the accepted false duplicate flags.</source>
+        <translation>现场人脸与已登记人脸（1:N）被视为同一人的最低相似度。未设定时：根据人脸库规模和可接受的误报重复标记数选定。</translation>
+    </message>
+    <message>
+        <source>False duplicate flags per 1,000 enrollments the station accepts; the duplicate threshold follows from it and the number of enrolled faces.</source>
+        <translation>本工作站可接受的每 1000 次登记中的误报重复标记数；重复阈值由此值和已登记人脸数量得出。</translation>
+    </message>
+    <message>
+        <source>Most enrolled faces recorded as candidates for one duplicate flag.</source>
+        <translation>一个重复标记最多记录的已登记人脸候选数。</translation>
+    </message>
+    <message>
+        <source>Phone numbers one person may hold before an enrollment is flagged.</source>
+        <translation>同一人可持有的手机号码数量，超过后登记将被标记。</translation>
     </message>
 </context>
 <context>
@@ -807,14 +1154,6 @@
     <message>
         <source>--decision takes approve or reject</source>
         <translation>--decision 只能为 approve 或 reject</translation>
-    </message>
-    <message>
-        <source>Rows a,b,label: images or VIDEO#FRAME, label 1 same person, 0 different.</source>
-        <translation>每行格式为 a,b,label：a、b 为图像或 VIDEO#FRAME，label 为 1 表示同一人，0 表示不同人。</translation>
-    </message>
-    <message>
-        <source>Target false match rates (default 0.01,0.001).</source>
-        <translation>目标误匹配率（默认 0.01,0.001）。</translation>
     </message>
     <message>
         <source>--target-fmr takes rates between 0 and 1</source>
@@ -1017,10 +1356,6 @@
         <translation>一张图像或一段视频。</translation>
     </message>
     <message>
-        <source>Decision threshold on the cosine similarity.</source>
-        <translation>余弦相似度的判定阈值。</translation>
-    </message>
-    <message>
         <source>Read at most N frames of a video.</source>
         <translation>视频最多读取 N 帧。</translation>
     </message>
@@ -1051,6 +1386,178 @@
     <message>
         <source>faceenroll-cli %1: internal error: %2</source>
         <translation>faceenroll-cli %1：内部错误：%2</translation>
+    </message>
+    <message>
+        <source>bad face position in &quot;%1&quot; (want @X:Y)</source>
+        <translation>&quot;%1&quot; 中的人脸位置无效（应为 @X:Y）</translation>
+    </message>
+    <message>
+        <source>Rows a,b,label[,identity_a,identity_b]: images, VIDEO#FRAME or IMAGE@X:Y, label 1 same person, 0 different.</source>
+        <translation>每行 a,b,label[,identity_a,identity_b]：图像、VIDEO#FRAME 或 IMAGE@X:Y，标签 1 表示同一人，0 表示不同的人。</translation>
+    </message>
+    <message>
+        <source>Target false match rates measured directly (default 0.01,0.001).</source>
+        <translation>直接测量的目标误匹配率（默认 0.01,0.001）。</translation>
+    </message>
+    <message>
+        <source>Expected false duplicate flags per 1,000 enrollments (default: the station default, 1).</source>
+        <translation>每 1,000 次登记预期的误报重复标记数（默认：本站默认值 1）。</translation>
+    </message>
+    <message>
+        <source>Gallery sizes of the duplicate table (default 1000,10000,100000,1000000).</source>
+        <translation>重复检索表中的人脸库规模（默认 1000,10000,100000,1000000）。</translation>
+    </message>
+    <message>
+        <source>Leave out the pairs of a face the detector does not find (listed) instead of stopping.</source>
+        <translation>检测器找不到某张人脸时，略去含该人脸的配对（并列出），而不是中止。</translation>
+    </message>
+    <message>
+        <source>--gallery-sizes takes whole numbers from 1 to 1000000000</source>
+        <translation>--gallery-sizes 取 1 到 1000000000 之间的整数</translation>
+    </message>
+    <message>
+        <source>%1 is empty: write the password into the file (one line)</source>
+        <translation>%1 为空：请将密码写入该文件（一行）</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for another FaceEnroll process that holds the key file (default %1).</source>
+        <translation>等待占用密钥文件的另一个 FaceEnroll 进程的秒数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>faceenroll-cli: waiting for another FaceEnroll process to finish with the store…</source>
+        <translation>faceenroll-cli：正在等待另一个 FaceEnroll 进程结束对加密数据库的操作…</translation>
+    </message>
+    <message>
+        <source>the password of %1 was set by an administrator and works only once: choose your own first (faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE)</source>
+        <translation>%1 的密码由管理员设置，只能使用一次：请先设置您自己的密码（faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE）</translation>
+    </message>
+    <message>
+        <source>The password works once: %1 chooses their own at the first login (faceenroll-cli users passwd).</source>
+        <translation>该密码只能使用一次：%1 须在首次登录时设置自己的密码（faceenroll-cli users passwd）。</translation>
+    </message>
+    <message>
+        <source>not a setting of this version; ignored</source>
+        <translation>不是本版本的设置项；已忽略</translation>
+    </message>
+    <message>
+        <source>The bundle file to write (must not exist).</source>
+        <translation>要写入的数据包文件（不得已存在）。</translation>
+    </message>
+    <message>
+        <source>Every enrollment waiting for upload.</source>
+        <translation>所有等待上传的登记。</translation>
+    </message>
+    <message>
+        <source>An enrollment to export (repeatable).</source>
+        <translation>要导出的登记（可重复）。</translation>
+    </message>
+    <message>
+        <source>The enrollments of an earlier bundle, exported again.</source>
+        <translation>较早某个数据包中的登记，再次导出。</translation>
+    </message>
+    <message>
+        <source>choose what to export: --all-pending, --enrollment ID... or --bundle ID</source>
+        <translation>请选择要导出的内容：--all-pending、--enrollment ID... 或 --bundle ID</translation>
+    </message>
+    <message>
+        <source>The bundle to import.</source>
+        <translation>要导入的数据包。</translation>
+    </message>
+    <message>
+        <source>The central service&apos;s base URL (http:// or https://).</source>
+        <translation>中心服务的基础 URL（http:// 或 https://）。</translation>
+    </message>
+    <message>
+        <source>Tries per bundle before the run stops (default 8).</source>
+        <translation>每个数据包在本次运行停止前的尝试次数（默认 8）。</translation>
+    </message>
+    <message>
+        <source>First retry delay ceiling in ms (default 500; doubles per try, with jitter).</source>
+        <translation>首次重试延迟上限，单位毫秒（默认 500；每次尝试加倍，带随机抖动）。</translation>
+    </message>
+    <message>
+        <source>Largest retry delay in ms (default 30000).</source>
+        <translation>最大重试延迟，单位毫秒（默认 30000）。</translation>
+    </message>
+    <message>
+        <source>Abandon a request without progress after this long (default 60000).</source>
+        <translation>请求在这么长时间内没有进展即放弃（默认 60000）。</translation>
+    </message>
+    <message>
+        <source>At most this many enrollments per bundle (default 500).</source>
+        <translation>每个数据包最多包含这么多登记（默认 500）。</translation>
+    </message>
+    <message>
+        <source>Send the bundles the receiver refused before once more.</source>
+        <translation>将接收方之前拒绝的数据包再发送一次。</translation>
+    </message>
+    <message>
+        <source>The bundle to check.</source>
+        <translation>要检查的数据包。</translation>
+    </message>
+    <message>
+        <source>A trust list: the station must be in it with the bundle&apos;s key.</source>
+        <translation>信任列表：工作站必须以数据包中的密钥列于其中。</translation>
+    </message>
+    <message>
+        <source>The central service&apos;s public key file (central.pub).</source>
+        <translation>中心服务的公钥文件（central.pub）。</translation>
+    </message>
+    <message>
+        <source>Also append the trust-list line to this file.</source>
+        <translation>同时将信任列表行追加到此文件。</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;keys %1&quot;; use set-central or export-station-public</source>
+        <translation>未知子命令“keys %1”；请使用 set-central 或 export-station-public</translation>
+    </message>
+    <message>
+        <source>The trust list: it replaces the current one.</source>
+        <translation>信任列表：它将替换当前列表。</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;trust %1&quot;; use import or list</source>
+        <translation>未知子命令“trust %1”；请使用 import 或 list</translation>
+    </message>
+    <message>
+        <source>The receipts file to write (must not exist).</source>
+        <translation>要写入的回执文件（不得已存在）。</translation>
+    </message>
+    <message>
+        <source>Only the receipts for this station&apos;s bundles.</source>
+        <translation>仅此工作站数据包的回执。</translation>
+    </message>
+    <message>
+        <source>A receipts file from the relaying station.</source>
+        <translation>来自中转工作站的回执文件。</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;receipts %1&quot;; use export or import</source>
+        <translation>未知子命令“receipts %1”；请使用 export 或 import</translation>
+    </message>
+    <message>
+        <source>document (1:1 against an ID photo, the default) or duplicate (as one comparison of the 1:N search).</source>
+        <translation>document（与证件照 1:1 比对，默认）或 duplicate（作为 1:N 检索中的一次比对）。</translation>
+    </message>
+    <message>
+        <source>For --purpose duplicate: the gallery size the threshold is chosen for (default 1000).</source>
+        <translation>用于 --purpose duplicate：选择阈值所依据的人脸库规模（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>A fixed decision threshold on the cosine similarity instead.</source>
+        <translation>改用固定的余弦相似度判定阈值。</translation>
+    </message>
+    <message>
+        <source>--purpose takes document or duplicate</source>
+        <translation>--purpose 取 document 或 duplicate</translation>
+    </message>
+    <message>
+        <source>--gallery-size goes with --purpose duplicate</source>
+        <translation>--gallery-size 须与 --purpose duplicate 一起使用</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1699,69 @@
     <message>
         <source>dropped %1</source>
         <translation>丢弃 %1 帧</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::ChoosePasswordWidget</name>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Type the same password twice.</source>
+        <translation>请两次输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>At least %1 characters (a phrase of several words is best)</source>
+        <translation>至少 %1 个字符（最好是由几个词组成的短语）</translation>
+    </message>
+    <message>
+        <source>The two entries match</source>
+        <translation>两次输入一致</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation>保存密码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose your password</source>
+        <translation>设置您自己的密码</translation>
+    </message>
+    <message>
+        <source>%1, the password you logged in with was set by an administrator and works only once. Choose your own to go on; only you will know it.</source>
+        <translation>%1，您登录所用的密码由管理员设置，只能使用一次。请设置您自己的密码后继续；只有您本人知道这个密码。</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Save the new password</source>
+        <translation>保存新密码</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Log out without choosing a password</source>
+        <translation>不设置密码，直接退出登录</translation>
     </message>
 </context>
 <context>
@@ -1746,7 +2316,7 @@
     </message>
     <message>
         <source>FaceEnroll</source>
-        <translation>FaceEnroll</translation>
+        <translation>FaceEnroll 人脸登记</translation>
     </message>
     <message>
         <source>Lock</source>

@@ -23,5 +23,6 @@ void registerVisionCommands(CommandTable& table);
 void registerStoreCommands(CommandTable& table);
 void registerLivenessCommands(CommandTable& table);
 void registerEnrollCommands(CommandTable& table);
+void registerSyncCommands(CommandTable& table);
 
 } // namespace fe::cli

@@ -8,6 +8,8 @@
 #include "enroll/EnrollmentService.h"
 #include "enroll/LiveCapture.h"
 #include "match/Calibration.h"
+#include "match/Gallery.h"
+#include "match/MatchPolicy.h"
 #include "store/Session.h"
 #include "vision/FrameAnalyzer.h"
 #include "vision/FrameSource.h"
@@ -19,7 +21,10 @@
 #include <QTextStream>
 
 #include <cmath>
+#include <functional>
 #include <map>
+#include <numeric>
+#include <optional>
 #include <set>
 
 namespace fe::cli {
@@ -70,18 +75,43 @@ QJsonObject flagJson(const store::Flag& f)
             {QStringLiteral("threshold"), rounded(f.threshold, 4)}};
 }
 
-// A face image given on the command line or in a pairs file: an image path, or VIDEO#FRAME;
-// relative paths are taken from `base`, and "@assets/NAME" from the assets folder.
+// A face image given on the command line or in a pairs file: an image path, or VIDEO#FRAME,
+// optionally followed by @X:Y to pick, in a photo of several people, the face whose box holds
+// that point (px of the original image); relative paths are taken from `base`, and
+// "@assets/NAME" from the assets folder.
 struct FaceRef
 {
     QString path;
     int frame = -1;
+    std::optional<cv::Point2f> point;
+
+    [[nodiscard]] QString key() const
+    {
+        QString k = path + u'#' + QString::number(frame);
+        if (point)
+            k += u'@' + QString::number(point->x) + u':' + QString::number(point->y);
+        return k;
+    }
 };
 
 FaceRef parseRef(const QString& text, const QDir& base)
 {
     FaceRef ref;
     QString p = text.trimmed();
+    if (const auto at = p.lastIndexOf(u'@'); at > 0) {
+        const QStringList xy = p.mid(at + 1).split(u':');
+        bool okX = false, okY = false;
+        if (xy.size() == 2) {
+            const float x = xy[0].toFloat(&okX);
+            const float y = xy[1].toFloat(&okY);
+            if (okX && okY) {
+                ref.point = cv::Point2f(x, y);
+                p = p.left(at);
+            }
+        }
+        if (!ref.point && p.mid(at + 1).contains(u':'))
+            throw UsageError(tr("bad face position in \"%1\" (want @X:Y)").arg(text));
+    }
     if (const auto hash = p.lastIndexOf(u'#'); hash > 0) {
         bool ok = false;
         ref.frame = p.mid(hash + 1).toInt(&ok);
@@ -94,6 +124,30 @@ FaceRef parseRef(const QString& text, const QDir& base)
     else
         ref.path = QDir::isAbsolutePath(p) ? p : base.filePath(p);
     return ref;
+}
+
+// The face a reference names among the faces found: the one whose box holds its point (the
+// nearest box centre when several do), or the primary face. nullptr when there is none.
+const vision::FaceObservation* pickFace(const vision::FrameAnalysis& a, const FaceRef& ref)
+{
+    if (a.faces.empty())
+        return nullptr;
+    if (!ref.point)
+        return &a.faces.front();
+    const vision::FaceObservation* best = nullptr;
+    double bestDistance = 0.0;
+    for (const auto& f : a.faces) {
+        const cv::Rect2f box = f.box;
+        if (!box.contains(*ref.point))
+            continue;
+        const cv::Point2f c(box.x + box.width / 2.f, box.y + box.height / 2.f);
+        const double d = cv::norm(c - *ref.point);
+        if (!best || d < bestDistance) {
+            best = &f;
+            bestDistance = d;
+        }
+    }
+    return best;
 }
 
 // Reads the image a reference names (one frame of a video for VIDEO#FRAME).
@@ -270,12 +324,17 @@ int runShow(const QStringList& args)
     QJsonArray flags, matches, quality, challenges;
     for (const auto& f : e.flags)
         flags.append(flagJson(f));
+    // Gallery candidates best first, each with its rank over the gallery and its cohort score
+    // (how many robust standard deviations it stands above this face's other best scores:
+    // one candidate far above the rest is a likely duplicate, several close ones look-alikes).
     for (const auto& m : e.matches)
         matches.append(QJsonObject{{QStringLiteral("kind"), QString::fromLatin1(store::toString(m.kind))},
                                    {QStringLiteral("candidate"), qstr(m.candidateId)},
                                    {QStringLiteral("score"), rounded(m.score, 4)},
-                                   {QStringLiteral("threshold"), m.threshold},
-                                   {QStringLiteral("matched"), m.matched}});
+                                   {QStringLiteral("threshold"), rounded(m.threshold, 4)},
+                                   {QStringLiteral("matched"), m.matched},
+                                   {QStringLiteral("rank"), m.rank ? QJsonValue(*m.rank) : QJsonValue()},
+                                   {QStringLiteral("cohort_score"), m.cohortScore ? QJsonValue(rounded(*m.cohortScore, 2)) : QJsonValue()}});
     for (const auto& q : e.quality)
         quality.append(QJsonObject{{QStringLiteral("name"), qstr(q.name)}, {QStringLiteral("value"), rounded(q.value, 3)},
                                    {QStringLiteral("passed"), q.passed}});
@@ -332,11 +391,113 @@ int runReview(const QStringList& args)
     return 0;
 }
 
+// Cohort scores on the calibration faces: every face with a genuine partner is a probe
+// against a gallery of all other faces (less its own near-duplicates: same-identity faces it
+// has no genuine pair with, such as neighbouring video frames). Compares the cohort score of
+// its best genuine partner with that of its best impostor.
+QJsonObject cohortSeparation(const std::vector<QString>& faces, const std::map<QString, vision::FaceTemplate>& templates,
+                             const std::vector<int>& identity, const std::set<std::pair<int, int>>& genuinePartners,
+                             std::size_t candidates)
+{
+    match::Gallery gallery(templates.begin()->second.values.size());
+    for (std::size_t i = 0; i < faces.size(); ++i)
+        gallery.add(std::to_string(i), templates.at(faces[i]).values);
+    match::CandidateOptions options;
+    options.cohortSkip = candidates;
+    std::vector<double> genuineZ, impostorZ, genuineScore, impostorScore;
+    std::size_t probes = 0, rankOne = 0;
+    for (std::size_t i = 0; i < faces.size(); ++i) {
+        const int fi = static_cast<int>(i);
+        std::vector<std::size_t> removed;
+        bool hasPartner = false;
+        for (std::size_t j = 0; j < faces.size(); ++j) {
+            const bool partner = genuinePartners.count({std::min(fi, static_cast<int>(j)), std::max(fi, static_cast<int>(j))}) > 0;
+            hasPartner = hasPartner || partner;
+            if (j == i || (identity[j] == identity[i] && !partner))
+                removed.push_back(j);
+        }
+        if (!hasPartner)
+            continue;
+        for (std::size_t j : removed)
+            gallery.remove(std::to_string(j));
+        const auto result = gallery.candidates(templates.at(faces[i]).values, -1.f, options);
+        std::optional<double> bestGenuineZ, bestImpostorZ, bestGenuine, bestImpostor;
+        for (const auto& h : result.hits) {
+            const std::size_t j = std::stoul(h.id);
+            const bool same = identity[j] == identity[i];
+            auto& z = same ? bestGenuineZ : bestImpostorZ;
+            auto& sc = same ? bestGenuine : bestImpostor;
+            if (!sc) {
+                sc = h.score;
+                z = h.cohortScore.value_or(0.f);
+            }
+        }
+        for (std::size_t j : removed)
+            gallery.add(std::to_string(j), templates.at(faces[j]).values);
+        if (!bestGenuine || !bestImpostor || result.cohort.size == 0)
+            continue;
+        ++probes;
+        rankOne += *bestGenuine > *bestImpostor ? 1 : 0;
+        genuineZ.push_back(*bestGenuineZ);
+        impostorZ.push_back(*bestImpostorZ);
+        genuineScore.push_back(*bestGenuine);
+        impostorScore.push_back(*bestImpostor);
+    }
+    if (probes == 0)
+        return {};
+    const auto summary = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return QJsonObject{{QStringLiteral("min"), rounded(v.front(), 3)},
+                           {QStringLiteral("median"), rounded(percentile(v, 0.5), 3)},
+                           {QStringLiteral("max"), rounded(v.back(), 3)}};
+    };
+    // How many probes a single cut would separate: the best cut on the cohort score and on
+    // the raw score, each scored by errors (genuine below + impostor at or above).
+    const auto bestCutErrors = [](const std::vector<double>& gen, const std::vector<double>& imp) {
+        std::vector<double> cuts(gen);
+        cuts.insert(cuts.end(), imp.begin(), imp.end());
+        std::size_t best = gen.size() + imp.size();
+        for (double c : cuts) {
+            std::size_t e = 0;
+            for (double g : gen)
+                e += g < c ? 1 : 0;
+            for (double m : imp)
+                e += m >= c ? 1 : 0;
+            best = std::min(best, e);
+        }
+        return static_cast<qint64>(best);
+    };
+    return {{QStringLiteral("probes"), static_cast<qint64>(probes)},
+            {QStringLiteral("rank_one"), static_cast<qint64>(rankOne)},
+            {QStringLiteral("genuine_cohort_score"), summary(genuineZ)},
+            {QStringLiteral("best_impostor_cohort_score"), summary(impostorZ)},
+            {QStringLiteral("genuine_score"), summary(genuineScore)},
+            {QStringLiteral("best_impostor_score"), summary(impostorScore)},
+            {QStringLiteral("errors_best_cut_cohort"), bestCutErrors(genuineZ, impostorZ)},
+            {QStringLiteral("errors_best_cut_score"), bestCutErrors(genuineScore, impostorScore)}};
+}
+
+QJsonObject choiceJson(const match::ThresholdChoice& c)
+{
+    return {{QStringLiteral("threshold"), rounded(c.threshold, 4)},
+            {QStringLiteral("threshold_bound_95"), rounded(c.bound, 4)},
+            {QStringLiteral("target_fmr"), c.targetFmr},
+            {QStringLiteral("extrapolated"), c.extrapolated},
+            {QStringLiteral("at_floor"), c.atFloor},
+            {QStringLiteral("from_setting"), c.fromSetting}};
+}
+
 int runCalibrate(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PAIRS.csv"), tr("Rows a,b,label: images or VIDEO#FRAME, label 1 same person, 0 different."));
-    parser.addOption({QStringLiteral("target-fmr"), tr("Target false match rates (default 0.01,0.001)."), QStringLiteral("LIST")});
+    parser.addPositionalArgument(QStringLiteral("PAIRS.csv"),
+                                 tr("Rows a,b,label[,identity_a,identity_b]: images, VIDEO#FRAME or IMAGE@X:Y, label 1 same person, 0 different."));
+    parser.addOption({QStringLiteral("target-fmr"), tr("Target false match rates measured directly (default 0.01,0.001)."), QStringLiteral("LIST")});
+    parser.addOption({QStringLiteral("false-flags-per-1000"),
+                      tr("Expected false duplicate flags per 1,000 enrollments (default: the station default, 1)."), QStringLiteral("E")});
+    parser.addOption({QStringLiteral("gallery-sizes"), tr("Gallery sizes of the duplicate table (default 1000,10000,100000,1000000)."),
+                      QStringLiteral("LIST")});
+    parser.addOption({QStringLiteral("skip-missing"), tr("Leave out the pairs of a face the detector does not find (listed) instead of stopping.")});
     parseOrThrow(parser, args, 1, 1);
     std::vector<double> targets = {1e-2, 1e-3};
     if (parser.isSet(QStringLiteral("target-fmr"))) {
@@ -349,6 +510,19 @@ int runCalibrate(const QStringList& args)
             targets.push_back(v);
         }
     }
+    const double falseFlags = doubleOption(parser, QStringLiteral("false-flags-per-1000"), match::MatchPolicy().falseFlagsPer1000,
+                                           match::MatchPolicy::kMinFalseFlags, match::MatchPolicy::kMaxFalseFlags);
+    std::vector<std::size_t> sizes = {1'000, 10'000, 100'000, 1'000'000};
+    if (parser.isSet(QStringLiteral("gallery-sizes"))) {
+        sizes.clear();
+        for (const auto& t : parser.value(QStringLiteral("gallery-sizes")).split(u',')) {
+            bool ok = false;
+            const qlonglong v = t.toLongLong(&ok);
+            if (!ok || v < 1 || v > 1'000'000'000)
+                throw UsageError(tr("--gallery-sizes takes whole numbers from 1 to 1000000000"));
+            sizes.push_back(static_cast<std::size_t>(v));
+        }
+    }
     const QString file = parser.positionalArguments().first();
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
@@ -358,8 +532,13 @@ int runCalibrate(const QStringList& args)
     {
         FaceRef a, b;
         bool genuine;
+        int idA = -1, idB = -1;
     };
     std::vector<Row> rows;
+    std::map<QString, int> identityIndex;
+    const auto identityOf = [&](const QString& name) {
+        return identityIndex.emplace(name.trimmed(), static_cast<int>(identityIndex.size())).first->second;
+    };
     QTextStream in(&f);
     int lineNo = 0;
     while (!in.atEnd()) {
@@ -368,58 +547,102 @@ int runCalibrate(const QStringList& args)
         if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(QLatin1String("a,")))
             continue;
         const QStringList cells = line.split(u',');
-        if (cells.size() != 3 || (cells[2].trimmed() != QLatin1String("1") && cells[2].trimmed() != QLatin1String("0")))
-            throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "Line %1 of %2 is not \"a,b,label\" with label 0 or 1."),
+        if ((cells.size() != 3 && cells.size() != 5) ||
+            (cells[2].trimmed() != QLatin1String("1") && cells[2].trimmed() != QLatin1String("0")))
+            throw Error(ErrorCode::InvalidInput,
+                        QT_TRANSLATE_NOOP("fe::Error", "Line %1 of %2 is not \"a,b,label\" or \"a,b,label,identity_a,identity_b\" with label 0 or 1."),
                         {std::to_string(lineNo), file.toStdString()});
-        rows.push_back({parseRef(cells[0], base), parseRef(cells[1], base), cells[2].trimmed() == QLatin1String("1")});
+        Row r{parseRef(cells[0], base), parseRef(cells[1], base), cells[2].trimmed() == QLatin1String("1")};
+        if (cells.size() == 5) {
+            r.idA = identityOf(cells[3]);
+            r.idB = identityOf(cells[4]);
+        }
+        rows.push_back(std::move(r));
     }
     // Encode every distinct face once; video frames are decoded in one pass per video.
     const auto models = vision::VisionModels::load(assetResolver());
     auto encoder = models.makeEncoder();
-    std::map<QString, std::set<int>> wanted;
+    std::map<QString, std::map<int, std::vector<FaceRef>>> wanted; // path -> frame -> refs
     for (const auto& r : rows)
         for (const auto* ref : {&r.a, &r.b})
-            wanted[ref->path].insert(ref->frame);
-    std::map<std::pair<QString, int>, vision::FaceTemplate> templates;
-    const auto encodeStill = [&](const cv::Mat& bgr, const QString& path, int frame) {
+            wanted[ref->path][ref->frame].push_back(*ref);
+    std::map<QString, vision::FaceTemplate> templates;
+    std::set<QString> missing;
+    const bool skipMissing = parser.isSet(QStringLiteral("skip-missing"));
+    const auto encodeStill = [&](const cv::Mat& bgr, const std::vector<FaceRef>& refs) {
         vision::FrameAnalyzer analyzer(models.landmarks);
         const auto a = analyzer.analyze(bgr, 0.0);
-        if (a.faces.empty())
-            throw Error(ErrorCode::NoFace, QT_TRANSLATE_NOOP("fe::Error", "No face was found in %1 (frame %2)."),
-                        {path.toStdString(), std::to_string(frame)});
-        templates[{path, frame}] = encoder->encode(bgr, a.faces.front().landmarks);
+        for (const auto& ref : refs) {
+            if (templates.count(ref.key()) || missing.count(ref.key()))
+                continue;
+            const vision::FaceObservation* face = pickFace(a, ref);
+            if (!face && skipMissing) {
+                missing.insert(ref.key());
+                printJson({{QStringLiteral("missing_face"), ref.key()}});
+                continue;
+            }
+            if (!face)
+                throw Error(ErrorCode::NoFace, QT_TRANSLATE_NOOP("fe::Error", "No face was found in %1 (frame %2) at the position given."),
+                            {ref.path.toStdString(), std::to_string(ref.frame)});
+            templates[ref.key()] = encoder->encode(bgr, face->landmarks);
+        }
     };
     for (const auto& [path, frames] : wanted) {
-        if (*frames.begin() < 0) {
-            encodeStill(vision::readImage(path.toStdString()), path, -1);
+        if (frames.begin()->first < 0) {
+            encodeStill(vision::readImage(path.toStdString()), frames.begin()->second);
             continue;
         }
         vision::SourceOptions so;
-        so.maxFrames = *frames.rbegin() + 1;
+        so.maxFrames = frames.rbegin()->first + 1;
         auto source = vision::FrameSource::open(path.toStdString(), so);
         vision::Frame fr;
+        std::set<int> seen;
         while (source->next(fr)) {
-            if (frames.count(static_cast<int>(fr.index)))
-                encodeStill(fr.bgr, path, static_cast<int>(fr.index));
+            const auto it = frames.find(static_cast<int>(fr.index));
+            if (it != frames.end()) {
+                encodeStill(fr.bgr, it->second);
+                seen.insert(it->first);
+            }
         }
-        for (int fi : frames) {
-            if (!templates.count({path, fi}))
+        for (const auto& [fi, refs] : frames) {
+            if (!seen.count(fi))
                 throw Error(ErrorCode::InvalidInput, QT_TRANSLATE_NOOP("fe::Error", "%1 has no frame %2."), {path.toStdString(), std::to_string(fi)});
         }
     }
+    if (!missing.empty())
+        std::erase_if(rows, [&](const Row& r) { return missing.count(r.a.key()) || missing.count(r.b.key()); });
     std::vector<match::ScoredPair> pairs;
     for (const auto& r : rows)
-        pairs.push_back({vision::cosineSimilarity(templates.at({r.a.path, r.a.frame}), templates.at({r.b.path, r.b.frame})), r.genuine});
-    // The thresholds FaceEnroll chooses: the 1:1 document check at FMR 1e-3; the 1:N duplicate
-    // search, which compares against the whole gallery, at FMR 1e-4.
-    constexpr double kDocumentFmr = 1e-3;
-    constexpr double kDuplicateFmr = 1e-4;
-    std::vector<double> computed = targets;
-    for (double t : {kDocumentFmr, kDuplicateFmr}) {
-        if (std::find(computed.begin(), computed.end(), t) == computed.end())
-            computed.push_back(t);
+        pairs.push_back({vision::cosineSimilarity(templates.at(r.a.key()), templates.at(r.b.key())), r.genuine, r.idA, r.idB});
+    // The highest impostor pairs, for a review of the labels: a pair of one person labelled as
+    // two would inflate the impostor tail.
+    {
+        std::vector<std::size_t> order;
+        for (std::size_t i = 0; i < pairs.size(); ++i)
+            if (!pairs[i].genuine)
+                order.push_back(i);
+        const std::size_t shown = std::min<std::size_t>(order.size(), 10);
+        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
+                          [&](std::size_t x, std::size_t y) { return pairs[x].score > pairs[y].score; });
+        for (std::size_t i = 0; i < shown; ++i)
+            printJson({{QStringLiteral("top_impostor"), rounded(pairs[order[i]].score, 4)},
+                       {QStringLiteral("a"), rows[order[i]].a.key()},
+                       {QStringLiteral("b"), rows[order[i]].b.key()}});
     }
-    const match::CalibrationReport report = match::calibrate(pairs, computed);
+    const match::CalibrationReport report = match::calibrate(pairs, targets);
+    const match::ThresholdPlan plan = match::planThresholds(pairs, falseFlags, sizes);
+
+    // The duplicate table, one line per gallery size.
+    QJsonArray table;
+    for (const auto& row : plan.duplicate) {
+        QJsonObject line = choiceJson(row.choice);
+        line.insert(QStringLiteral("gallery_size"), static_cast<qint64>(row.gallerySize));
+        line.insert(QStringLiteral("expected_false_flags_per_1000"), row.expectedFalseFlagsPer1000);
+        line.insert(QStringLiteral("false_flags_per_1000_bound_95"), row.falseFlagsPer1000Bound);
+        line.insert(QStringLiteral("fnmr"), row.fnmr);
+        printJson(line);
+        table.append(line);
+    }
     const auto stats = [](const match::ScoreSummary& s) {
         return QJsonObject{{QStringLiteral("count"), s.count}, {QStringLiteral("min"), rounded(s.min, 4)},
                            {QStringLiteral("p01"), rounded(s.p01, 4)}, {QStringLiteral("p05"), rounded(s.p05, 4)},
@@ -428,34 +651,82 @@ int runCalibrate(const QStringList& args)
                            {QStringLiteral("max"), rounded(s.max, 4)}};
     };
     QJsonArray points;
-    for (const auto& p : report.points) {
-        if (std::find(targets.begin(), targets.end(), p.targetFmr) == targets.end())
-            continue;
+    for (const auto& p : report.points)
         points.append(QJsonObject{{QStringLiteral("target_fmr"), p.targetFmr}, {QStringLiteral("threshold"), rounded(p.threshold, 4)},
                                   {QStringLiteral("fmr"), p.fmr}, {QStringLiteral("fnmr"), p.fnmr},
                                   {QStringLiteral("resolved"), p.resolved}});
+    QJsonArray curve;
+    for (const auto& p : plan.curve.points)
+        curve.append(QJsonArray{p.fmr, rounded(p.threshold, 4), rounded(p.bound, 4)});
+    const auto& tail = plan.fit.point;
+    QJsonObject document = choiceJson(plan.document);
+    document.insert(QStringLiteral("fnmr"), plan.documentFnmr);
+
+    // Faces, identities and the cohort evaluation.
+    std::vector<QString> faces;
+    std::map<QString, int> faceIndex;
+    for (const auto& [key, t] : templates) {
+        faceIndex[key] = static_cast<int>(faces.size());
+        faces.push_back(key);
     }
-    const auto resolved = [&](double fmr) {
-        for (const auto& p : report.points)
-            if (p.targetFmr == fmr)
-                return p.resolved;
-        return false;
+    // Identities: as named in the file, else the groups the genuine pairs connect.
+    std::vector<int> parent(faces.size());
+    std::iota(parent.begin(), parent.end(), 0);
+    const std::function<int(int)> root = [&](int x) {
+        while (parent[static_cast<std::size_t>(x)] != x)
+            x = parent[static_cast<std::size_t>(x)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(x)])];
+        return x;
     };
+    std::set<std::pair<int, int>> partners;
+    bool named = !rows.empty();
+    for (const auto& r : rows) {
+        named = named && r.idA >= 0;
+        if (!r.genuine)
+            continue;
+        const int a = faceIndex[r.a.key()], b = faceIndex[r.b.key()];
+        partners.insert({std::min(a, b), std::max(a, b)});
+        parent[static_cast<std::size_t>(root(a))] = root(b);
+    }
+    std::vector<int> identity(faces.size());
+    for (std::size_t i = 0; i < faces.size(); ++i)
+        identity[i] = root(static_cast<int>(i));
+    if (named) {
+        for (const auto& r : rows) {
+            identity[static_cast<std::size_t>(faceIndex[r.a.key()])] = r.idA;
+            identity[static_cast<std::size_t>(faceIndex[r.b.key()])] = r.idB;
+        }
+    }
+    const std::size_t identities = std::set<int>(identity.begin(), identity.end()).size();
+    const QJsonObject cohort = cohortSeparation(faces, templates, identity, partners,
+                                                static_cast<std::size_t>(match::MatchPolicy().maxCandidates));
+
     printSummary({
         {QStringLiteral("pairs"), static_cast<qint64>(pairs.size())},
         {QStringLiteral("faces"), static_cast<qint64>(templates.size())},
+        {QStringLiteral("missing_faces"), static_cast<qint64>(missing.size())},
+        {QStringLiteral("identities"), static_cast<qint64>(identities)},
         {QStringLiteral("genuine"), stats(report.genuine)},
         {QStringLiteral("impostor"), stats(report.impostor)},
         {QStringLiteral("eer"), report.eer},
         {QStringLiteral("eer_threshold"), rounded(report.eerThreshold, 4)},
         {QStringLiteral("operating_points"), points},
-        {QStringLiteral("thresholds"),
-         QJsonObject{{QStringLiteral("document"), rounded(match::chosenThreshold(report, kDocumentFmr), 4)},
-                     {QStringLiteral("document_fmr"), kDocumentFmr},
-                     {QStringLiteral("document_resolved"), resolved(kDocumentFmr)},
-                     {QStringLiteral("duplicate"), rounded(match::chosenThreshold(report, kDuplicateFmr), 4)},
-                     {QStringLiteral("duplicate_fmr"), kDuplicateFmr},
-                     {QStringLiteral("duplicate_resolved"), resolved(kDuplicateFmr)}}},
+        {QStringLiteral("tail"), QJsonObject{{QStringLiteral("u"), tail.u},
+                                             {QStringLiteral("tail_share"), tail.tailShare},
+                                             {QStringLiteral("xi"), tail.xi},
+                                             {QStringLiteral("sigma"), tail.sigma},
+                                             {QStringLiteral("endpoint"), std::isfinite(tail.endpoint()) ? QJsonValue(tail.endpoint()) : QJsonValue()},
+                                             {QStringLiteral("exceedances"), static_cast<qint64>(plan.fit.exceedances)},
+                                             {QStringLiteral("bootstrap"), static_cast<qint64>(plan.fit.replicates.size())},
+                                             {QStringLiteral("bootstrap_identities"), static_cast<qint64>(plan.fit.identities)},
+                                             {QStringLiteral("confidence"), plan.fit.confidence},
+                                             {QStringLiteral("max_impostor"), plan.fit.maxImpostor},
+                                             {QStringLiteral("smallest_measurable_fmr"), plan.fit.smallestMeasurableFmr()}}},
+        {QStringLiteral("curve"), curve},
+        {QStringLiteral("floor"), rounded(plan.curve.floor, 4)},
+        {QStringLiteral("document"), document},
+        {QStringLiteral("false_flags_per_1000"), falseFlags},
+        {QStringLiteral("duplicate"), table},
+        {QStringLiteral("cohort"), cohort},
         {QStringLiteral("model"), QString::fromStdString(encoder->modelId())},
     });
     return 0;
@@ -469,7 +740,7 @@ void registerEnrollCommands(CommandTable& table)
     table[QStringLiteral("list")] = {runList, QT_TRANSLATE_NOOP("cli", "--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)")};
     table[QStringLiteral("show")] = {runShow, QT_TRANSLATE_NOOP("cli", "ID --db PATH --user U  one enrollment's record (no biometric data)")};
     table[QStringLiteral("review")] = {runReview, QT_TRANSLATE_NOOP("cli", "--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment")};
-    table[QStringLiteral("calibrate")] = {runCalibrate, QT_TRANSLATE_NOOP("cli", "PAIRS.csv [--target-fmr LIST]  score distributions, EER, thresholds")};
+    table[QStringLiteral("calibrate")] = {runCalibrate, QT_TRANSLATE_NOOP("cli", "PAIRS.csv [--false-flags-per-1000 E] [--gallery-sizes LIST]  impostor tail, thresholds per gallery size, cohort scores")};
 }
 
 } // namespace fe::cli

@@ -2,10 +2,13 @@
 
 #include "CliSupport.h"
 #include "store/Store.h"
+#include "store/StoreConstants.h"
 
 #include <QDateTime>
 #include <QFile>
 
+#include <chrono>
+#include <cstdio>
 #include <cstring>
 
 namespace fe::cli {
@@ -13,12 +16,14 @@ namespace fe::cli {
 // Unqualified types keep lupdate's parser in this namespace (it files tr() by namespace).
 using store::SecretBytes;
 using store::Session;
+using store::StoreOptions;
 using store::TimePoint;
 
 const QString kDbOption = QStringLiteral("db");
 const QString kUserOption = QStringLiteral("user");
 const QString kPasswordFileOption = QStringLiteral("password-file");
 const QString kNewPasswordFileOption = QStringLiteral("new-password-file");
+const QString kLockTimeoutOption = QStringLiteral("lock-timeout");
 
 QString isoTime(TimePoint t)
 {
@@ -38,6 +43,8 @@ SecretBytes readSecretFile(const QString& path)
         --n;
     SecretBytes secret(bytes.constData(), static_cast<std::size_t>(n));
     std::memset(bytes.data(), 0, static_cast<std::size_t>(bytes.size()));
+    if (secret.empty())
+        throw UsageError(tr("%1 is empty: write the password into the file (one line)").arg(path));
     return secret;
 }
 
@@ -72,6 +79,31 @@ void addActorOptions(QCommandLineParser& parser)
     parser.addOption({kUserOption, tr("The user who acts (logs in)."), QStringLiteral("NAME")});
     parser.addOption({kPasswordFileOption, tr("File holding that user's password (else FACEENROLL_PASSWORD)."),
                       QStringLiteral("FILE")});
+    addLockTimeoutOption(parser);
+}
+
+void addLockTimeoutOption(QCommandLineParser& parser)
+{
+    parser.addOption({kLockTimeoutOption,
+                      tr("Seconds to wait for another FaceEnroll process that holds the key file (default %1).")
+                          .arg(std::chrono::seconds(store::constants::kKeyFileLockTimeout).count()),
+                      QStringLiteral("SECONDS")});
+}
+
+StoreOptions storeOptions(const QCommandLineParser& parser)
+{
+    StoreOptions options;
+    const auto seconds = std::chrono::seconds(store::constants::kKeyFileLockTimeout).count();
+    options.keyFileLockTimeout =
+        std::chrono::seconds(intOption(parser, kLockTimeoutOption, static_cast<int>(seconds), 0, 3600));
+    options.onKeyFileLockWait = [] {
+        const QByteArray line =
+            tr("faceenroll-cli: waiting for another FaceEnroll process to finish with the store…").toLocal8Bit();
+        std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stderr);
+        std::fputc('\n', stderr);
+        std::fflush(stderr);
+    };
+    return options;
 }
 
 QString requiredValue(const QCommandLineParser& parser, const QString& name)
@@ -86,12 +118,19 @@ std::filesystem::path dbPath(const QCommandLineParser& parser)
     return std::filesystem::path(requiredValue(parser, kDbOption).toStdString());
 }
 
-Session login(const QCommandLineParser& parser)
+Session login(const QCommandLineParser& parser, OneTimePassword oneTime)
 {
     const auto db = dbPath(parser);
-    const auto user = requiredValue(parser, kUserOption).toStdString();
+    const QString user = requiredValue(parser, kUserOption);
     const SecretBytes password = actorPassword(parser);
-    return store::Store::unlock(db, user, password);
+    Session session = store::Store::unlock(db, user.toStdString(), password, storeOptions(parser));
+    if (session.mustChangePassword() && oneTime == OneTimePassword::Refuse) {
+        session.logout();
+        throw UsageError(tr("the password of %1 was set by an administrator and works only once: choose your own first "
+                            "(faceenroll-cli users passwd --db %2 --user %1 --new-password-file FILE)")
+                             .arg(user, QString::fromStdString(db.string())));
+    }
+    return session;
 }
 
 void rejectPasswordOnCommandLine(const QStringList& args)

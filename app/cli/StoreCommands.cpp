@@ -5,6 +5,7 @@
 #include "Commands.h"
 #include "StoreAccess.h"
 #include "common/Error.h"
+#include "common/SettingsSchema.h"
 #include "store/Records.h"
 #include "store/SecretBytes.h"
 #include "store/Session.h"
@@ -13,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <limits>
 
 namespace fe::cli {
@@ -21,6 +23,8 @@ namespace {
 using store::SecretBytes;
 using store::Session;
 using store::Store;
+using fe::SettingSpec;
+using fe::SettingsSchema;
 
 std::string utf8(const QString& s)
 {
@@ -43,6 +47,7 @@ QJsonObject toJson(const store::User& u)
                   {QStringLiteral("id"), QString::fromStdString(u.id)},
                   {QStringLiteral("role"), QString::fromLatin1(store::roleName(u.role))},
                   {QStringLiteral("active"), u.active},
+                  {QStringLiteral("must_change_password"), u.mustChangePassword},
                   {QStringLiteral("created_at"), isoTime(u.createdAt)}};
     if (u.disabledAt)
         o.insert(QStringLiteral("disabled_at"), isoTime(*u.disabledAt));
@@ -101,7 +106,10 @@ int runUsers(const QStringList& allArgs)
         session.logout();
         printJson(toJson(user));
         printSummary({{QStringLiteral("added"), QString::fromStdString(user.name)},
-                      {QStringLiteral("role"), QString::fromLatin1(store::roleName(user.role))}});
+                      {QStringLiteral("role"), QString::fromLatin1(store::roleName(user.role))},
+                      {QStringLiteral("note"), tr("The password works once: %1 chooses their own at the first login "
+                                                  "(faceenroll-cli users passwd).")
+                                                   .arg(QString::fromStdString(user.name))}});
         return 0;
     }
     if (sub == QLatin1String("list")) {
@@ -133,9 +141,11 @@ int runUsers(const QStringList& allArgs)
             {kNewPasswordFileOption, tr("File holding the new password."), QStringLiteral("FILE")});
         parseOrThrow(parser, args, 0, 1);
         const SecretBytes password = newPassword(parser);
-        Session session = login(parser);
         const QString target = parser.positionalArguments().isEmpty() ? parser.value(kUserOption)
                                                                       : parser.positionalArguments().first();
+        // Choosing one's own password is what a one-time password is for.
+        Session session =
+            login(parser, target == parser.value(kUserOption) ? OneTimePassword::Allow : OneTimePassword::Refuse);
         if (target == parser.value(kUserOption))
             session.changeOwnPassword(password);
         else
@@ -224,13 +234,14 @@ int runRecover(const QStringList& args)
         {QStringLiteral("new-admin"), tr("Login name of the admin to create."), QStringLiteral("NAME")});
     parser.addOption(
         {kNewPasswordFileOption, tr("File holding the new admin's password."), QStringLiteral("FILE")});
+    addLockTimeoutOption(parser);
     parseOrThrow(parser, args, 0, 0);
     const auto db = dbPath(parser);
     const auto admin = utf8(requiredValue(parser, QStringLiteral("new-admin")));
     const SecretBytes keyText = readSecretFile(requiredValue(parser, QStringLiteral("recovery-key-file")));
     const SecretBytes recoveryKey = store::SlotCrypto::parseRecoveryKey(keyText.view());
     const SecretBytes password = newPassword(parser);
-    auto recovered = Store::recover(db, recoveryKey, admin, password);
+    auto recovered = Store::recover(db, recoveryKey, admin, password, storeOptions(parser));
     recovered.session.logout();
     printSummary(
         {{QStringLiteral("admin"), QString::fromStdString(admin)},
@@ -255,6 +266,45 @@ int runRekey(const QStringList& args)
     return 0;
 }
 
+// QCommandLineParser reads "-0.1" as the options -0, -. and -1. A value that looks like a
+// negative number (and is not the value of an option) is moved behind "--", after which the
+// parser takes every argument as positional, so `settings set KEY -0.1` works as typed.
+QStringList negativeNumbersAsPositional(const QStringList& args)
+{
+    static const QRegularExpression negative(QStringLiteral("^-(\\d|\\.\\d)"));
+    static const QStringList valueOptions{QStringLiteral("--") + kDbOption, QStringLiteral("--") + kUserOption,
+                                          QStringLiteral("--") + kPasswordFileOption,
+                                          QStringLiteral("--") + kLockTimeoutOption};
+    QStringList kept;
+    QStringList moved;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--")) {
+            moved += args.mid(i + 1);
+            break;
+        }
+        const bool isOptionValue = i > 0 && valueOptions.contains(args[i - 1]);
+        if (!isOptionValue && negative.match(a).hasMatch())
+            moved.append(a);
+        else
+            kept.append(a);
+    }
+    if (moved.isEmpty())
+        return args;
+    return kept + QStringList{QStringLiteral("--")} + moved;
+}
+
+// The roles that may change a setting.
+QJsonArray settingWriters(const SettingSpec& spec)
+{
+    QJsonArray roles;
+    for (const auto role : store::kAllRoles) {
+        if (store::allows(role, store::permissionFor(spec.access)))
+            roles.append(QString::fromLatin1(store::roleName(role)));
+    }
+    return roles;
+}
+
 int runSettings(const QStringList& allArgs)
 {
     rejectPasswordOnCommandLine(allArgs);
@@ -265,20 +315,53 @@ int runSettings(const QStringList& allArgs)
     if (sub == QLatin1String("list")) {
         parseOrThrow(parser, args, 0, 0);
         Session session = login(parser);
-        const auto all = session.settings();
+        const auto stored = session.settings();
         session.logout();
-        for (const auto& [key, value] : all)
+        int problems = 0;
+        for (const auto& spec : SettingsSchema::all()) {
+            const std::string key(spec.key);
+            const auto it = stored.find(key);
+            const std::optional<std::string> value =
+                it != stored.end() ? std::optional<std::string>(it->second) : std::nullopt;
+            QJsonObject o{{QStringLiteral("key"), QString::fromStdString(key)},
+                          {QStringLiteral("value"), QString::fromStdString(SettingsSchema::effective(spec, value))},
+                          {QStringLiteral("default"), QString::fromUtf8(spec.defaultValue.data(), static_cast<qsizetype>(spec.defaultValue.size()))},
+                          {QStringLiteral("type"), QString::fromLatin1(SettingsSchema::typeName(spec.type))},
+                          {QStringLiteral("allowed"), QString::fromStdString(SettingsSchema::allowedText(spec))},
+                          {QStringLiteral("set_by"), settingWriters(spec)},
+                          {QStringLiteral("description"), QCoreApplication::translate("fe::Settings", spec.description)}};
+            if (value) {
+                o.insert(QStringLiteral("stored"), QString::fromStdString(*value));
+                if (SettingsSchema::problem(spec, *value)) {
+                    // Readers use the default instead; the admin sees why here.
+                    o.insert(QStringLiteral("valid"), false);
+                    ++problems;
+                }
+            }
+            printJson(o);
+        }
+        for (const auto& [key, value] : stored) {
+            if (SettingsSchema::find(key) != nullptr)
+                continue;
+            ++problems;
             printJson({{QStringLiteral("key"), QString::fromStdString(key)},
-                       {QStringLiteral("value"), QString::fromStdString(value)}});
-        printSummary({{QStringLiteral("settings"), static_cast<qint64>(all.size())}});
+                       {QStringLiteral("stored"), QString::fromStdString(value)},
+                       {QStringLiteral("valid"), false},
+                       {QStringLiteral("note"), tr("not a setting of this version; ignored")}});
+        }
+        printSummary({{QStringLiteral("settings"), static_cast<qint64>(SettingsSchema::all().size())},
+                      {QStringLiteral("problems"), problems}});
         return 0;
     }
     if (sub == QLatin1String("set")) {
         parser.addPositionalArgument(QStringLiteral("KEY"), tr("The setting."));
         parser.addPositionalArgument(QStringLiteral("VALUE"), tr("Its new value."));
-        parseOrThrow(parser, args, 2, 2);
+        const QStringList reordered = negativeNumbersAsPositional(args);
+        parseOrThrow(parser, reordered, 2, 2);
+        const std::string key = utf8(parser.positionalArguments()[0]);
+        const std::string value = utf8(parser.positionalArguments()[1]);
         Session session = login(parser);
-        session.setSetting(utf8(parser.positionalArguments()[0]), utf8(parser.positionalArguments()[1]));
+        session.setSetting(key, value);
         session.logout();
         printSummary({{QStringLiteral("key"), parser.positionalArguments()[0]},
                       {QStringLiteral("value"), parser.positionalArguments()[1]}});

@@ -5,6 +5,7 @@
 #include "common/Error.h"
 #include "liveness/CaptureSelector.h"
 #include "liveness/LivenessSession.h"
+#include "match/MatchPolicy.h"
 #include "vision/BestShotSelector.h"
 #include "vision/FaceGeometry.h"
 #include "vision/FrameAnalyzer.h"
@@ -152,19 +153,37 @@ int runMatch(const QStringList& args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("A"), tr("An image or a video (its best-quality frame is used)."));
     parser.addPositionalArgument(QStringLiteral("B"), tr("An image or a video."));
-    parser.addOption({QStringLiteral("threshold"), tr("Decision threshold on the cosine similarity."),
+    parser.addOption({QStringLiteral("purpose"),
+                      tr("document (1:1 against an ID photo, the default) or duplicate (as one comparison of the 1:N search)."),
+                      QStringLiteral("PURPOSE"), QStringLiteral("document")});
+    parser.addOption({QStringLiteral("gallery-size"),
+                      tr("For --purpose duplicate: the gallery size the threshold is chosen for (default 1000)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("threshold"), tr("A fixed decision threshold on the cosine similarity instead."),
                       QStringLiteral("T")});
     parser.addOption({QStringLiteral("max-frames"), tr("Read at most N frames of a video."), QStringLiteral("N")});
     parser.addOption(profileOption());
     parseOrThrow(parser, args, 2, 2);
-    const double threshold =
-        doubleOption(parser, QStringLiteral("threshold"), vision::kDefaultVerificationThreshold, -1.0, 1.0);
+    const QString purpose = parser.value(QStringLiteral("purpose"));
+    if (purpose != QLatin1String("document") && purpose != QLatin1String("duplicate"))
+        throw UsageError(tr("--purpose takes document or duplicate"));
+    const bool duplicate = purpose == QLatin1String("duplicate");
+    if (parser.isSet(QStringLiteral("gallery-size")) && !duplicate)
+        throw UsageError(tr("--gallery-size goes with --purpose duplicate"));
+    // The station's rule, as enrollment applies it (default settings).
+    const match::MatchPolicy policy;
+    const std::size_t gallerySize =
+        static_cast<std::size_t>(intOption(parser, QStringLiteral("gallery-size"), 1000, 1, 1'000'000'000));
+    match::ThresholdChoice choice = duplicate ? policy.duplicateThreshold(gallerySize) : policy.documentChoice();
+    if (parser.isSet(QStringLiteral("threshold"))) {
+        choice.threshold = doubleOption(parser, QStringLiteral("threshold"), choice.threshold, -1.0, 1.0);
+        choice.fromSetting = true;
+        choice.extrapolated = choice.atFloor = false;
+    }
     const std::int64_t maxFrames = intOption(parser, QStringLiteral("max-frames"), -1, 1, 100'000'000);
     const AnalyzerOptions options = analyzerOptions(parser);
     const auto models = loadModels();
     auto encoder = models.makeEncoder();
     const QStringList inputs = parser.positionalArguments();
-    QJsonObject summary;
     std::vector<vision::FaceTemplate> templates;
     for (int i = 0; i < 2; ++i) {
         const auto shot = bestShot(inputs[i], models, options, maxFrames);
@@ -174,12 +193,23 @@ int runMatch(const QStringList& args)
                    {QStringLiteral("quality"), toJson(shot.face.quality)}});
     }
     const double score = vision::cosineSimilarity(templates[0], templates[1]);
-    printSummary({
+    QJsonObject summary{
         {QStringLiteral("score"), rounded(score, 4)},
-        {QStringLiteral("threshold"), threshold},
-        {QStringLiteral("decision"), score >= threshold ? QStringLiteral("match") : QStringLiteral("non-match")},
+        {QStringLiteral("purpose"), purpose},
+        {QStringLiteral("threshold"), rounded(choice.threshold, 4)},
+        {QStringLiteral("threshold_bound_95"), choice.fromSetting ? QJsonValue() : QJsonValue(rounded(choice.bound, 4))},
+        {QStringLiteral("target_fmr"), choice.fromSetting ? QJsonValue() : QJsonValue(choice.targetFmr)},
+        {QStringLiteral("extrapolated"), choice.extrapolated},
+        {QStringLiteral("at_floor"), choice.atFloor},
+        {QStringLiteral("fixed_threshold"), choice.fromSetting},
+        {QStringLiteral("decision"), score >= choice.threshold ? QStringLiteral("match") : QStringLiteral("non-match")},
         {QStringLiteral("model"), QString::fromStdString(templates[0].modelId)},
-    });
+    };
+    if (duplicate) {
+        summary.insert(QStringLiteral("gallery_size"), static_cast<qint64>(gallerySize));
+        summary.insert(QStringLiteral("expected_false_flags_per_1000"), policy.expectedFalseFlagsPer1000(choice.threshold, gallerySize));
+    }
+    printSummary(summary);
     return 0;
 }
 
@@ -352,7 +382,7 @@ void registerVisionCommands(CommandTable& table)
 {
     table[QStringLiteral("analyze")] = {runAnalyze, QT_TRANSLATE_NOOP("cli", "INPUT [--max-frames N] [--resize WxH] [--quality-profile NAME]  per-frame face analysis")};
     table[QStringLiteral("embed")] = {runEmbed, QT_TRANSLATE_NOOP("cli", "IMAGE [--quality-profile NAME]  face template of an image")};
-    table[QStringLiteral("match")] = {runMatch, QT_TRANSLATE_NOOP("cli", "A B [--threshold T]  compare the faces of two images or videos")};
+    table[QStringLiteral("match")] = {runMatch, QT_TRANSLATE_NOOP("cli", "A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station's rule")};
     table[QStringLiteral("bench")] = {runBench, QT_TRANSLATE_NOOP("cli", "INPUT [--frames N] [--resize WxH] [--runs R]  tracked pipeline vs naive baseline")};
 }
 

@@ -54,6 +54,7 @@ int main(int argc, char** argv)
     fe::cli::registerStoreCommands(table);
     fe::cli::registerLivenessCommands(table);
     fe::cli::registerEnrollCommands(table);
+    fe::cli::registerSyncCommands(table);
 
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();

@@ -20,8 +20,6 @@ namespace {
 constexpr const char* kTemplateModelVersion = "0.0.1";
 // ID-document photos are kept at most this large (long side, px).
 constexpr int kIdPhotoMaxSide = 1024;
-// Gallery matches recorded with an enrollment, best first.
-constexpr std::size_t kMaxRecordedMatches = 10;
 
 store::TemplateRecord toRecord(const vision::FaceTemplate& t)
 {
@@ -116,27 +114,33 @@ std::vector<store::Flag> EnrollmentService::applyRules(const SubjectInput& input
     // 1:1 against the document photo.
     idScore = vision::cosineSimilarity(face, idPhoto.faceTemplate);
     const bool idMatch = *idScore >= m_policy.documentThreshold;
-    matches.push_back({store::MatchKind::IdDocument, {}, *idScore, m_policy.documentThreshold, idMatch});
+    matches.push_back({store::MatchKind::IdDocument, {}, *idScore, m_policy.documentThreshold, idMatch, std::nullopt, std::nullopt});
     if (!idMatch)
         flags.push_back(makeFlag(FlagType::IdPhotoMismatch, *idScore, m_policy.documentThreshold));
 
-    // 1:N against every enrolled face.
-    const auto hits = m_gallery.above(face.values, static_cast<float>(m_policy.duplicateThreshold));
+    // 1:N against every enrolled face, at the threshold for the current gallery size; the best
+    // maxCandidates are recorded with their rank and cohort score.
+    const double duplicateThreshold = m_policy.duplicateThreshold(m_gallery.size()).threshold;
+    match::CandidateOptions candidateOptions;
+    candidateOptions.cohortSkip = static_cast<std::size_t>(m_policy.maxCandidates);
+    const auto hits = m_gallery.candidates(face.values, static_cast<float>(duplicateThreshold), candidateOptions).hits;
     std::optional<double> otherDocument;
     std::set<std::string> phonesOfThisFace;
+    int recorded = 0;
     for (const auto& hit : hits) {
         const auto it = m_entries.find(hit.id);
         if (it == m_entries.end())
             continue;
-        if (matches.size() <= kMaxRecordedMatches)
-            matches.push_back({store::MatchKind::Gallery, hit.id, hit.score, m_policy.duplicateThreshold, true});
+        if (recorded++ < m_policy.maxCandidates)
+            matches.push_back({store::MatchKind::Gallery, hit.id, hit.score, duplicateThreshold, true, static_cast<int>(hit.rank),
+                               hit.cohortScore ? std::optional<double>(*hit.cohortScore) : std::nullopt});
         if (it->second.documentType != input.subject.documentType || it->second.documentNumber != input.subject.documentNumber)
             otherDocument = std::max(otherDocument.value_or(-1.0), static_cast<double>(hit.score));
         if (it->second.phone != phone)
             phonesOfThisFace.insert(it->second.phone);
     }
     if (otherDocument)
-        flags.push_back(makeFlag(FlagType::DuplicateIdentity, *otherDocument, m_policy.duplicateThreshold));
+        flags.push_back(makeFlag(FlagType::DuplicateIdentity, *otherDocument, duplicateThreshold));
     if (static_cast<int>(phonesOfThisFace.size()) >= m_policy.maxNumbersPerPerson)
         flags.push_back(makeFlag(FlagType::TooManyNumbers, static_cast<double>(phonesOfThisFace.size()),
                                  static_cast<double>(m_policy.maxNumbersPerPerson)));

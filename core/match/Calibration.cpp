@@ -1,6 +1,7 @@
 #include "match/Calibration.h"
 
 #include "common/Error.h"
+#include "match/MatchPolicy.h"
 
 #include <algorithm>
 #include <cmath>
@@ -93,15 +94,48 @@ CalibrationReport calibrate(std::vector<ScoredPair> pairs, const std::vector<dou
     return r;
 }
 
-double chosenThreshold(const CalibrationReport& report, double targetFmr)
+double fnmrAt(const std::vector<ScoredPair>& pairs, double t)
 {
-    for (const auto& p : report.points) {
-        if (std::abs(p.targetFmr - targetFmr) <= targetFmr * 1e-9 && p.resolved)
-            return p.threshold;
+    std::size_t genuine = 0, below = 0;
+    for (const auto& p : pairs) {
+        if (!p.genuine)
+            continue;
+        ++genuine;
+        below += p.score < t ? 1 : 0;
     }
-    const double lowGenuine = report.genuine.min;
-    const double highImpostor = report.impostor.max;
-    return std::max(highImpostor, (lowGenuine + highImpostor) / 2.0);
+    return genuine > 0 ? static_cast<double>(below) / static_cast<double>(genuine) : 0.0;
+}
+
+ThresholdPlan planThresholds(const std::vector<ScoredPair>& pairs, double falseFlagsPer1000,
+                             const std::vector<std::size_t>& gallerySizes, const TailFitOptions& options)
+{
+    std::vector<ImpostorScore> impostors;
+    std::size_t genuine = 0;
+    for (const auto& p : pairs) {
+        if (p.genuine)
+            ++genuine;
+        else
+            impostors.push_back({p.score, p.identityA, p.identityB});
+    }
+    if (genuine == 0)
+        throw Error(ErrorCode::InvalidArgument,
+                    QT_TRANSLATE_NOOP("fe::Error", "Calibration needs both genuine and impostor pairs (got %1 and %2)."),
+                    {std::to_string(genuine), std::to_string(impostors.size())});
+    ThresholdPlan plan;
+    plan.fit = fitImpostorTail(impostors, options);
+    plan.curve = ThresholdCurve::fromFit(plan.fit);
+    plan.document = plan.curve.thresholdFor(MatchPolicy::kDocumentFmr);
+    plan.documentFnmr = fnmrAt(pairs, plan.document.threshold);
+    for (std::size_t n : gallerySizes) {
+        GallerySizeRow row;
+        row.gallerySize = n;
+        row.choice = plan.curve.thresholdFor(duplicateTargetFmr(falseFlagsPer1000, n));
+        row.expectedFalseFlagsPer1000 = 1000.0 * static_cast<double>(n) * plan.fit.point.fmrAt(row.choice.threshold);
+        row.falseFlagsPer1000Bound = 1000.0 * static_cast<double>(n) * plan.fit.fmrBound(row.choice.threshold);
+        row.fnmr = fnmrAt(pairs, row.choice.threshold);
+        plan.duplicate.push_back(row);
+    }
+    return plan;
 }
 
 } // namespace fe::match

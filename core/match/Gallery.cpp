@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <mutex>
 
 namespace fe::match {
@@ -171,59 +172,98 @@ float Gallery::exact(std::size_t row, const Query& q) const
     return kernels::dotHalf(m_halfs.data() + row * m_dim, q.unit.data(), m_dim);
 }
 
-std::vector<GalleryHit> Gallery::search(std::span<const float> query, std::size_t k) const
+std::vector<std::pair<float, std::uint32_t>> Gallery::topExact(const Query& q, std::size_t k, float threshold) const
+{
+    const std::size_t n = m_ids.size();
+    std::vector<std::pair<float, std::uint32_t>> out;
+    if (n == 0)
+        return out;
+    std::vector<float> approx;
+    scan(q, approx);
+    // |true - approx| <= e_row + e_query * (1 + e_row) for unit vectors; a row can be among
+    // the k best only if its upper bound reaches the k-th largest lower bound.
+    const auto margin = [&](std::size_t i) { return m_errors[i] + q.error * (1.f + m_errors[i]); };
+    float cut = threshold;
+    k = std::min(k, n);
+    if (k > 0) {
+        std::vector<float> lower(n);
+        for (std::size_t i = 0; i < n; ++i)
+            lower[i] = approx[i] - margin(i);
+        std::nth_element(lower.begin(), lower.begin() + static_cast<std::ptrdiff_t>(k - 1), lower.end(), std::greater<>());
+        cut = std::min(cut, lower[k - 1]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (approx[i] + margin(i) >= cut)
+            out.emplace_back(exact(i, q), static_cast<std::uint32_t>(i));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    return out;
+}
+
+std::vector<GalleryHit> Gallery::search(std::span<const float> query, std::size_t k, SearchStats* stats) const
 {
     const Query q = prepare(query);
     std::shared_lock lock(m_mutex);
-    const std::size_t n = m_ids.size();
-    if (n == 0 || k == 0)
+    if (k == 0)
         return {};
-    k = std::min(k, n);
-    std::vector<float> approx;
-    scan(q, approx);
-    // |true - approx| <= e_row + e_query * (1 + e_row) for unit vectors; a row can be in the
-    // top k only if its upper bound reaches the k-th largest lower bound.
-    std::vector<float> lower(n);
-    for (std::size_t i = 0; i < n; ++i)
-        lower[i] = approx[i] - (m_errors[i] + q.error * (1.f + m_errors[i]));
-    std::vector<float> sorted = lower;
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k - 1), sorted.end(), std::greater<>());
-    const float kthLower = sorted[k - 1];
+    const auto top = topExact(q, k, std::numeric_limits<float>::infinity());
+    if (stats)
+        stats->rescored = top.size();
     std::vector<GalleryHit> hits;
-    for (std::size_t i = 0; i < n; ++i) {
-        const float upper = approx[i] + (m_errors[i] + q.error * (1.f + m_errors[i]));
-        if (upper >= kthLower)
-            hits.push_back({*m_ids[i], exact(i, q)});
-    }
-    m_lastCandidates = hits.size();
-    std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(std::min(k, hits.size())), hits.end(),
-                      [](const auto& a, const auto& b) { return a.score > b.score; });
-    hits.resize(std::min(k, hits.size()));
+    for (std::size_t r = 0; r < std::min(k, top.size()); ++r)
+        hits.push_back({*m_ids[top[r].second], top[r].first, static_cast<std::uint32_t>(r + 1), std::nullopt});
     return hits;
 }
 
-std::vector<GalleryHit> Gallery::above(std::span<const float> query, float threshold, std::size_t maxHits) const
+std::vector<GalleryHit> Gallery::above(std::span<const float> query, float threshold, std::size_t maxHits,
+                                       SearchStats* stats) const
 {
     const Query q = prepare(query);
     std::shared_lock lock(m_mutex);
-    const std::size_t n = m_ids.size();
-    std::vector<float> approx;
-    scan(q, approx);
+    const auto top = topExact(q, 0, threshold);
+    if (stats)
+        stats->rescored = top.size();
     std::vector<GalleryHit> hits;
-    std::size_t candidates = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (approx[i] + (m_errors[i] + q.error * (1.f + m_errors[i])) < threshold)
-            continue;
-        ++candidates;
-        const float s = exact(i, q);
-        if (s >= threshold)
-            hits.push_back({*m_ids[i], s});
-    }
-    m_lastCandidates = candidates;
-    std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
-    if (hits.size() > maxHits)
-        hits.resize(maxHits);
+    for (std::size_t r = 0; r < top.size() && top[r].first >= threshold && hits.size() < maxHits; ++r)
+        hits.push_back({*m_ids[top[r].second], top[r].first, static_cast<std::uint32_t>(r + 1), std::nullopt});
     return hits;
+}
+
+CandidateSearch Gallery::candidates(std::span<const float> query, float threshold, const CandidateOptions& options) const
+{
+    const Query q = prepare(query);
+    std::shared_lock lock(m_mutex);
+    CandidateSearch out;
+    const auto top = topExact(q, options.cohortSkip + options.cohortSize, threshold);
+    out.stats.rescored = top.size();
+    // The cohort: ranks skip+1 .. skip+size of this probe's exact scores.
+    if (top.size() >= options.cohortSkip + kMinCohort) {
+        std::vector<float> cohort;
+        for (std::size_t r = options.cohortSkip; r < std::min(top.size(), options.cohortSkip + options.cohortSize); ++r)
+            cohort.push_back(top[r].first);
+        const auto medianOf = [](std::vector<float> v) {
+            const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+            std::nth_element(v.begin(), mid, v.end());
+            float m = *mid;
+            if (v.size() % 2 == 0)
+                m = (m + *std::max_element(v.begin(), mid)) / 2.f;
+            return m;
+        };
+        out.cohort.size = cohort.size();
+        out.cohort.median = medianOf(cohort);
+        for (float& s : cohort)
+            s = std::abs(s - out.cohort.median);
+        // 1.4826 x MAD estimates the standard deviation of a normal sample.
+        out.cohort.spread = 1.4826f * medianOf(std::move(cohort));
+    }
+    const float spread = std::max(out.cohort.spread, kMinCohortSpread);
+    for (std::size_t r = 0; r < top.size() && top[r].first >= threshold && out.hits.size() < options.maxHits; ++r) {
+        GalleryHit h{*m_ids[top[r].second], top[r].first, static_cast<std::uint32_t>(r + 1), std::nullopt};
+        if (out.cohort.size > 0)
+            h.cohortScore = (h.score - out.cohort.median) / spread;
+        out.hits.push_back(std::move(h));
+    }
+    return out;
 }
 
 std::optional<float> Gallery::score(std::string_view id, std::span<const float> query) const

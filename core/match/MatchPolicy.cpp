@@ -1,36 +1,47 @@
 #include "match/MatchPolicy.h"
 
-#include "common/Error.h"
-
-#include <charconv>
+#include "common/SettingsSchema.h"
+#include "match/ShippedCalibration.h"
 
 namespace fe::match {
-namespace {
 
-double number(const std::map<std::string, std::string>& s, const char* key, double fallback, double lo, double hi)
+MatchPolicy::MatchPolicy() : curve(shippedCalibration().curve)
 {
-    const auto it = s.find(key);
-    if (it == s.end())
-        return fallback;
-    double v = 0.0;
-    const auto* begin = it->second.data();
-    const auto* end = begin + it->second.size();
-    const auto [ptr, ec] = std::from_chars(begin, end, v);
-    if (ec != std::errc() || ptr != end || v < lo || v > hi)
-        throw Error(ErrorCode::InvalidArgument,
-                    QT_TRANSLATE_NOOP("fe::Error", "The setting %1 must be a number from %2 to %3."),
-                    {key, std::to_string(lo), std::to_string(hi)});
-    return v;
+    documentThreshold = documentChoice().threshold;
 }
 
-} // namespace
+ThresholdChoice MatchPolicy::documentChoice() const
+{
+    if (documentThresholdSetting)
+        return {.threshold = *documentThresholdSetting, .targetFmr = kDocumentFmr, .fromSetting = true};
+    return curve.thresholdFor(kDocumentFmr);
+}
+
+ThresholdChoice MatchPolicy::duplicateThreshold(std::size_t gallerySize) const
+{
+    const double fmr = duplicateTargetFmr(falseFlagsPer1000, gallerySize);
+    if (duplicateThresholdSetting)
+        return {.threshold = *duplicateThresholdSetting, .targetFmr = fmr, .fromSetting = true};
+    return curve.thresholdFor(fmr);
+}
+
+double MatchPolicy::expectedFalseFlagsPer1000(double threshold, std::size_t gallerySize) const
+{
+    return 1000.0 * static_cast<double>(gallerySize) * shippedCalibration().tail.fmrAt(threshold);
+}
 
 MatchPolicy MatchPolicy::fromSettings(const std::map<std::string, std::string>& settings)
 {
+    // Through the settings schema: a stored value that does not validate (written by an older
+    // build, or around the store) gives the default and a warning, never an exception that
+    // would stop every enrollment and review on the station.
     MatchPolicy p;
-    p.documentThreshold = number(settings, kDocumentKey, p.documentThreshold, -1.0, 1.0);
-    p.duplicateThreshold = number(settings, kDuplicateKey, p.duplicateThreshold, -1.0, 1.0);
-    p.maxNumbersPerPerson = static_cast<int>(number(settings, kMaxNumbersKey, p.maxNumbersPerPerson, 1, 1000));
+    p.documentThresholdSetting = SettingsSchema::optionalReal(settings, setting::kThresholdDocument);
+    p.duplicateThresholdSetting = SettingsSchema::optionalReal(settings, setting::kThresholdDuplicate);
+    p.maxNumbersPerPerson = static_cast<int>(SettingsSchema::integer(settings, setting::kThresholdNumbersPerPerson));
+    p.falseFlagsPer1000 = SettingsSchema::real(settings, setting::kDuplicateFalseFlagsPer1000);
+    p.maxCandidates = static_cast<int>(SettingsSchema::integer(settings, setting::kDuplicateCandidates));
+    p.documentThreshold = p.documentChoice().threshold;
     return p;
 }
 

@@ -62,6 +62,8 @@ const char* auditActionName(AuditAction action) noexcept
         return "consent_refused";
     case AuditAction::EnrollmentAbandoned:
         return "enrollment_abandoned";
+    case AuditAction::CipherMigrated:
+        return "cipher_migrated";
     }
     return "unknown";
 }
@@ -224,6 +226,23 @@ std::vector<AuditEntry> AuditLog::entries(std::int64_t fromSeq, std::size_t limi
 std::int64_t AuditLog::count()
 {
     return m_db.queryInt("SELECT count(*) FROM audit").value_or(0);
+}
+
+bool AuditLog::appendOnce(std::string_view eventId, const AuditEvent& event)
+{
+    {
+        auto& q = m_db.cached("SELECT 1 FROM key_file_events WHERE event_id = ?1");
+        const Statement::ResetOnExit guard(q);
+        q.bind(1, eventId);
+        if (q.step())
+            return false;
+    }
+    const std::int64_t seq = append(event);
+    auto& q = m_db.cached("INSERT INTO key_file_events (event_id, audit_seq) VALUES (?1, ?2)");
+    const Statement::ResetOnExit guard(q);
+    q.bind(1, eventId).bind(2, seq);
+    q.run();
+    return true;
 }
 
 bool AuditLog::contains(const AuditEvent& event)

@@ -41,6 +41,7 @@ enum class AuditAction
     Recovery,
     ConsentRefused,
     EnrollmentAbandoned,
+    CipherMigrated, // the database was brought from SQLCipher 3 to the current format
 };
 
 const char* auditActionName(AuditAction action) noexcept;
@@ -91,9 +92,13 @@ public:
     [[nodiscard]] AuditVerification verify();
     [[nodiscard]] std::vector<AuditEntry> entries(std::int64_t fromSeq, std::size_t limit);
     [[nodiscard]] std::int64_t count();
-    // True when an identical (time, action, object, outcome) row exists: replaying the
-    // key file's pending events after an interrupted login must not record them twice.
+    // True when an identical (time, action, object, outcome) row exists. Only for key-file
+    // events written before events had ids (two failures in one millisecond look identical).
     [[nodiscard]] bool contains(const AuditEvent& event);
+    // Key-file events (failed logins) carry a unique id: appendOnce() appends the row unless an
+    // earlier login already did (a replay after an interrupted login), and records the id in
+    // the same transaction. Returns whether it appended.
+    bool appendOnce(std::string_view eventId, const AuditEvent& event);
 
     static std::array<unsigned char, 32> genesis(std::string_view databaseId);
     static std::array<unsigned char, 32> chain(const std::array<unsigned char, 32>& previous,

@@ -5,7 +5,10 @@
 #include "store/SecretBytes.h"
 #include "store/StoreConstants.h"
 
+#include <mutex>
 #include <sqlcipher/sqlite3.h>
+#include <span>
+#include <unordered_set>
 #include <utility>
 
 namespace fe::store {
@@ -13,22 +16,31 @@ namespace {
 
 // "x'<64 hex digits>'": SQLCipher's raw-key syntax. The key is used as the AES key as is,
 // skipping the PBKDF2 that SQLCipher would otherwise run on every open (the key already has
-// 256 bits of entropy; the password KDF is Argon2id, in the key slots). Built in the
+// 256 bits of entropy; the password KDF is Argon2id, in the key slots). With a salt,
+// "x'<64 hex digits><32 hex digits>'": the raw key and the salt a new file gets. Built in the
 // guarded heap so the hex never sits in ordinary memory.
-SecretBytes rawKeyLiteral(const SecretBytes& key)
+SecretBytes rawKeyLiteral(const SecretBytes& key, std::span<const unsigned char> salt = {})
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    SecretBytes literal(key.size() * 2 + 3);
+    SecretBytes literal((key.size() + salt.size()) * 2 + 3);
     unsigned char* out = literal.data();
     *out++ = 'x';
     *out++ = '\'';
-    for (std::size_t i = 0; i < key.size(); ++i) {
-        *out++ = static_cast<unsigned char>(kHex[key.data()[i] >> 4]);
-        *out++ = static_cast<unsigned char>(kHex[key.data()[i] & 0x0f]);
-    }
+    const auto hex = [&](unsigned char byte) {
+        *out++ = static_cast<unsigned char>(kHex[byte >> 4]);
+        *out++ = static_cast<unsigned char>(kHex[byte & 0x0f]);
+    };
+    for (std::size_t i = 0; i < key.size(); ++i)
+        hex(key.data()[i]);
+    for (const unsigned char byte : salt)
+        hex(byte);
     *out = '\'';
     return literal;
 }
+
+// The handles whose database had a page fail its HMAC (Connection::pageFailed).
+std::mutex g_failedMutex;
+std::unordered_set<sqlite3*> g_failed;
 
 [[noreturn]] void throwFrom(sqlite3* db, const char* context)
 {
@@ -64,9 +76,26 @@ void Connection::close() noexcept
 {
     // Statements first: sqlite3_close_v2 would otherwise keep the handle as a zombie.
     m_cache.clear();
-    if (m_db != nullptr)
+    if (m_db != nullptr) {
+        {
+            const std::lock_guard lock(g_failedMutex);
+            g_failed.erase(m_db);
+        }
         sqlite3_close_v2(m_db);
+    }
     m_db = nullptr;
+}
+
+void Connection::notePageFailure(sqlite3* db)
+{
+    const std::lock_guard lock(g_failedMutex);
+    g_failed.insert(db);
+}
+
+bool Connection::pageFailed() const
+{
+    const std::lock_guard lock(g_failedMutex);
+    return m_db != nullptr && g_failed.count(m_db) != 0;
 }
 
 sqlite3* Connection::openHandle(const std::filesystem::path& path, int flags)
@@ -82,10 +111,26 @@ sqlite3* Connection::openHandle(const std::filesystem::path& path, int flags)
         throw error;
     }
     sqlite3_extended_result_codes(db, 1);
+    // Defensive mode: no SQL can corrupt the file through writable_schema, sqlite_dbpage or
+    // shadow tables, or switch the journal off (docs/storage.md, "The SQLCipher build").
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     return db;
 }
 
-Connection Connection::openEncrypted(const std::filesystem::path& path, const SecretBytes& key, Mode mode)
+void Connection::applyCipherFormat(std::string_view schema, CipherFormat format)
+{
+    const std::string prefix = schema.empty() ? std::string() : std::string(schema) + ".";
+    // cipher_compatibility pins every setting of a SQLCipher major version (HMAC and KDF
+    // algorithms, page size), so a later SQLCipher with other defaults still reads our files.
+    // The page size is the same in both formats and set explicitly after it (compatibility 3
+    // would otherwise mean 1 KiB pages): it must be given on every open, the header being
+    // encrypted.
+    exec("PRAGMA " + prefix + "cipher_compatibility = " + (format == CipherFormat::Current ? "4" : "3") + ";" +
+         "PRAGMA " + prefix + "cipher_page_size = " + std::to_string(constants::kCipherPageSize) + ";");
+}
+
+Connection Connection::openKeyed(const std::filesystem::path& path, const SecretBytes& key, CipherFormat format,
+                                 Mode mode)
 {
     if (key.size() != constants::kDatabaseKeyBytes)
         throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A database key must be %1 bytes."),
@@ -97,8 +142,8 @@ Connection Connection::openEncrypted(const std::filesystem::path& path, const Se
     if (sqlite3_key_v2(c.m_db, "main", literal.data(), static_cast<int>(literal.size())) != SQLITE_OK)
         throwFrom(c.m_db, QT_TRANSLATE_NOOP("fe::Error", "setting the database key"));
 
-    // Before the first page is read: the page size is not stored in the clear.
-    c.exec("PRAGMA cipher_page_size = " + std::to_string(constants::kCipherPageSize));
+    // Before the first page is read: the format is not stored in the clear.
+    c.applyCipherFormat({}, format);
     // Proof that this is SQLCipher and not a plain SQLite that ignored the key: an empty
     // cipher_version means every byte would be written in the clear.
     const auto cipher = c.queryText("PRAGMA cipher_version");
@@ -107,9 +152,16 @@ Connection Connection::openEncrypted(const std::filesystem::path& path, const Se
             ErrorCode::Internal,
             QT_TRANSLATE_NOOP("fe::Error", "This build is linked against SQLite without SQLCipher; refusing to open %1."),
             {path.string()});
-    // The first read decrypts page 1: a wrong key or a foreign file fails here (NOTADB).
+    // The first read decrypts page 1: a wrong key, another format or a foreign file fails
+    // here (NOTADB).
     c.queryInt("SELECT count(*) FROM sqlite_master");
+    return c;
+}
 
+Connection Connection::openEncrypted(const std::filesystem::path& path, const SecretBytes& key, Mode mode,
+                                     CipherFormat format)
+{
+    Connection c = openKeyed(path, key, format, mode);
     // See docs/storage.md for why each of these.
     const auto journal = c.queryText("PRAGMA journal_mode = WAL");
     if (!journal || *journal != "wal")
@@ -135,6 +187,8 @@ void Connection::exec(std::string_view sql)
     char* message = nullptr;
     const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
+        if ((sqlite3_extended_errcode(m_db) & 0xff) == SQLITE_CORRUPT)
+            notePageFailure(m_db);
         const std::string m = message != nullptr ? message : sqlite3_errmsg(m_db);
         sqlite3_free(message);
         throw DatabaseError::fromSqlite(sqlite3_extended_errcode(m_db), m.c_str(),
@@ -197,9 +251,26 @@ void Connection::rekey(const SecretBytes& newKey)
     const SecretBytes literal = rawKeyLiteral(newKey);
     if (sqlite3_rekey_v2(m_db, "main", literal.data(), static_cast<int>(literal.size())) != SQLITE_OK)
         throwFrom(m_db, QT_TRANSLATE_NOOP("fe::Error", "rotating the database key"));
-    // SQLCipher 3.4 reports a failed rekey transaction only through the connection's state:
-    // a read proves that the new key opens every page it touches.
+    // SQLCipher has reported some failed rekeys only through the connection's state (3.4 did
+    // for a failed transaction): a read proves that the new key opens every page it touches.
     queryInt("SELECT count(*) FROM sqlite_master");
+}
+
+void Connection::attachEncrypted(const std::filesystem::path& path, std::string_view schema, const SecretBytes& key,
+                                 CipherFormat format, std::span<const unsigned char> salt)
+{
+    if (key.size() != constants::kDatabaseKeyBytes)
+        throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A database key must be %1 bytes."),
+                    {std::to_string(constants::kDatabaseKeyBytes)});
+    if (!salt.empty() && salt.size() != constants::kCipherSaltBytes)
+        throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A database salt must be %1 bytes."),
+                    {std::to_string(constants::kCipherSaltBytes)});
+    // The key as a bound parameter straight from the guarded heap, never in the SQL text.
+    const SecretBytes literal = rawKeyLiteral(key, salt);
+    Statement attach(m_db, "ATTACH DATABASE ?1 AS " + std::string(schema) + " KEY ?2");
+    attach.bind(1, path.string()).bindBlobNoCopy(2, {literal.data(), literal.size()});
+    attach.run();
+    applyCipherFormat(schema, format);
 }
 
 CheckpointResult Connection::checkpointTruncate()

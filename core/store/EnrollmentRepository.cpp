@@ -194,7 +194,7 @@ void EnrollmentRepository::insert(const Enrollment& e, UploadState initialState)
         const auto& m = e.matches[i];
         auto& q = m_db.cached(
             "INSERT INTO match_results (enrollment_id, seq, kind, candidate_id, score, threshold, "
-            "matched) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            "matched, rank, cohort_score) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
         const Statement::ResetOnExit guard(q);
         q.bind(1, e.id)
             .bind(2, static_cast<std::int64_t>(i))
@@ -203,6 +203,14 @@ void EnrollmentRepository::insert(const Enrollment& e, UploadState initialState)
             .bind(5, m.score)
             .bind(6, m.threshold)
             .bind(7, m.matched);
+        if (m.rank)
+            q.bind(8, static_cast<std::int64_t>(*m.rank));
+        else
+            q.bindNull(8);
+        if (m.cohortScore)
+            q.bind(9, *m.cohortScore);
+        else
+            q.bindNull(9);
         q.run();
     }
     for (const auto& f : e.flags) {
@@ -319,7 +327,7 @@ std::optional<Enrollment> EnrollmentRepository::get(std::string_view id)
             e.liveness.passiveScores.push_back({q.text(0), q.real(1)});
     }
     {
-        auto& q = m_db.cached("SELECT kind, candidate_id, score, threshold, matched FROM match_results "
+        auto& q = m_db.cached("SELECT kind, candidate_id, score, threshold, matched, rank, cohort_score FROM match_results "
                               "WHERE enrollment_id = ?1 ORDER BY seq");
         const Statement::ResetOnExit guard(q);
         q.bind(1, id);
@@ -330,6 +338,10 @@ std::optional<Enrollment> EnrollmentRepository::get(std::string_view id)
             m.score = q.real(2);
             m.threshold = q.real(3);
             m.matched = q.int64(4) != 0;
+            if (!q.isNull(5))
+                m.rank = static_cast<int>(q.int64(5));
+            if (!q.isNull(6))
+                m.cohortScore = q.real(6);
             e.matches.push_back(std::move(m));
         }
     }
@@ -493,9 +505,17 @@ std::vector<EnrollmentSummary> EnrollmentRepository::findByPhone(std::string_vie
     return summaries(" WHERE e.phone = ?1", {std::string(phone)});
 }
 
-void EnrollmentRepository::recordReview(std::string_view id, const ReviewDecision& decision,
+bool EnrollmentRepository::recordReview(std::string_view id, const ReviewDecision& decision,
                                         EnrollmentStatus newStatus, UploadState newState)
 {
+    {
+        auto& q = m_db.cached("UPDATE enrollments SET status = ?2 WHERE id = ?1 AND status = 'pending_review'");
+        const Statement::ResetOnExit guard(q);
+        q.bind(1, id).bind(2, toString(newStatus));
+        q.run();
+        if (m_db.changes() == 0)
+            return false;
+    }
     {
         auto& q = m_db.cached(
             "INSERT INTO review_decisions (enrollment_id, reviewer_id, outcome, reason, decided_at) "
@@ -508,45 +528,77 @@ void EnrollmentRepository::recordReview(std::string_view id, const ReviewDecisio
             .bind(5, toMillis(decision.time));
         q.run();
     }
-    {
-        auto& q = m_db.cached("UPDATE enrollments SET status = ?2 WHERE id = ?1");
-        const Statement::ResetOnExit guard(q);
-        q.bind(1, id).bind(2, toString(newStatus));
-        q.run();
-    }
     setUploadState(id, newState, {}, decision.time);
+    return true;
 }
 
-void EnrollmentRepository::setUploadState(std::string_view id, UploadState state, std::string_view bundleId,
-                                          TimePoint when)
+namespace {
+
+// "'queued', 'exported'": the states are the enum's fixed names, so the list is part of the
+// SQL text (one cached statement per list) rather than bound values.
+std::string stateList(std::span<const UploadState> states)
 {
-    auto& q =
-        m_db.cached("UPDATE outbox SET state = ?2, bundle_id = coalesce(?3, bundle_id), updated_at = ?4 "
-                    "WHERE enrollment_id = ?1");
+    std::string out;
+    for (const auto s : states) {
+        out += out.empty() ? "'" : ", '";
+        out += toString(s);
+        out += '\'';
+    }
+    return out;
+}
+
+} // namespace
+
+bool EnrollmentRepository::advanceUploadState(std::string_view id, std::span<const UploadState> from,
+                                              UploadState to, std::string_view bundleId, TimePoint when)
+{
+    auto& q = m_db.cached("UPDATE outbox SET state = ?2, bundle_id = coalesce(?3, bundle_id), updated_at = ?4 "
+                          "WHERE enrollment_id = ?1 AND state IN (" + stateList(from) + ")");
     const Statement::ResetOnExit guard(q);
-    q.bind(1, id).bind(2, toString(state));
+    q.bind(1, id).bind(2, toString(to));
     if (bundleId.empty())
         q.bindNull(3);
     else
         q.bind(3, bundleId);
     q.bind(4, toMillis(when));
     q.run();
+    return m_db.changes() > 0;
 }
 
-void EnrollmentRepository::recordReceipt(std::string_view id, const Receipt& receipt, TimePoint when)
+bool EnrollmentRepository::recordReceipt(std::string_view id, const Receipt& receipt, TimePoint when)
 {
-    {
-        auto& q = m_db.cached(
-            "INSERT OR REPLACE INTO receipts (enrollment_id, receipt_id, received_at, signed_receipt) "
-            "VALUES (?1, ?2, ?3, ?4)");
-        const Statement::ResetOnExit guard(q);
-        q.bind(1, id)
-            .bind(2, receipt.receiptId)
-            .bind(3, toMillis(receipt.receivedAt))
-            .bindBlob(4, receipt.signedReceipt);
-        q.run();
-    }
-    setUploadState(id, UploadState::Receipted, {}, when);
+    static constexpr UploadState kFrom[] = {UploadState::Exported, UploadState::Uploaded};
+    if (!advanceUploadState(id, kFrom, UploadState::Receipted, {}, when))
+        return false;
+    auto& q = m_db.cached(
+        "INSERT OR REPLACE INTO receipts (enrollment_id, receipt_id, received_at, signed_receipt) "
+        "VALUES (?1, ?2, ?3, ?4)");
+    const Statement::ResetOnExit guard(q);
+    q.bind(1, id)
+        .bind(2, receipt.receiptId)
+        .bind(3, toMillis(receipt.receivedAt))
+        .bindBlob(4, receipt.signedReceipt);
+    q.run();
+    return true;
+}
+
+bool EnrollmentRepository::eraseUnsent(std::string_view id)
+{
+    // An enrollment without an outbox row (none since schema 3) counts as held.
+    auto& q = m_db.cached("DELETE FROM enrollments WHERE id = ?1 AND coalesce((SELECT state FROM outbox WHERE "
+                          "enrollment_id = ?1), 'held') IN ('held', 'queued')");
+    const Statement::ResetOnExit guard(q);
+    q.bind(1, id);
+    q.run();
+    return m_db.changes() > 0;
+}
+
+void EnrollmentRepository::setUploadState(std::string_view id, UploadState state, std::string_view bundleId,
+                                          TimePoint when)
+{
+    static constexpr UploadState kAny[] = {UploadState::Held, UploadState::Queued, UploadState::Exported,
+                                           UploadState::Uploaded, UploadState::Receipted};
+    (void)advanceUploadState(id, kAny, state, bundleId, when);
 }
 
 std::vector<std::string> EnrollmentRepository::idsInState(UploadState state, std::size_t limit)

@@ -33,10 +33,22 @@ public:
                                                   std::string_view documentNumber);
     std::vector<EnrollmentSummary> findByPhone(std::string_view phone);
 
-    void recordReview(std::string_view id, const ReviewDecision& decision, EnrollmentStatus newStatus,
+    // Conditional state changes: each changes the enrollment only while it is in a state that
+    // allows the step, and returns whether it did (false: no such enrollment, or another
+    // process got there first). Session runs them inside its BEGIN IMMEDIATE transaction, so
+    // the check and the change are one step for every process on the store.
+    // Only from PendingReview.
+    bool recordReview(std::string_view id, const ReviewDecision& decision, EnrollmentStatus newStatus,
                       UploadState newState);
+    // Only from an upload state in `from`.
+    bool advanceUploadState(std::string_view id, std::span<const UploadState> from, UploadState to,
+                            std::string_view bundleId, TimePoint when);
+    // Only from Exported or Uploaded; the state becomes Receipted.
+    bool recordReceipt(std::string_view id, const Receipt& receipt, TimePoint when);
+    // Only while Held or Queued (not yet left the station).
+    bool eraseUnsent(std::string_view id);
+
     void setUploadState(std::string_view id, UploadState state, std::string_view bundleId, TimePoint when);
-    void recordReceipt(std::string_view id, const Receipt& receipt, TimePoint when);
     std::vector<std::string> idsInState(UploadState state, std::size_t limit);
 
     // Enrollments with a receipt received before cutoff whose biometric fields are still there.

@@ -58,9 +58,12 @@ void syncDirectory(const std::filesystem::path& dir)
         throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot sync %1 to disk: %2."), dir);
 }
 
-void writeFileAtomically(const std::filesystem::path& path, std::string_view content)
+namespace {
+
+// content in a new temporary file beside path (mode 0600), written in full, fsync'ed and
+// closed; its name. On failure nothing is left behind and fe::Error is thrown.
+std::filesystem::path writeTemporaryBeside(const std::filesystem::path& path, std::string_view content)
 {
-    const auto dir = path.parent_path();
     std::string tmpl = (path.string() + ".tmp-XXXXXX");
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
@@ -84,13 +87,45 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
             throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot sync %1 to disk: %2."), path);
         if (::close(fd.release()) != 0)
             throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot write %1: %2."), path);
-        if (::rename(tmp.c_str(), path.c_str()) != 0)
-            throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot replace %1: %2."), path);
     } catch (...) {
         ::unlink(tmp.c_str());
         throw;
     }
-    syncDirectory(dir);
+    return tmp;
+}
+
+[[noreturn]] void throwExists(const std::filesystem::path& path)
+{
+    throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "%1 exists already; FaceEnroll will not overwrite it."),
+                {path.string()});
+}
+
+} // namespace
+
+void writeFileAtomically(const std::filesystem::path& path, std::string_view content)
+{
+    const auto tmp = writeTemporaryBeside(path, content);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        throwErrno(err, QT_TRANSLATE_NOOP("fe::Error", "Cannot replace %1: %2."), path);
+    }
+    syncDirectory(path.parent_path());
+}
+
+void writeNewFile(const std::filesystem::path& path, std::string_view content)
+{
+    const auto tmp = writeTemporaryBeside(path, content);
+    // link(2), unlike rename(2), refuses to replace an existing name.
+    const int linked = ::link(tmp.c_str(), path.c_str());
+    const int err = errno;
+    ::unlink(tmp.c_str());
+    if (linked != 0) {
+        if (err == EEXIST)
+            throwExists(path);
+        throwErrno(err, QT_TRANSLATE_NOOP("fe::Error", "Cannot create %1: %2."), path);
+    }
+    syncDirectory(path.parent_path());
 }
 
 std::string readWholeFile(const std::filesystem::path& path)
@@ -162,8 +197,25 @@ void requireWritableDirectory(const std::filesystem::path& dir)
 void createPrivateFile(const std::filesystem::path& path)
 {
     Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR));
-    if (fd.get() < 0)
-        throwErrno(errno, QT_TRANSLATE_NOOP("fe::Error", "Cannot create %1: %2."), path);
+    if (fd.get() < 0) {
+        const int err = errno;
+        if (err == EEXIST)
+            throwExists(path);
+        throwErrno(err, QT_TRANSLATE_NOOP("fe::Error", "Cannot create %1: %2."), path);
+    }
+}
+
+std::optional<FileStamp> fileStamp(const std::filesystem::path& path)
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return std::nullopt;
+    FileStamp s;
+    s.device = static_cast<std::uint64_t>(st.st_dev);
+    s.inode = static_cast<std::uint64_t>(st.st_ino);
+    s.modifiedNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    s.size = static_cast<std::int64_t>(st.st_size);
+    return s;
 }
 
 } // namespace fe::store

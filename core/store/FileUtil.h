@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,11 +27,30 @@ std::vector<unsigned char> readFileHead(const std::filesystem::path& path, std::
 // permissions): the store writes its WAL, key file and lock file there.
 void requireWritableDirectory(const std::filesystem::path& dir);
 
-// Creates an empty file with mode 0600 (fails if it exists): SQLite gives the WAL and SHM
-// files the mode of the database, so they are private too.
+// Creates an empty file with mode 0600; throws Conflict if it exists (another process may
+// have just created it). SQLite gives the WAL and SHM files the mode of the database, so
+// they are private too.
 void createPrivateFile(const std::filesystem::path& path);
 
 // fsync of a directory, so a rename or unlink in it is durable.
 void syncDirectory(const std::filesystem::path& dir);
+
+// Writes content to path only if path does not exist (temporary file, fsync, link(2), which
+// fails when the name is taken; directory fsync'ed). Throws Conflict when path exists, and
+// DiskFull or Io as writeFileAtomically; never replaces another process's file.
+void writeNewFile(const std::filesystem::path& path, std::string_view content);
+
+// Identity and version of a file as stat(2) sees it: an atomic replace (rename) or a write
+// changes it. Cheap enough to ask before every call.
+struct FileStamp
+{
+    std::uint64_t device = 0;
+    std::uint64_t inode = 0;
+    std::int64_t modifiedNs = 0;
+    std::int64_t size = 0;
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+// Nothing when the file cannot be stat'ed.
+std::optional<FileStamp> fileStamp(const std::filesystem::path& path);
 
 } // namespace fe::store

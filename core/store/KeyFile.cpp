@@ -167,6 +167,8 @@ KeyFile::WrappedKey readWrapped(const Line& line, std::string_view prefix)
     return k;
 }
 
+KeyFile::Lockout parseLockoutFields(const Line& line);
+
 KeyFile::Slot parseSlot(const Line& line)
 {
     KeyFile::Slot slot;
@@ -179,10 +181,7 @@ KeyFile::Slot parseSlot(const Line& line)
         slot.kdfSalt = line.fixed<16>("kdfsalt");
         slot.secretKeyNonce = line.fixed<24>("sknonce");
         slot.wrappedSecretKey = line.bytes("sk");
-        slot.lockout.failedAttempts = static_cast<int>(line.number("fails"));
-        slot.lockout.lockouts = static_cast<int>(line.number("lockouts"));
-        if (const auto until = line.number("until"); until != 0)
-            slot.lockout.lockedUntil = fromMillis(static_cast<std::int64_t>(until));
+        slot.lockout = parseLockoutFields(line);
     } else if (kind == "recovery") {
         slot.kind = KeyFile::Slot::Kind::Recovery;
     } else {
@@ -193,6 +192,32 @@ KeyFile::Slot parseSlot(const Line& line)
     if (line.has("next-key"))
         slot.nextDatabaseKey = readWrapped(line, "next-");
     return slot;
+}
+
+// Whether a line that fails its checksum was (probably) a key slot. Only slots protect keys:
+// a damaged slot is reported as a damaged key file, while a damaged event or unknown-name line
+// is skipped, so that one flipped byte in a failed-login record cannot lock every user out.
+bool looksLikeSlot(std::string_view raw)
+{
+    return raw.starts_with("slot") || raw.find(" kind=") != std::string_view::npos ||
+           raw.find(" pk=") != std::string_view::npos || raw.find(" sk=") != std::string_view::npos;
+}
+
+KeyFile::Lockout parseLockoutFields(const Line& line)
+{
+    KeyFile::Lockout l;
+    l.failedAttempts = static_cast<int>(line.number("fails"));
+    l.lockouts = static_cast<int>(line.number("lockouts"));
+    if (const auto until = line.number("until"); until != 0)
+        l.lockedUntil = fromMillis(static_cast<std::int64_t>(until));
+    return l;
+}
+
+void writeLockout(LineWriter& w, const KeyFile::Lockout& l)
+{
+    w.add("fails", static_cast<std::uint64_t>(l.failedAttempts))
+        .add("lockouts", static_cast<std::uint64_t>(l.lockouts))
+        .add("until", l.lockedUntil ? static_cast<std::uint64_t>(toMillis(*l.lockedUntil)) : std::uint64_t{0});
 }
 
 } // namespace
@@ -233,20 +258,33 @@ KeyFile KeyFile::parse(std::string_view text, const std::filesystem::path& pathF
                 file.databaseId = line.get("database");
                 file.databaseSalt = line.fixed<16>("salt");
                 file.droppedEvents = line.number("dropped");
+                file.damagedEvents = line.has("damaged") ? line.number("damaged") : 0;
                 haveHeader = true;
             } else if (line.type == "slot") {
                 file.slots.push_back(parseSlot(line));
             } else if (line.type == "event") {
                 PendingEvent e;
+                if (line.has("id"))
+                    e.id = line.get("id");
                 e.time = fromMillis(static_cast<std::int64_t>(line.number("time")));
                 e.label = line.get("label");
                 e.action = line.get("action");
                 e.outcome = line.get("outcome");
                 file.events.push_back(std::move(e));
+            } else if (line.type == "unknown") {
+                UnknownName u;
+                u.label = line.get("label");
+                u.lockout = parseLockoutFields(line);
+                u.lastFailure = fromMillis(static_cast<std::int64_t>(line.number("last")));
+                file.unknownNames.push_back(std::move(u));
             } else {
                 throw Damaged{};
             }
         } catch (const Damaged&) {
+            if (haveHeader && !looksLikeSlot(raw)) {
+                ++file.damagedEvents;
+                continue;
+            }
             if (!haveHeader || mode == Parse::Strict)
                 throw Error(
                     ErrorCode::Corrupt,
@@ -271,6 +309,8 @@ std::string KeyFile::serialize() const
         .add("database", databaseId)
         .add("salt", hex(databaseSalt))
         .add("dropped", droppedEvents);
+    if (damagedEvents != 0)
+        header.add("damaged", damagedEvents);
     header.appendTo(out);
     for (const auto& slot : slots) {
         LineWriter w("slot");
@@ -289,17 +329,21 @@ std::string KeyFile::serialize() const
         writeWrapped(w, "", slot.databaseKey);
         if (slot.nextDatabaseKey)
             writeWrapped(w, "next-", *slot.nextDatabaseKey);
-        if (slot.kind == Slot::Kind::User) {
-            w.add("fails", static_cast<std::uint64_t>(slot.lockout.failedAttempts))
-                .add("lockouts", static_cast<std::uint64_t>(slot.lockout.lockouts))
-                .add("until", slot.lockout.lockedUntil
-                                  ? static_cast<std::uint64_t>(toMillis(*slot.lockout.lockedUntil))
-                                  : std::uint64_t{0});
-        }
+        if (slot.kind == Slot::Kind::User)
+            writeLockout(w, slot.lockout);
+        w.appendTo(out);
+    }
+    for (const auto& u : unknownNames) {
+        LineWriter w("unknown");
+        w.add("label", u.label);
+        writeLockout(w, u.lockout);
+        w.add("last", static_cast<std::uint64_t>(toMillis(u.lastFailure)));
         w.appendTo(out);
     }
     for (const auto& e : events) {
         LineWriter w("event");
+        if (!e.id.empty())
+            w.add("id", e.id);
         w.add("time", static_cast<std::uint64_t>(toMillis(e.time)))
             .add("label", e.label)
             .add("action", e.action)
@@ -349,11 +393,52 @@ void KeyFile::removeUser(std::string_view label)
 
 void KeyFile::addEvent(PendingEvent event)
 {
+    if (event.id.empty()) {
+        unsigned char id[16];
+        randombytes_buf(id, sizeof id);
+        event.id = hex(id, sizeof id);
+    }
     events.push_back(std::move(event));
     while (events.size() > constants::kMaxPendingKeyEvents) {
         events.erase(events.begin());
         ++droppedEvents;
     }
+}
+
+KeyFile::UnknownName* KeyFile::findUnknown(std::string_view label)
+{
+    for (auto& u : unknownNames) {
+        if (u.label == label)
+            return &u;
+    }
+    return nullptr;
+}
+
+KeyFile::UnknownName& KeyFile::unknownName(std::string_view label, TimePoint now)
+{
+    if (auto* u = findUnknown(label))
+        return *u;
+    if (unknownNames.size() >= constants::kMaxUnknownNames) {
+        // Forget the least recently tried name that is not locked now; if every one is locked,
+        // the least recently tried one.
+        auto victim = unknownNames.end();
+        for (auto it = unknownNames.begin(); it != unknownNames.end(); ++it) {
+            const bool locked = it->lockout.lockedUntil && *it->lockout.lockedUntil > now;
+            if (!locked && (victim == unknownNames.end() || it->lastFailure < victim->lastFailure))
+                victim = it;
+        }
+        if (victim == unknownNames.end())
+            victim = std::min_element(unknownNames.begin(), unknownNames.end(),
+                                      [](const UnknownName& a, const UnknownName& b) { return a.lastFailure < b.lastFailure; });
+        unknownNames.erase(victim);
+    }
+    unknownNames.push_back({std::string(label), {}, now});
+    return unknownNames.back();
+}
+
+void KeyFile::removeUnknown(std::string_view label)
+{
+    std::erase_if(unknownNames, [&](const UnknownName& u) { return u.label == label; });
 }
 
 } // namespace fe::store

@@ -73,6 +73,19 @@ public:
         std::string label; // the slot label the attempt named
         std::string action;
         std::string outcome;
+        // Random, unique per event (hex; addEvent sets it); the audit log records which ids it
+        // has, so a replay after an interrupted login adds nothing while two failures in one
+        // millisecond stay two. Empty for events written before ids existed.
+        std::string id{};
+    };
+
+    // Failed-login counters of a name that has no slot. An unknown name is locked out exactly
+    // like a known one, so the answers do not tell which names exist.
+    struct UnknownName
+    {
+        std::string label; // as for a slot: keyed hash of the name tried
+        Lockout lockout;
+        TimePoint lastFailure{};
     };
 
     enum class Parse
@@ -85,10 +98,15 @@ public:
     Salt databaseSalt{}; // the first 16 bytes of the database file (SQLCipher's salt)
     std::vector<Slot> slots;
     std::vector<PendingEvent> events;
+    std::vector<UnknownName> unknownNames;
     std::uint64_t droppedEvents = 0;
-    int damagedLines = 0; // only with Parse::SkipDamagedLines
+    // Event and unknown-name lines that failed their checksum: skipped (they must not lock
+    // anybody out), counted here until the next successful login reports them to the audit log.
+    std::uint64_t damagedEvents = 0;
+    int damagedLines = 0; // damaged slot lines, only with Parse::SkipDamagedLines
 
-    // Throws NotFound (no file), Corrupt (damaged header; with Strict, any damaged line).
+    // Throws NotFound (no file), Corrupt (damaged header; with Strict, a damaged slot line).
+    // Damaged event and unknown-name lines never throw: see damagedEvents.
     static KeyFile load(const std::filesystem::path& path, Parse mode = Parse::Strict);
     static KeyFile parse(std::string_view text, const std::filesystem::path& pathForMessages,
                          Parse mode = Parse::Strict);
@@ -100,8 +118,14 @@ public:
     Slot* recovery();
     [[nodiscard]] const Slot* recovery() const;
     void removeUser(std::string_view label);
-    // Keeps at most constants::kMaxPendingKeyEvents, counting the dropped ones.
+    // Keeps at most constants::kMaxPendingKeyEvents, counting the dropped ones. Gives the
+    // event a random id when it has none.
     void addEvent(PendingEvent event);
+    UnknownName* findUnknown(std::string_view label);
+    // The record of an unknown name, created when missing; keeps at most
+    // constants::kMaxUnknownNames, forgetting the least recently tried unlocked ones first.
+    UnknownName& unknownName(std::string_view label, TimePoint now);
+    void removeUnknown(std::string_view label);
 };
 
 } // namespace fe::store

@@ -124,6 +124,11 @@ struct MatchResult
     double score = 0.0;
     double threshold = 0.0;
     bool matched = false;
+    // Gallery candidates: the rank of the score over the whole gallery (1 = best) and the
+    // cohort score (robust standard deviations above the probe's cohort, match::Gallery);
+    // empty for the ID photo and for records made before schema version 4.
+    std::optional<int> rank;
+    std::optional<double> cohortScore;
     friend bool operator==(const MatchResult&, const MatchResult&) = default;
 };
 

@@ -107,6 +107,11 @@ const char* permissionName(Permission permission) noexcept
     return "unknown";
 }
 
+Permission permissionFor(SettingAccess access) noexcept
+{
+    return access == SettingAccess::Thresholds ? Permission::ManageThresholds : Permission::ManageSettings;
+}
+
 void validateUserName(std::string_view name)
 {
     bool ok = name.size() >= 2 && name.size() <= constants::kMaxUserNameLength;

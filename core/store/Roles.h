@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/SettingsSchema.h"
 #include "store/Clock.h"
 
 #include <optional>
@@ -62,6 +63,8 @@ inline constexpr Role kAllRoles[] = {Role::Operator, Role::Supervisor, Role::Adm
 [[nodiscard]] const char* roleName(Role role) noexcept;
 [[nodiscard]] std::optional<Role> parseRole(std::string_view name) noexcept;
 [[nodiscard]] const char* permissionName(Permission permission) noexcept;
+// What changing a setting needs (SettingsSchema's SettingAccess of its row).
+[[nodiscard]] Permission permissionFor(SettingAccess access) noexcept;
 
 // A station user as the store knows it. The id is what the audit log records.
 struct User
@@ -70,6 +73,9 @@ struct User
     std::string name; // login name, lower-case ASCII
     Role role = Role::Operator;
     bool active = true;
+    // The password was set by an admin (new user, reset): it opens one session, in which the
+    // user must choose their own (Session::mustChangePassword).
+    bool mustChangePassword = false;
     TimePoint createdAt{};
     std::optional<TimePoint> disabledAt;
 };

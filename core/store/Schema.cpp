@@ -180,6 +180,81 @@ INSERT INTO outbox (enrollment_id, state, updated_at)
     FROM enrollments;
 )sql";
 
+// Version 4 (sync, issue 14): the station's Ed25519 signing key (inside the encrypted store),
+// the trust list of stations whose bundles this one relays, the bundles waiting in the
+// outbox (their files sit in <database>.outbox/, sealed to the central service), which
+// enrollments went into which bundle (a receipt marks only those), and the central
+// service's signed receipts. The audit log gets an index by object so that an
+// enrollment's rows travel with it in a bundle. Stores made before this version get their
+// signing key at first use.
+constexpr const char* kV4 = R"sql(
+CREATE TABLE station_keys (
+    station_id  TEXT PRIMARY KEY REFERENCES stations(id),
+    algorithm   TEXT NOT NULL CHECK (algorithm = 'ed25519'),
+    public_key  BLOB NOT NULL CHECK (length(public_key) = 32),
+    secret_seed BLOB NOT NULL CHECK (length(secret_seed) = 32),
+    created_at  INTEGER NOT NULL
+);
+CREATE TABLE trusted_stations (
+    station_id TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+    added_at   INTEGER NOT NULL,
+    added_by   TEXT REFERENCES users(id)
+);
+CREATE TABLE outbox_bundles (
+    bundle_id    TEXT PRIMARY KEY,
+    origin       TEXT NOT NULL CHECK (origin IN ('local', 'relayed')),
+    station_id   TEXT NOT NULL,
+    record_count INTEGER NOT NULL,
+    size_bytes   INTEGER NOT NULL,
+    file_name    TEXT NOT NULL,
+    state        TEXT NOT NULL CHECK (state IN ('pending', 'rejected', 'receipted')),
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    last_error   TEXT,
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL
+);
+CREATE INDEX outbox_bundles_by_state ON outbox_bundles(state, created_at);
+CREATE TABLE sync_receipts (
+    receipt_id  TEXT PRIMARY KEY,
+    bundle_id   TEXT NOT NULL,
+    station_id  TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    signed      BLOB NOT NULL
+);
+CREATE INDEX sync_receipts_by_bundle ON sync_receipts(bundle_id);
+CREATE INDEX sync_receipts_by_station ON sync_receipts(station_id, received_at);
+CREATE TABLE bundle_members (
+    bundle_id     TEXT NOT NULL,
+    enrollment_id TEXT NOT NULL REFERENCES enrollments(id) ON DELETE CASCADE,
+    PRIMARY KEY (bundle_id, enrollment_id)
+);
+CREATE INDEX bundle_members_by_enrollment ON bundle_members(enrollment_id);
+CREATE INDEX audit_by_object ON audit(object_id, seq);
+)sql";
+
+// Version 5: duplicate-search candidates carry their rank over the gallery and their cohort
+// score (how far the score stands above the probe's other best scores), so that a reviewer
+// can tell one clear duplicate from a crowd of look-alikes. NULL for the ID-photo row and for
+// rows recorded before this version.
+constexpr const char* kV5 = R"sql(
+ALTER TABLE match_results ADD COLUMN rank INTEGER CHECK (rank IS NULL OR rank >= 1);
+ALTER TABLE match_results ADD COLUMN cohort_score REAL;
+)sql";
+
+// Version 6 (issue 9, login and audit): a password an admin set (new user, reset) works
+// once: the user must choose their own at the next login. And the ids of the failed-login
+// events the key file handed to the audit log, so a replay after an interrupted login adds
+// nothing while two failures in one millisecond stay two rows.
+constexpr const char* kV6 = R"sql(
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE key_file_events (
+    event_id  TEXT PRIMARY KEY,
+    audit_seq INTEGER NOT NULL
+);
+)sql";
+
 } // namespace
 
 const std::vector<Schema::Migration>& Schema::migrations()
@@ -188,6 +263,9 @@ const std::vector<Schema::Migration>& Schema::migrations()
         {1, "station, users, settings, audit log", kV1},
         {2, "enrollments, images, templates, capture logs, flags, reviews", kV2},
         {3, "outbox, receipts, retention", kV3},
+        {4, "sync: station signing key, trust list, outbox bundles, central receipts", kV4},
+        {5, "match candidates: rank and cohort score", kV5},
+        {6, "one-time passwords, key-file event ids", kV6},
     };
     return all;
 }

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "common/Logging.h"
+#include "common/SettingsSchema.h"
 #include "store/DatabaseError.h"
 #include "store/EnrollmentRepository.h"
 #include "store/FileLock.h"
@@ -31,22 +32,6 @@ void validatePassword(const SecretBytes& password)
             {std::to_string(constants::kMinPasswordLength), std::to_string(constants::kMaxPasswordLength)});
 }
 
-std::optional<std::int64_t> parseInteger(std::string_view s)
-{
-    std::int64_t v = 0;
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size() || s.empty())
-        return std::nullopt;
-    return v;
-}
-
-bool isNumber(std::string_view s)
-{
-    double v = 0;
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return ec == std::errc() && p == s.data() + s.size() && !s.empty() && std::isfinite(v);
-}
-
 // Replaces the key file's content: if the database transaction that goes with a key-file
 // change fails to commit, the old key file comes back.
 void commitOrRestoreKeyFile(Transaction& tx, const std::filesystem::path& keyFile,
@@ -65,6 +50,21 @@ void commitOrRestoreKeyFile(Transaction& tx, const std::filesystem::path& keyFil
 }
 
 } // namespace
+
+const char* lockReasonName(LockReason reason) noexcept
+{
+    switch (reason) {
+    case LockReason::Idle:
+        return "idle";
+    case LockReason::Manual:
+        return "manual";
+    case LockReason::KeyRotated:
+        return "key_rotated";
+    case LockReason::AccountDisabled:
+        return "account_disabled";
+    }
+    return "manual";
+}
 
 Session::Session(std::unique_ptr<SessionState> state) : m_state(std::move(state)) {}
 
@@ -101,7 +101,12 @@ bool Session::can(Permission permission) const
     return m_state && allows(m_state->user.role, permission);
 }
 
-void Session::ensureActive()
+bool Session::mustChangePassword() const
+{
+    return m_state && m_state->mustChangePassword;
+}
+
+void Session::ensureActive(Purpose purpose)
 {
     if (!m_state || m_state->status == SessionState::Status::LoggedOut)
         throw Error(ErrorCode::Locked, QT_TRANSLATE_NOOP("fe::Error", "The session has ended; log in again."));
@@ -119,10 +124,160 @@ void Session::ensureActive()
             {std::to_string(std::chrono::duration_cast<std::chrono::minutes>(m_state->idleTimeout).count()),
              m_state->user.name});
     }
+    checkKeyRotation();
+    if (!actorIsActive())
+        actorDisabled(nullptr);
+    if (m_state->mustChangePassword && purpose != Purpose::PasswordChange)
+        throw Error(ErrorCode::PermissionDenied,
+                    QT_TRANSLATE_NOOP("fe::Error", "The password of %1 was set by an administrator and works only once: "
+                                                   "choose your own password before anything else."),
+                    {m_state->user.name});
     m_state->lastActivity = t;
+    // SQLCipher 4 keeps a connection that met a damaged page from reading anything more: a
+    // fresh one reads every intact page again (docs/storage.md, "SQLCipher, and only
+    // SQLCipher"). Opened before the old one goes, so a failure leaves the session as it was.
+    if (m_state->db && m_state->db->pageFailed()) {
+        Connection fresh = Connection::openEncrypted(m_state->paths.database, m_state->databaseKey);
+        m_state->db.emplace(std::move(fresh));
+    }
+}
+
+bool Session::actorIsActive()
+{
+    const auto row = UserRepository(*m_state->db).findById(m_state->user.id);
+    return row && row->active;
+}
+
+void Session::actorDisabled(Transaction* openWrite)
+{
+    const AuditEvent event{now(), m_state->user.id, auditActionName(AuditAction::AccessDenied), m_state->user.id,
+                           "account_disabled"};
+    try {
+        if (openWrite != nullptr) {
+            AuditLog(*m_state->db, m_state->databaseId).append(event);
+            openWrite->commit();
+        } else {
+            auditSession(AuditAction::AccessDenied, event.objectId, event.outcome);
+        }
+    } catch (const std::exception& e) {
+        qCWarning(lcStore) << "could not audit the refusal of a disabled user:" << e.what();
+    }
+    qCInfo(lcStore) << "the acting user was disabled; session ended";
+    const std::string name = m_state->user.name;
+    closeConnection();
+    m_state->status = SessionState::Status::LoggedOut;
+    notify(LockReason::AccountDisabled);
+    throw Error(ErrorCode::PermissionDenied,
+                QT_TRANSLATE_NOOP("fe::Error", "The account %1 was disabled by an administrator: the session has ended "
+                                               "and nothing more was stored."),
+                {name});
+}
+
+Transaction Session::beginWrite()
+{
+    try {
+        Transaction tx(*m_state->db);
+        if (!actorIsActive())
+            actorDisabled(&tx);
+        return tx;
+    } catch (const DatabaseError& e) {
+        // After a rotation by another process our key no longer decrypts the first page, which
+        // BEGIN IMMEDIATE reads: that is not damage.
+        if (e.code() == ErrorCode::Corrupt && keyWasRotated())
+            keyRotated();
+        throw;
+    }
+}
+
+void Session::checkKeyRotation()
+{
+    const auto stamp = fileStamp(m_state->paths.keyFile);
+    if (!stamp || stamp == m_state->keyFileMark.stamp)
+        return; // unchanged (a missing key file is reported by whatever needs it)
+    if (keyWasRotated())
+        keyRotated();
+}
+
+bool Session::keyWasRotated()
+{
+    auto& mark = m_state->keyFileMark;
+    const auto stamp = fileStamp(m_state->paths.keyFile);
+    KeyFile keyFile;
+    try {
+        keyFile = KeyFile::load(m_state->paths.keyFile);
+    } catch (const Error&) {
+        return false; // a key file we cannot read says nothing about our key
+    }
+    const bool rotating = std::any_of(keyFile.slots.begin(), keyFile.slots.end(),
+                                      [](const KeyFile::Slot& s) { return s.nextDatabaseKey.has_value(); });
+    const auto* own = keyFile.findUser(SlotCrypto::labelFor(m_state->user.name, m_state->databaseId));
+    const auto* recovery = keyFile.recovery();
+    const bool ownChanged = own != nullptr && own->databaseKey.ephemeralPublicKey != mark.ownWrap;
+    const bool recoveryChanged = recovery != nullptr && recovery->databaseKey.ephemeralPublicKey != mark.recoveryWrap;
+    if (!rotating && !ownChanged && !recoveryChanged) {
+        mark.stamp = stamp; // a failed login's event, a new user: not our business
+        return false;
+    }
+    // Something re-wrapped keys (a rotation; or a password change, or a recovery, which keep
+    // the key): the database itself says whether our key still opens it.
+    try {
+        (void)m_state->db->queryInt("SELECT count(*) FROM sqlite_master");
+    } catch (const DatabaseError& e) {
+        if (e.code() == ErrorCode::Corrupt)
+            return true;
+        throw;
+    }
+    if (!rotating) {
+        mark.stamp = stamp;
+        if (own != nullptr)
+            mark.ownWrap = own->databaseKey.ephemeralPublicKey;
+        if (recovery != nullptr)
+            mark.recoveryWrap = recovery->databaseKey.ephemeralPublicKey;
+    }
+    // While a rotation is under way the mark stays, so the next call looks again.
+    return false;
+}
+
+void Session::keyRotated()
+{
+    qCWarning(lcStore) << "the database key was rotated by another session; this session is locked";
+    closeConnection();
+    m_state->status = SessionState::Status::Locked;
+    notify(LockReason::KeyRotated);
+    throw Error(ErrorCode::Locked,
+                QT_TRANSLATE_NOOP("fe::Error", "The database key was rotated by another session, so this session was "
+                                               "closed; log in again. Everything saved before is intact."));
+}
+
+void Session::closeConnection() noexcept
+{
+    m_state->db.reset();
+    m_state->databaseKey = SecretBytes();
+}
+
+void Session::notify(LockReason reason) noexcept
+{
+    if (!m_state || !m_state->lockListener)
+        return;
+    try {
+        m_state->lockListener(reason);
+    } catch (const std::exception& e) {
+        qCWarning(lcStore) << "the lock listener threw:" << e.what();
+    } catch (...) {
+        qCWarning(lcStore) << "the lock listener threw";
+    }
 }
 
 void Session::audit(AuditAction action, std::string_view objectId, std::string_view outcome)
+{
+    Transaction tx = beginWrite();
+    AuditLog(*m_state->db, m_state->databaseId)
+        .append(
+            {now(), m_state->user.id, auditActionName(action), std::string(objectId), std::string(outcome)});
+    tx.commit();
+}
+
+void Session::auditSession(AuditAction action, std::string_view objectId, std::string_view outcome)
 {
     Transaction tx(*m_state->db);
     AuditLog(*m_state->db, m_state->databaseId)
@@ -137,7 +292,7 @@ void Session::require(Permission permission)
     if (allows(m_state->user.role, permission))
         return;
     try {
-        audit(AuditAction::AccessDenied, permissionName(permission), "denied");
+        auditSession(AuditAction::AccessDenied, permissionName(permission), "denied");
     } catch (const Error& e) {
         qCWarning(lcStore) << "could not audit a refused action:" << e.what();
     }
@@ -170,13 +325,23 @@ std::chrono::milliseconds Session::idleRemaining() const
 void Session::lockNow(const char* outcome) noexcept
 {
     try {
-        audit(AuditAction::IdleLock, m_state->user.id, outcome);
+        auditSession(AuditAction::IdleLock, m_state->user.id, outcome);
     } catch (const std::exception& e) {
         qCWarning(lcStore) << "could not audit the lock:" << e.what();
     }
-    m_state->db.reset();
-    m_state->databaseKey = SecretBytes();
+    closeConnection();
     m_state->status = SessionState::Status::Locked;
+    notify(std::string_view(outcome) == "idle" ? LockReason::Idle : LockReason::Manual);
+}
+
+bool Session::lockIfIdle()
+{
+    if (!m_state || m_state->status != SessionState::Status::Active)
+        return false;
+    if (now() - m_state->lastActivity < m_state->idleTimeout)
+        return false;
+    lockNow("idle");
+    return true;
 }
 
 void Session::lock()
@@ -191,6 +356,12 @@ void Session::touch() noexcept
         m_state->lastActivity = now();
 }
 
+void Session::setLockListener(LockListener listener)
+{
+    if (m_state)
+        m_state->lockListener = std::move(listener);
+}
+
 void Session::resume(const SecretBytes& password)
 {
     if (!m_state || m_state->status == SessionState::Status::LoggedOut)
@@ -201,6 +372,7 @@ void Session::resume(const SecretBytes& password)
         lockNow("idle"); // idle, but nobody called in the meantime
     // The full login path: a wrong password counts towards the lockout like any other.
     auto fresh = Unlocker::unlock(m_state->paths, m_state->user.name, password, m_state->options, "resumed");
+    fresh->lockListener = std::move(m_state->lockListener);
     m_state = std::move(fresh);
 }
 
@@ -210,12 +382,11 @@ void Session::logout() noexcept
         return;
     try {
         if (m_state->status == SessionState::Status::Active && m_state->db)
-            audit(AuditAction::Logout, m_state->user.id, "ok");
+            auditSession(AuditAction::Logout, m_state->user.id, "ok");
     } catch (...) {
         // Logging out must not fail; the login row and the missing logout row tell the story.
     }
-    m_state->db.reset();
-    m_state->databaseKey = SecretBytes();
+    closeConnection();
     m_state->status = SessionState::Status::LoggedOut;
 }
 
@@ -233,7 +404,8 @@ User Session::addUser(std::string_view name, Role role, const SecretBytes& passw
                         "The user name %1 is taken (disabled accounts keep their name for the audit trail)."),
                     {std::string(name)});
 
-    const FileLock lock(m_state->paths.lockFile);
+    const FileLock lock(m_state->paths.lockFile, m_state->options.keyFileLockTimeout,
+                        m_state->options.onKeyFileLockWait);
     KeyFile keyFile = KeyFile::load(m_state->paths.keyFile);
     Unlocker::checkBinding(keyFile, m_state->paths);
     const std::string previous = keyFile.serialize();
@@ -246,13 +418,15 @@ User Session::addUser(std::string_view name, Role role, const SecretBytes& passw
     u.name = std::string(name);
     u.role = role;
     u.active = true;
+    u.mustChangePassword = true; // the admin chose it: it opens one session, to choose their own
     u.createdAt = truncateToMillis(now());
 
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     users.insert(u, m_state->user.id);
     AuditLog(*m_state->db, m_state->databaseId)
         .append({now(), m_state->user.id, auditActionName(AuditAction::UserAdded), u.id, roleName(role)});
     keyFile.removeUser(label);
+    keyFile.removeUnknown(label);
     keyFile.slots.push_back(std::move(slot));
     keyFile.save(m_state->paths.keyFile);
     commitOrRestoreKeyFile(tx, m_state->paths.keyFile, previous);
@@ -278,16 +452,18 @@ void Session::disableUser(std::string_view name)
                     {std::string(name)});
     if (target->id == m_state->user.id)
         throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "You cannot disable your own account."));
-    if (target->role == Role::Admin && users.countActive(Role::Admin) <= 1)
-        throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "The user %1 is the last active admin."),
-                    {std::string(name)});
 
-    const FileLock lock(m_state->paths.lockFile);
+    const FileLock lock(m_state->paths.lockFile, m_state->options.keyFileLockTimeout,
+                        m_state->options.onKeyFileLockWait);
     KeyFile keyFile = KeyFile::load(m_state->paths.keyFile);
     Unlocker::checkBinding(keyFile, m_state->paths);
     const std::string previous = keyFile.serialize();
 
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
+    // Counted under the write lock: two admins disabling each other cannot leave none.
+    if (target->role == Role::Admin && users.countActive(Role::Admin) <= 1)
+        throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "The user %1 is the last active admin."),
+                    {std::string(name)});
     users.disable(target->id, now());
     AuditLog(*m_state->db, m_state->databaseId)
         .append({now(), m_state->user.id, auditActionName(AuditAction::UserDisabled), target->id, "ok"});
@@ -297,19 +473,30 @@ void Session::disableUser(std::string_view name)
 }
 
 void Session::rewriteOwnSlot(std::string_view userId, std::string_view userName,
-                             const SecretBytes& newPassword, std::string_view outcome)
+                             const SecretBytes& newPassword, std::string_view outcome, bool oneTime)
 {
     validatePassword(newPassword);
-    const FileLock lock(m_state->paths.lockFile);
+    const FileLock lock(m_state->paths.lockFile, m_state->options.keyFileLockTimeout,
+                        m_state->options.onKeyFileLockWait);
     KeyFile keyFile = KeyFile::load(m_state->paths.keyFile);
     Unlocker::checkBinding(keyFile, m_state->paths);
+    const auto binding = Unlocker::bindingOf(keyFile);
     const std::string previous = keyFile.serialize();
     const auto label = SlotCrypto::labelFor(userName, m_state->databaseId);
+    const bool own = userId == m_state->user.id;
+    if (own && m_state->mustChangePassword) {
+        // The one-time password must not simply be kept: the admin knows it.
+        if (const auto* current = keyFile.findUser(label);
+            current != nullptr && SlotCrypto::openUserSlot(*current, newPassword, binding))
+            throw Error(ErrorCode::InvalidArgument,
+                        QT_TRANSLATE_NOOP("fe::Error", "Choose a password of your own: the new password must differ from "
+                                                       "the one the administrator set."));
+    }
     // A new key pair and salt, not a re-encryption: nothing of the old slot survives.
-    auto slot = SlotCrypto::createUserSlot(label, newPassword, m_state->options.kdf, m_state->databaseKey,
-                                           Unlocker::bindingOf(keyFile));
+    auto slot = SlotCrypto::createUserSlot(label, newPassword, m_state->options.kdf, m_state->databaseKey, binding);
 
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
+    UserRepository(*m_state->db).setMustChangePassword(userId, oneTime);
     AuditLog(*m_state->db, m_state->databaseId)
         .append({now(), m_state->user.id, auditActionName(AuditAction::PasswordChanged), std::string(userId),
                  std::string(outcome)});
@@ -317,12 +504,19 @@ void Session::rewriteOwnSlot(std::string_view userId, std::string_view userName,
     keyFile.slots.push_back(std::move(slot));
     keyFile.save(m_state->paths.keyFile);
     commitOrRestoreKeyFile(tx, m_state->paths.keyFile, previous);
+    if (own) {
+        m_state->mustChangePassword = oneTime;
+        // Our own slot changed on purpose: not a sign of a rotation.
+        Unlocker::markKeyFile(*m_state, keyFile);
+    }
 }
 
 void Session::changeOwnPassword(const SecretBytes& newPassword)
 {
-    ensureActive();
-    rewriteOwnSlot(m_state->user.id, m_state->user.name, newPassword, "self");
+    ensureActive(Purpose::PasswordChange);
+    // Audited apart: the first password of the user's own choosing, after an admin's.
+    rewriteOwnSlot(m_state->user.id, m_state->user.name, newPassword,
+                   m_state->mustChangePassword ? "replaced_one_time" : "self", false);
 }
 
 void Session::resetPassword(std::string_view name, const SecretBytes& newPassword)
@@ -333,7 +527,10 @@ void Session::resetPassword(std::string_view name, const SecretBytes& newPasswor
         throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no user %1."), {std::string(name)});
     if (!target->active)
         throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "The user %1 is disabled."), {std::string(name)});
-    rewriteOwnSlot(target->id, target->name, newPassword, target->id == m_state->user.id ? "self" : "reset");
+    const bool self = target->id == m_state->user.id;
+    // Another user's new password is the admin's choice, so it works once (issue 9): an admin
+    // cannot quietly act as a user whose password they set.
+    rewriteOwnSlot(target->id, target->name, newPassword, self ? "self" : "reset", !self);
 }
 
 // --- enrollments --------------------------------------------------------------------------------
@@ -346,7 +543,7 @@ std::vector<std::string> Session::insertEnrollments(const std::vector<Enrollment
     std::vector<std::string> ids;
     ids.reserve(enrollments.size());
 
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite(); // the operator must still be active when it is stored
     for (const auto& input : enrollments) {
         validateForInsert(input);
         if (!input.operatorId.empty() && input.operatorId != m_state->user.id)
@@ -470,26 +667,37 @@ std::vector<EnrollmentSummary> Session::findByPhone(std::string_view phone)
     return found;
 }
 
+namespace {
+
+[[noreturn]] void throwNoEnrollment(std::string_view id)
+{
+    throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no enrollment %1."), {std::string(id)});
+}
+
+} // namespace
+
 void Session::recordReview(std::string_view id, ReviewOutcome outcome, std::string_view reason)
 {
     require(Permission::Review);
     EnrollmentRepository repo(*m_state->db);
-    const auto s = repo.summary(id);
-    if (!s)
-        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no enrollment %1."), {std::string(id)});
-    if (s->status != EnrollmentStatus::PendingReview)
-        throw Error(ErrorCode::Conflict,
-                    QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 is not waiting for review (it is %2)."),
-                    {std::string(id), toString(s->status)});
     ReviewDecision d;
     d.reviewerId = m_state->user.id;
     d.outcome = outcome;
     d.reason = std::string(reason);
     d.time = truncateToMillis(now());
-    Transaction tx(*m_state->db);
-    repo.recordReview(
-        id, d, outcome == ReviewOutcome::Approved ? EnrollmentStatus::Approved : EnrollmentStatus::Rejected,
-        outcome == ReviewOutcome::Approved ? UploadState::Queued : UploadState::Held);
+    Transaction tx = beginWrite();
+    // The state is checked by the UPDATE itself, under the write lock: of two supervisors
+    // deciding one enrollment at once, the second finds it decided.
+    if (!repo.recordReview(
+            id, d, outcome == ReviewOutcome::Approved ? EnrollmentStatus::Approved : EnrollmentStatus::Rejected,
+            outcome == ReviewOutcome::Approved ? UploadState::Queued : UploadState::Held)) {
+        const auto s = repo.summary(id);
+        if (!s)
+            throwNoEnrollment(id);
+        throw Error(ErrorCode::Conflict,
+                    QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 is not waiting for review (it is %2)."),
+                    {std::string(id), toString(s->status)});
+    }
     AuditLog(*m_state->db, m_state->databaseId)
         .append({d.time, m_state->user.id, auditActionName(AuditAction::ReviewDecision), std::string(id),
                  toString(outcome)});
@@ -509,44 +717,58 @@ std::vector<std::string> Session::uploadQueue(std::size_t limit)
 
 namespace {
 
-EnrollmentSummary requireState(EnrollmentRepository& repo, std::string_view id,
-                               std::initializer_list<UploadState> allowed)
+// Why a conditional step changed nothing: no such enrollment, or its upload state.
+[[noreturn]] void throwUploadStateRefusal(EnrollmentRepository& repo, std::string_view id)
 {
     const auto s = repo.summary(id);
     if (!s)
-        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no enrollment %1."), {std::string(id)});
-    if (std::find(allowed.begin(), allowed.end(), s->uploadState) == allowed.end())
-        throw Error(
-            ErrorCode::Conflict,
-            QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 is in the upload state \"%2\", which does not allow this step."),
-            {std::string(id), toString(s->uploadState)});
-    return *s;
+        throwNoEnrollment(id);
+    throw Error(
+        ErrorCode::Conflict,
+        QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 is in the upload state \"%2\", which does not allow this step."),
+        {std::string(id), toString(s->uploadState)});
 }
 
 } // namespace
 
+void Session::advanceUploadStates(const std::vector<std::string>& ids, std::initializer_list<UploadState> from,
+                                  UploadState to, std::string_view bundleId, AuditAction action)
+{
+    EnrollmentRepository repo(*m_state->db);
+    const std::vector<UploadState> allowed(from);
+    Transaction tx = beginWrite();
+    AuditLog log(*m_state->db, m_state->databaseId);
+    const TimePoint t = now();
+    for (const auto& id : ids) {
+        if (!repo.advanceUploadState(id, allowed, to, bundleId, t))
+            throwUploadStateRefusal(repo, id); // rolls back the whole batch
+        log.append({t, m_state->user.id, auditActionName(action), id, "ok"});
+    }
+    tx.commit();
+}
+
 void Session::markExported(std::string_view id, std::string_view bundleId)
 {
+    markExported(std::vector<std::string>{std::string(id)}, bundleId);
+}
+
+void Session::markExported(const std::vector<std::string>& ids, std::string_view bundleId)
+{
     require(Permission::Export);
-    EnrollmentRepository repo(*m_state->db);
-    requireState(repo, id, {UploadState::Queued, UploadState::Exported});
-    Transaction tx(*m_state->db);
-    repo.setUploadState(id, UploadState::Exported, bundleId, now());
-    AuditLog(*m_state->db, m_state->databaseId)
-        .append({now(), m_state->user.id, auditActionName(AuditAction::Export), std::string(id), "ok"});
-    tx.commit();
+    advanceUploadStates(ids, {UploadState::Queued, UploadState::Exported}, UploadState::Exported, bundleId,
+                        AuditAction::Export);
 }
 
 void Session::markUploaded(std::string_view id, std::string_view bundleId)
 {
+    markUploaded(std::vector<std::string>{std::string(id)}, bundleId);
+}
+
+void Session::markUploaded(const std::vector<std::string>& ids, std::string_view bundleId)
+{
     require(Permission::Upload);
-    EnrollmentRepository repo(*m_state->db);
-    requireState(repo, id, {UploadState::Queued, UploadState::Exported, UploadState::Uploaded});
-    Transaction tx(*m_state->db);
-    repo.setUploadState(id, UploadState::Uploaded, bundleId, now());
-    AuditLog(*m_state->db, m_state->databaseId)
-        .append({now(), m_state->user.id, auditActionName(AuditAction::Upload), std::string(id), "ok"});
-    tx.commit();
+    advanceUploadStates(ids, {UploadState::Queued, UploadState::Exported, UploadState::Uploaded},
+                        UploadState::Uploaded, bundleId, AuditAction::Upload);
 }
 
 void Session::recordReceipt(std::string_view id, const Receipt& receipt)
@@ -556,11 +778,11 @@ void Session::recordReceipt(std::string_view id, const Receipt& receipt)
         throw Error(ErrorCode::InvalidArgument,
                     QT_TRANSLATE_NOOP("fe::Error", "A receipt needs the central service's receipt id."));
     EnrollmentRepository repo(*m_state->db);
-    requireState(repo, id, {UploadState::Exported, UploadState::Uploaded});
     Receipt r = receipt;
     r.receivedAt = truncateToMillis(r.receivedAt == TimePoint{} ? now() : r.receivedAt);
-    Transaction tx(*m_state->db);
-    repo.recordReceipt(id, r, now());
+    Transaction tx = beginWrite();
+    if (!repo.recordReceipt(id, r, now()))
+        throwUploadStateRefusal(repo, id);
     AuditLog(*m_state->db, m_state->databaseId)
         .append({now(), m_state->user.id, auditActionName(AuditAction::Receipt), std::string(id), "ok"});
     tx.commit();
@@ -592,13 +814,14 @@ PurgeReport Session::purge(PurgeMode mode)
     PurgeReport report;
     const TimePoint t = now();
     SettingsRepository settings(*m_state->db);
-    report.retentionDays = mode == PurgeMode::AllReceipted
-                               ? 0
-                               : settings.getInt("retention.days", constants::kDefaultRetentionDays);
+    report.retentionDays =
+        mode == PurgeMode::AllReceipted
+            ? 0
+            : static_cast<int>(SettingsSchema::integer(setting::kRetentionDays, settings.get(setting::kRetentionDays)));
     const TimePoint cutoff = t - std::chrono::days(report.retentionDays);
     EnrollmentRepository repo(*m_state->db);
     {
-        Transaction tx(*m_state->db);
+        Transaction tx = beginWrite();
         AuditLog log(*m_state->db, m_state->databaseId);
         for (const auto& id : repo.purgeCandidates(cutoff)) {
             repo.purge(id, t);
@@ -620,18 +843,20 @@ void Session::eraseEnrollment(std::string_view id)
 {
     require(Permission::Erase);
     EnrollmentRepository repo(*m_state->db);
-    const auto s = repo.summary(id);
-    if (!s)
-        throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no enrollment %1."), {std::string(id)});
-    if (s->uploadState != UploadState::Held && s->uploadState != UploadState::Queued)
-        throw Error(
-            ErrorCode::Conflict,
-            QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 has already left the station (%2); erasure must go through the "
-                          "central service."),
-            {std::string(id), toString(s->uploadState)});
     {
-        Transaction tx(*m_state->db);
-        repo.erase(id);
+        Transaction tx = beginWrite();
+        // Checked by the DELETE itself: an enrollment another process has just exported is
+        // not erased here.
+        if (!repo.eraseUnsent(id)) {
+            const auto s = repo.summary(id);
+            if (!s)
+                throwNoEnrollment(id);
+            throw Error(
+                ErrorCode::Conflict,
+                QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 has already left the station (%2); erasure must go through the "
+                              "central service."),
+                {std::string(id), toString(s->uploadState)});
+        }
         AuditLog(*m_state->db, m_state->databaseId)
             .append({now(), m_state->user.id, auditActionName(AuditAction::Erasure), std::string(id), "ok"});
         tx.commit();
@@ -656,36 +881,21 @@ std::map<std::string, std::string> Session::settings()
 
 void Session::setSetting(std::string_view key, std::string_view value)
 {
-    const bool threshold = key.starts_with("threshold.") && key.size() > 10;
-    require(threshold ? Permission::ManageThresholds : Permission::ManageSettings);
-    bool valid = false;
-    if (threshold) {
-        valid = isNumber(value);
-    } else if (key == "retention.days") {
-        const auto v = parseInteger(value);
-        valid = v && *v >= 0 && *v <= constants::kMaxRetentionDays;
-    } else if (key == "session.idle_timeout_minutes") {
-        const auto v = parseInteger(value);
-        valid = v && *v >= constants::kMinIdleTimeoutMinutes && *v <= constants::kMaxIdleTimeoutMinutes;
-    } else if (key == "station.name") {
-        valid = !value.empty() && value.size() <= 64;
-    } else {
-        throw Error(ErrorCode::InvalidArgument,
-                    QT_TRANSLATE_NOOP("fe::Error", "Unknown setting %1; known: retention.days, session.idle_timeout_minutes, "
-                                  "station.name, threshold.<name>."),
-                    {std::string(key)});
-    }
-    if (!valid)
-        throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "%2 is not a valid value for the setting %1."),
-                    {std::string(key), std::string(value)});
-    Transaction tx(*m_state->db);
+    const SettingSpec* spec = SettingsSchema::find(key);
+    // The permission first, so a refusal is the same whatever the key (for an unknown key,
+    // what its prefix would need).
+    require(spec != nullptr ? permissionFor(spec->access)
+                            : permissionFor(key.starts_with("threshold.") ? SettingAccess::Thresholds
+                                                                          : SettingAccess::Settings));
+    SettingsSchema::validate(key, value); // unknown key (with the nearest known), out of range
+    Transaction tx = beginWrite();
     SettingsRepository(*m_state->db).set(key, value, now(), m_state->user.id);
     AuditLog(*m_state->db, m_state->databaseId)
         .append(
             {now(), m_state->user.id, auditActionName(AuditAction::SettingChanged), std::string(key), "ok"});
     tx.commit();
-    if (key == "session.idle_timeout_minutes")
-        m_state->idleTimeout = std::chrono::minutes(*parseInteger(value));
+    if (key == setting::kIdleTimeoutMinutes)
+        m_state->idleTimeout = std::chrono::minutes(SettingsSchema::integer(key, std::string(value)));
 }
 
 // --- audit --------------------------------------------------------------------------------------
@@ -739,7 +949,13 @@ StoreInfo Session::info()
 void Session::rekey()
 {
     require(Permission::RotateKeys);
-    const FileLock lock(m_state->paths.lockFile);
+    const FileLock lock(m_state->paths.lockFile, m_state->options.keyFileLockTimeout,
+                        m_state->options.onKeyFileLockWait);
+    {
+        // SQLCipher's rekey runs its own transaction; the admin must still be active before it.
+        Transaction check = beginWrite();
+        check.commit();
+    }
     KeyFile keyFile = KeyFile::load(m_state->paths.keyFile);
     Unlocker::checkBinding(keyFile, m_state->paths);
     const auto binding = Unlocker::bindingOf(keyFile);
@@ -776,6 +992,8 @@ void Session::rekey()
     } catch (const Error& e) {
         qCWarning(lcStore) << "key rotated; the key file will catch up at the next login:" << e.what();
     }
+    // Our own rotation: the key file's new wraps are not a sign of somebody else's.
+    Unlocker::markKeyFile(*m_state, keyFile);
     // Old-key pages must not linger in the WAL.
     m_state->db->checkpointTruncate();
     audit(AuditAction::KeyRotation, m_state->databaseId, "ok");

@@ -3,8 +3,10 @@
 #include "store/AuditLog.h"
 #include "store/Records.h"
 #include "store/Roles.h"
+#include "store/SyncRecords.h"
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -16,7 +18,24 @@
 namespace fe::store {
 
 class SecretBytes;
+class Transaction;
 struct SessionState;
+
+// Why a session stopped serving calls without logout(): what the GUI's lock listener is told.
+enum class LockReason
+{
+    Idle,            // the idle timeout passed (lockIfIdle, or the first call after it)
+    Manual,          // lock()
+    KeyRotated,      // another session rotated the database key; log in again (resume)
+    AccountDisabled, // an admin disabled this user; the session has ended
+};
+const char* lockReasonName(LockReason reason) noexcept;
+
+// Called on the thread that uses the Session, after the connection is closed and the key
+// wiped. Plain C++ (core has no Qt signals): a GUI forwards it to its UI, e.g. with
+// QMetaObject::invokeMethod. Must not throw (an exception is logged and dropped) and must not
+// call back into the Session, other than isLocked(), user() and the like.
+using LockListener = std::function<void(LockReason)>;
 
 // Facts about the open store, for diagnostics (faceenroll-cli store-info).
 struct StoreInfo
@@ -42,10 +61,15 @@ struct IntegrityReport
 // An unlocked store, as one logged-in user: what the CLI, core/enroll and the GUI work
 // through. Obtained from Store::unlock (or Store::recover).
 //
-// Every call first checks the idle lock, then the user's role (Permission), and throws
-// fe::Error(Locked) or fe::Error(PermissionDenied) before touching anything; a refusal is
-// itself audited. Every change runs in one transaction together with its audit rows. Errors
-// are fe::Error (DatabaseError for SQLCipher failures) with ids only, never personal data.
+// Every call first checks the idle lock, then that the key was not rotated by another process,
+// that the user is still active and has no one-time password left to change, then the user's
+// role (Permission), and throws fe::Error(Locked) or fe::Error(PermissionDenied) before
+// touching anything; a refusal is itself audited. Every change runs in one BEGIN IMMEDIATE
+// transaction together with its audit rows, and checks there, under the write lock, that the
+// acting user is still active and that the record is still in the state the step needs: of
+// two processes deciding one enrollment, exactly one succeeds and the other gets Conflict.
+// Errors are fe::Error (DatabaseError for SQLCipher failures) with ids only, never personal
+// data.
 //
 // Not thread-safe: one Session per thread (it owns one SQLCipher connection). Movable.
 // The destructor logs out (audited) if logout() was not called, and never throws.
@@ -71,21 +95,37 @@ public:
     [[nodiscard]] bool isLocked() const;
     // Time left before the idle lock; zero when locked. For the UI's countdown; not activity.
     [[nodiscard]] std::chrono::milliseconds idleRemaining() const;
+    // Locks now (audited "idle") if the idle timeout has passed, so that the lock happens on
+    // time and not at the next call; for the GUI's timer. Returns whether it locked.
+    bool lockIfIdle();
     void lock();
     // Activity the UI saw (input events) that did not reach the store: the idle lock counts
     // from the user's last input, not only from the last store call. No effect once the idle
     // time has run out (the next call locks, as without touch()) or when locked.
     void touch() noexcept;
+    // Logs in again as the same user (a full login: a wrong password counts towards the
+    // lockout). The lock listener stays.
     void resume(const SecretBytes& password);
     void logout() noexcept;
+    // Told whenever the session locks or ends by itself (LockReason); replaces any earlier one.
+    void setLockListener(LockListener listener);
+
+    // --- one-time passwords -------------------------------------------------------------------
+    // True after logging in with a password an admin set (a new user, a reset): until
+    // changeOwnPassword() with a password of the user's own choosing succeeds, every other
+    // call throws PermissionDenied. The GUI asks for the new password right after login.
+    [[nodiscard]] bool mustChangePassword() const;
 
     // --- users (ManageUsers, except changeOwnPassword) --------------------------------------
     User addUser(std::string_view name, Role role, const SecretBytes& password);
     std::vector<User> listUsers();
-    // Removes the user's key slot: their password no longer opens anything. Refuses to
-    // disable the last active admin, or oneself.
+    // The new user's password works once: they choose their own at their first login.
+    // Removes the user's key slot: their password no longer opens anything; a session they
+    // have open stores nothing more. Refuses to disable the last active admin, or oneself.
     void disableUser(std::string_view name);
+    // Also what ends a one-time password; the new password must differ from it.
     void changeOwnPassword(const SecretBytes& newPassword);
+    // Another user's new password is one-time, like a new user's.
     void resetPassword(std::string_view name, const SecretBytes& newPassword);
 
     // --- enrollments -------------------------------------------------------------------------
@@ -120,10 +160,16 @@ public:
     void recordReview(std::string_view id, ReviewOutcome outcome, std::string_view reason);
 
     // --- outbox (for core/sync) --------------------------------------------------------------
+    // Each step only from the upload states that allow it (Conflict otherwise, NotFound for no
+    // such enrollment), checked and changed in one write transaction.
     std::vector<std::string> uploadQueue(std::size_t limit = 0);       // Export or Upload
-    void markExported(std::string_view id, std::string_view bundleId); // Export
-    void markUploaded(std::string_view id, std::string_view bundleId); // Upload
-    void recordReceipt(std::string_view id, const Receipt& receipt);   // Upload
+    void markExported(std::string_view id, std::string_view bundleId); // Export; from Queued, Exported
+    void markUploaded(std::string_view id, std::string_view bundleId); // Upload; from Queued, Exported, Uploaded
+    void recordReceipt(std::string_view id, const Receipt& receipt);   // Upload; from Exported, Uploaded
+    // A whole bundle, all or nothing: one transaction; if any id may not take the step,
+    // nothing changes and the first refusal is thrown.
+    void markExported(const std::vector<std::string>& ids, std::string_view bundleId);
+    void markUploaded(const std::vector<std::string>& ids, std::string_view bundleId);
     // Import: audit the arrival of a bundle from another station.
     void recordImport(std::string_view bundleId, std::string_view outcome);
 
@@ -134,9 +180,13 @@ public:
     void eraseEnrollment(std::string_view id);
 
     // --- settings ------------------------------------------------------------------------------
-    // Any role may read (operators need the thresholds). Writing needs ManageSettings, or
-    // ManageThresholds for "threshold.*". Known keys: retention.days,
-    // session.idle_timeout_minutes, station.name, threshold.<name>.
+    // The keys, types, ranges, defaults and who may set each are common/SettingsSchema's.
+    // Any role may read the stored values (operators need the thresholds); read typed values
+    // through SettingsSchema (SettingsSchema::real(session.settings(), key)), which never
+    // returns a stored value that no longer validates. Writing needs the row's permission
+    // (ManageSettings or ManageThresholds); unknown keys (with the nearest known one named)
+    // and values outside the row's range are refused with InvalidArgument.
+    // (The sync.central.* keys are written only together, by setCentralKey.)
     std::optional<std::string> setting(std::string_view key);
     std::map<std::string, std::string> settings();
     void setSetting(std::string_view key, std::string_view value);
@@ -147,19 +197,90 @@ public:
     IntegrityReport checkIntegrity();                                                      // VerifyAudit
     StoreInfo info();                                                                      // VerifyAudit
 
+    // --- sync (issue 14; implemented in SessionSync.cpp, used by core/sync) ---------------------
+    // Keys and trust. The station's Ed25519 key pair is made when the store is initialised, or
+    // at the first call that needs it for stores made before schema version 4 (audited as a
+    // setting change of "station.signing_key"); its secret stays in the database.
+    StationIdentity stationIdentity();                                     // any role
+    SecretBytes stationSigningKey();                                       // Export or Upload (64 bytes)
+    void setCentralKey(const CentralKeyInfo& key);                         // ManageSettings
+    std::optional<CentralKeyInfo> centralKey();                            // any role
+    TrustListChange replaceTrustList(const std::vector<TrustedStation>&);  // ManageSettings
+    std::vector<TrustedStation> trustedStations();                         // any role
+    // Export. What a bundle carries of one enrollment: the record and its audit rows.
+    // Conflict unless it is queued, exported or uploaded (held and purged ones stay here).
+    ExportRecord exportRecord(std::string_view id); // Export or Upload
+    std::vector<std::string> enrollmentsOfBundle(std::string_view bundleId); // Export
+    // After the bundle file is in place: queued or exported enrollments become exported
+    // with bundleId (others, e.g. receipted meanwhile, are left alone). Returns how many.
+    int markExportedBatch(const std::vector<std::string>& ids, std::string_view bundleId); // Export
+    // The outbox of bundles (files in outboxDirectory()).
+    [[nodiscard]] std::filesystem::path outboxDirectory() const;
+    // Upload: a bundle made from queued enrollments; they become exported with its id, all or
+    // nothing (Conflict when one of them is no longer queued).
+    void addLocalBundle(const OutboxBundle& bundle, const std::vector<std::string>& ids);
+    // Import: false when that bundle is there already (nothing changes).
+    bool addRelayedBundle(const OutboxBundle& bundle);
+    std::vector<OutboxBundle> outboxBundles(std::optional<BundleState> state = std::nullopt); // Upload or Import
+    std::optional<OutboxBundle> outboxBundle(std::string_view bundleId);                      // Upload or Import
+    void recordUploadAttempt(std::string_view bundleId, std::string_view error);               // Upload
+    void rejectBundle(std::string_view bundleId, std::string_view reason);                     // Upload
+    int retryRejectedBundles();                                                                // Upload
+    // Upload: a receipt that core/sync has verified against the central key. Records this
+    // station's enrollments it names, and that went into that bundle, as uploaded and
+    // receipted (retention starts now), marks
+    // the outbox bundle receipted, and queues again the records of a local bundle that the
+    // receipt does not name. All in one transaction; applying the same receipt twice changes
+    // nothing.
+    ReceiptOutcome applyReceipt(const ReceiptRecord& receipt);
+    // Upload or Import: receipts kept for the bundles of one station (all when empty), to
+    // hand back to a station whose bundles were relayed.
+    std::vector<ReceiptRecord> receipts(std::optional<std::string> stationId = std::nullopt);
+
     // --- keys ----------------------------------------------------------------------------------
     // RotateKeys: a new random database key (SQLCipher rekey), re-wrapped for every slot
     // (user and recovery) without their passwords. Crash-safe: see docs/storage.md.
     void rekey();
 
 private:
-    void ensureActive();
+    enum class Purpose
+    {
+        Work,
+        PasswordChange, // the one call a session with a one-time password may make
+    };
+    void ensureActive(Purpose purpose = Purpose::Work);
+    // The one way a Session begins a write: BEGIN IMMEDIATE, then, under the write lock, the
+    // acting user must still be active (else the refusal is audited, the session ends and
+    // PermissionDenied is thrown: nothing is stored). A key rotated by another process is
+    // reported as such (Locked), not as a damaged database.
+    Transaction beginWrite();
+    // Whether the acting user is still active, as the database has it now.
+    bool actorIsActive();
+    // Audits the refusal (inside openWrite when given, then committed), ends the session,
+    // tells the listener and throws PermissionDenied.
+    [[noreturn]] void actorDisabled(Transaction* openWrite);
+    // Whether another process rotated the database key since this session last knew its key
+    // to be current (looked at only when the key file changed); if so, locks (KeyRotated) and
+    // throws Locked.
+    void checkKeyRotation();
+    bool keyWasRotated();
+    [[noreturn]] void keyRotated();
     // Audits the lock (outcome "idle" or "manual"), closes the connection, wipes the key.
     void lockNow(const char* outcome) noexcept;
+    void closeConnection() noexcept; // closes the connection and wipes the key
+    void notify(LockReason reason) noexcept;
+    // An audit row of the user's own action, in a write of its own (beginWrite).
     void audit(AuditAction action, std::string_view objectId, std::string_view outcome);
+    // An audit row about the session itself (a refusal, a lock, a logout): written even for a
+    // user disabled meanwhile, so the trail shows how the session ended.
+    void auditSession(AuditAction action, std::string_view objectId, std::string_view outcome);
     [[nodiscard]] TimePoint now() const;
+    void requireEither(Permission first, Permission second);
+    void ensureStationKey();
     void rewriteOwnSlot(std::string_view userId, std::string_view userName, const SecretBytes& newPassword,
-                        std::string_view outcome);
+                        std::string_view outcome, bool oneTime);
+    void advanceUploadStates(const std::vector<std::string>& ids, std::initializer_list<UploadState> from,
+                             UploadState to, std::string_view bundleId, AuditAction action);
 
     std::unique_ptr<SessionState> m_state;
 };

@@ -3,9 +3,11 @@
 // Internal to core/store: what a Session owns. Not part of the API.
 
 #include "store/Connection.h"
+#include "store/FileUtil.h"
 #include "store/KeyFile.h"
 #include "store/Roles.h"
 #include "store/SecretBytes.h"
+#include "store/Session.h"
 #include "store/StoreOptions.h"
 
 #include <chrono>
@@ -23,6 +25,16 @@ struct SessionState
         LoggedOut
     };
 
+    // What the key file looked like when this session's key was last known to be current: a
+    // key rotation by another process re-wraps every slot, so our own slot's and the recovery
+    // slot's wraps both change (Session::checkKeyRotation).
+    struct KeyFileMark
+    {
+        std::optional<FileStamp> stamp;
+        KeyFile::PublicKey ownWrap{};      // ephemeral public key of our slot's database-key wrap
+        KeyFile::PublicKey recoveryWrap{}; // the same for the recovery slot
+    };
+
     StorePaths paths;
     StoreOptions options;
     std::optional<Connection> db;
@@ -34,6 +46,9 @@ struct SessionState
     TimePoint lastActivity{};
     std::chrono::milliseconds idleTimeout{0};
     Status status = Status::Active;
+    bool mustChangePassword = false;
+    KeyFileMark keyFileMark;
+    LockListener lockListener;
 };
 
 } // namespace fe::store

@@ -210,6 +210,23 @@ std::optional<SecretBytes> SlotCrypto::openUserSlot(const KeyFile::Slot& slot, c
     return secretKey;
 }
 
+void SlotCrypto::openDecoySlot(const SecretBytes& password, const KdfParams& params, const Binding& binding)
+{
+    ensureSodium();
+    // Random salt, key and ciphertext of a real slot's sizes: Argon2id with the same cost, then
+    // an AEAD open that fails, as for a wrong password.
+    KeyFile::Slot decoy;
+    decoy.kind = KeyFile::Slot::Kind::User;
+    decoy.kdf = params;
+    decoy.label = std::string(32, '0');
+    randombytes_buf(decoy.kdfSalt.data(), decoy.kdfSalt.size());
+    randombytes_buf(decoy.secretKeyNonce.data(), decoy.secretKeyNonce.size());
+    randombytes_buf(decoy.publicKey.data(), decoy.publicKey.size());
+    decoy.wrappedSecretKey.resize(crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+    randombytes_buf(decoy.wrappedSecretKey.data(), decoy.wrappedSecretKey.size());
+    (void)openUserSlot(decoy, password, binding);
+}
+
 KeyFile::Slot SlotCrypto::createRecoverySlot(const SecretBytes& recoveryKey, const SecretBytes& databaseKey,
                                              const Binding& binding)
 {

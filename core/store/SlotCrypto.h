@@ -44,6 +44,9 @@ public:
     // The slot's X25519 secret key, or nothing when the password is wrong.
     static std::optional<SecretBytes> openUserSlot(const KeyFile::Slot& slot, const SecretBytes& password,
                                                    const Binding& binding);
+    // The work of openUserSlot with params on a slot that cannot open: what a login for an
+    // unknown name spends, so that it costs what a wrong password for a real one costs.
+    static void openDecoySlot(const SecretBytes& password, const KdfParams& params, const Binding& binding);
     // The recovery slot's secret key, or nothing when the recovery key does not fit it.
     static std::optional<SecretBytes> openRecoverySlot(const KeyFile::Slot& slot,
                                                        const SecretBytes& recoveryKey);

@@ -1,5 +1,6 @@
 #include "store/Statement.h"
 
+#include "store/Connection.h"
 #include "store/DatabaseError.h"
 
 #include <sqlcipher/sqlite3.h>
@@ -102,6 +103,8 @@ bool Statement::step()
         return false;
     // Read the error before reset() clears it.
     const DatabaseError error = DatabaseError::fromConnection(m_db, QT_TRANSLATE_NOOP("fe::Error", "running a statement"));
+    if (error.primaryCode() == SQLITE_CORRUPT)
+        Connection::notePageFailure(m_db);
     sqlite3_reset(m_stmt);
     throw error;
 }

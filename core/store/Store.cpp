@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "common/Logging.h"
+#include "common/SettingsSchema.h"
 #include "store/AuditLog.h"
 #include "store/Connection.h"
 #include "store/FileLock.h"
@@ -12,6 +13,7 @@
 #include "store/SettingsRepository.h"
 #include "store/SlotCrypto.h"
 #include "store/StoreConstants.h"
+#include "store/SyncRepository.h"
 #include "store/Transaction.h"
 #include "store/Unlocker.h"
 #include "store/UserRepository.h"
@@ -30,7 +32,9 @@ void validateNewPassword(const SecretBytes& password)
             {std::to_string(constants::kMinPasswordLength), std::to_string(constants::kMaxPasswordLength)});
 }
 
-// Removes whatever initialize() created, on failure.
+// Removes, on failure, what this initialize() call created, and nothing else: when another
+// process is initialising the same path at the same moment, the files there are its files.
+// The database's WAL, SHM and journal belong to whoever created the database.
 class InitCleanup
 {
 public:
@@ -39,17 +43,24 @@ public:
     {
         if (m_done)
             return;
-        for (const auto& p : {m_paths.database.string(), m_paths.database.string() + "-wal",
-                              m_paths.database.string() + "-shm", m_paths.database.string() + "-journal",
-                              m_paths.keyFile.string(), m_paths.lockFile.string()})
-            ::unlink(p.c_str());
+        if (m_createdKeyFile)
+            ::unlink(m_paths.keyFile.c_str());
+        if (m_createdDatabase) {
+            for (const auto& p : {m_paths.database.string(), m_paths.database.string() + "-wal",
+                                  m_paths.database.string() + "-shm", m_paths.database.string() + "-journal"})
+                ::unlink(p.c_str());
+        }
     }
     InitCleanup(const InitCleanup&) = delete;
     InitCleanup& operator=(const InitCleanup&) = delete;
+    void createdDatabase() { m_createdDatabase = true; }
+    void createdKeyFile() { m_createdKeyFile = true; }
     void done() { m_done = true; }
 
 private:
     const StorePaths& m_paths;
+    bool m_createdDatabase = false;
+    bool m_createdKeyFile = false;
     bool m_done = false;
 };
 
@@ -64,6 +75,7 @@ SecretBytes Store::initialize(const std::filesystem::path& database, std::string
     options.kdf.validate();
     const auto paths = StorePaths::forDatabase(database);
     requireWritableDirectory(paths.directory());
+    SettingsSchema::validate(setting::kStationName, stationName);
     std::error_code ec;
     for (const auto& p : {paths.database, paths.keyFile}) {
         if (std::filesystem::exists(p, ec))
@@ -71,6 +83,9 @@ SecretBytes Store::initialize(const std::filesystem::path& database, std::string
                         QT_TRANSLATE_NOOP("fe::Error", "%1 exists already; FaceEnroll will not overwrite it."), {p.string()});
     }
 
+    // The checks above are advice: another process may create either file at any moment. The
+    // database is created with O_EXCL and the key file with link(2), each failing with
+    // Conflict if the name is taken, and the cleanup removes only what this call created.
     InitCleanup cleanup(paths);
     const TimePoint now = truncateToMillis(options.clock());
     const SecretBytes databaseKey = SecretBytes::random(constants::kDatabaseKeyBytes);
@@ -83,6 +98,7 @@ SecretBytes Store::initialize(const std::filesystem::path& database, std::string
     admin.createdAt = now;
 
     createPrivateFile(paths.database);
+    cleanup.createdDatabase();
     {
         Connection db = Connection::openEncrypted(paths.database, databaseKey, Connection::Mode::Create);
         Schema::migrate(db);
@@ -99,14 +115,14 @@ SecretBytes Store::initialize(const std::filesystem::path& database, std::string
         station.reset();
         UserRepository(db).insert(admin, {});
         SettingsRepository settings(db);
-        settings.set("retention.days", std::to_string(constants::kDefaultRetentionDays), now, admin.id);
-        settings.set("session.idle_timeout_minutes", std::to_string(constants::kDefaultIdleTimeout.count()),
-                     now, admin.id);
-        settings.set("station.name", stationName, now, admin.id);
+        for (const auto key : {setting::kRetentionDays, setting::kIdleTimeoutMinutes})
+            settings.set(key, SettingsSchema::find(key)->defaultValue, now, admin.id);
+        settings.set(setting::kStationName, stationName, now, admin.id);
         AuditLog audit(db, databaseId);
         audit.append({now, admin.id, auditActionName(AuditAction::StoreInitialized), databaseId, "ok"});
         audit.append(
             {now, admin.id, auditActionName(AuditAction::UserAdded), admin.id, roleName(Role::Admin)});
+        SyncRepository(db).createStationKey(audit, stationId, admin.id, now); // signs its bundles (issue 14)
         tx.commit();
         // Everything into the main file before the salt is read and the connection closed.
         db.checkpointTruncate();
@@ -124,7 +140,8 @@ SecretBytes Store::initialize(const std::filesystem::path& database, std::string
     keyFile.slots.push_back(SlotCrypto::createUserSlot(SlotCrypto::labelFor(adminName, databaseId), password,
                                                        options.kdf, databaseKey, binding));
     keyFile.slots.push_back(SlotCrypto::createRecoverySlot(recoveryKey, databaseKey, binding));
-    keyFile.save(paths.keyFile);
+    writeNewFile(paths.keyFile, keyFile.serialize());
+    cleanup.createdKeyFile();
     syncDirectory(paths.directory());
     cleanup.done();
     qCInfo(lcStore) << "store initialised";
@@ -148,7 +165,7 @@ Store::Recovery Store::recover(const std::filesystem::path& database, const Secr
     std::unique_ptr<SessionState> state;
     SecretBytes newRecoveryKey = SlotCrypto::newRecoveryKey();
     {
-        const FileLock lock(paths.lockFile);
+        const FileLock lock(paths.lockFile, options.keyFileLockTimeout, options.onKeyFileLockWait);
         // Damaged user slots must not stand between an admin and the recovery slot.
         KeyFile keyFile = KeyFile::load(paths.keyFile, KeyFile::Parse::SkipDamagedLines);
         Unlocker::checkBinding(keyFile, paths);
@@ -185,7 +202,7 @@ Store::Recovery Store::recover(const std::filesystem::path& database, const Secr
 
         Transaction tx(opened.db);
         AuditLog audit(opened.db, keyFile.databaseId);
-        Unlocker::flushPendingEvents(keyFile, audit, users);
+        Unlocker::flushPendingEvents(keyFile, audit, users, now);
         users.insert(admin, {});
         audit.append(
             {now, admin.id, auditActionName(AuditAction::Recovery), admin.id,
@@ -198,6 +215,7 @@ Store::Recovery Store::recover(const std::filesystem::path& database, const Secr
         keyFile.slots.push_back(std::move(adminSlot));
         keyFile.slots.push_back(std::move(recoverySlot));
         keyFile.damagedLines = 0;
+        keyFile.removeUnknown(label);
         keyFile.save(paths.keyFile);
         try {
             tx.commit();
@@ -210,18 +228,7 @@ Store::Recovery Store::recover(const std::filesystem::path& database, const Secr
             throw;
         }
 
-        state = std::make_unique<SessionState>();
-        state->paths = paths;
-        state->options = options;
-        state->databaseKey = std::move(opened.key);
-        state->databaseId = keyFile.databaseId;
-        state->databaseSalt = keyFile.databaseSalt;
-        state->localStationId = opened.localStationId;
-        state->user = admin;
-        state->lastActivity = now;
-        state->idleTimeout = std::chrono::minutes(SettingsRepository(opened.db).getInt(
-            "session.idle_timeout_minutes", static_cast<int>(constants::kDefaultIdleTimeout.count())));
-        state->db.emplace(std::move(opened.db));
+        state = Unlocker::makeState(paths, options, std::move(opened), keyFile, admin, now);
     }
     qCWarning(lcStore) << "store recovered with the recovery key; a new admin was created";
     return {Session(std::move(state)), SlotCrypto::formatRecoveryKey(newRecoveryKey)};

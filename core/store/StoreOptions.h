@@ -2,8 +2,11 @@
 
 #include "store/Clock.h"
 #include "store/KdfParams.h"
+#include "store/StoreConstants.h"
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 
 namespace fe::store {
 
@@ -38,6 +41,12 @@ struct StoreOptions
     // init, recovery). Unlock always uses the cost recorded in the slot. Tests pass a cheap
     // cost here to keep the suite fast; production code keeps the default.
     KdfParams kdf = KdfParams::recommended();
+    // Another FaceEnroll process holding the key-file lock (a login, a password change, a key
+    // rotation): onKeyFileLockWait is called at once, on the calling thread (the CLI prints
+    // "waiting for another FaceEnroll process…"), and after keyFileLockTimeout the call fails
+    // with fe::Error(Locked).
+    std::chrono::milliseconds keyFileLockTimeout = constants::kKeyFileLockTimeout;
+    std::function<void()> onKeyFileLockWait;
 };
 
 } // namespace fe::store

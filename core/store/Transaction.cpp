@@ -14,6 +14,11 @@ Transaction::Transaction(Connection& connection, Mode mode) : m_connection(conne
     connection.exec(mode == Mode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
 }
 
+Transaction::Transaction(Transaction&& other) noexcept : m_connection(other.m_connection), m_done(other.m_done)
+{
+    other.m_done = true; // the moved-from object neither commits nor rolls back
+}
+
 Transaction::~Transaction()
 {
     if (m_done || !m_connection.isOpen())

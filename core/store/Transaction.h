@@ -21,7 +21,8 @@ public:
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
-    Transaction(Transaction&&) = delete;
+    // Moving hands the open transaction over (what a function that begins one returns).
+    Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;
 
     void commit();

@@ -2,7 +2,9 @@
 
 #include "common/Error.h"
 #include "common/Logging.h"
+#include "common/SettingsSchema.h"
 #include "store/AuditLog.h"
+#include "store/CipherMigration.h"
 #include "store/DatabaseError.h"
 #include "store/FileLock.h"
 #include "store/FileUtil.h"
@@ -98,7 +100,7 @@ Unlocker::OpenedDatabase Unlocker::openDatabase(const StorePaths& paths, KeyFile
     SecretBytes key;
     bool rotated = false;
     try {
-        db.emplace(Connection::openEncrypted(paths.database, *current));
+        db.emplace(CipherMigration::open(paths, *current, keyFile.databaseId, options.clock));
         key = std::move(*current);
     } catch (const DatabaseError& e) {
         // A key rotation that was interrupted after the database was rekeyed but before the
@@ -117,7 +119,7 @@ Unlocker::OpenedDatabase Unlocker::openDatabase(const StorePaths& paths, KeyFile
             throw Error(ErrorCode::Corrupt,
                         QT_TRANSLATE_NOOP("fe::Error", "The key slot in %1 is damaged: the database key does not unwrap."),
                         {paths.keyFile.string()});
-        db.emplace(Connection::openEncrypted(paths.database, *next));
+        db.emplace(CipherMigration::open(paths, *next, keyFile.databaseId, options.clock));
         key = std::move(*next);
         rotated = true;
     }
@@ -153,9 +155,9 @@ Unlocker::OpenedDatabase Unlocker::openDatabase(const StorePaths& paths, KeyFile
     return out;
 }
 
-void Unlocker::flushPendingEvents(KeyFile& keyFile, AuditLog& audit, UserRepository& users)
+void Unlocker::flushPendingEvents(KeyFile& keyFile, AuditLog& audit, UserRepository& users, TimePoint now)
 {
-    if (keyFile.events.empty() && keyFile.droppedEvents == 0)
+    if (keyFile.events.empty() && keyFile.droppedEvents == 0 && keyFile.damagedEvents == 0)
         return;
     std::map<std::string, std::string> idByLabel;
     for (const auto& u : users.list())
@@ -164,16 +166,56 @@ void Unlocker::flushPendingEvents(KeyFile& keyFile, AuditLog& audit, UserReposit
         const auto it = idByLabel.find(e.label);
         AuditEvent event{e.time, std::string(kUnauthenticatedActor), e.action,
                          it != idByLabel.end() ? it->second : "name:" + e.label, e.outcome};
-        if (!audit.contains(event))
+        if (!e.id.empty())
+            audit.appendOnce(e.id, event);
+        else if (!audit.contains(event)) // written before events had ids
             audit.append(event);
     }
     if (keyFile.droppedEvents > 0) {
-        audit.append({keyFile.events.empty() ? systemNow() : keyFile.events.back().time,
+        audit.append({keyFile.events.empty() ? now : keyFile.events.back().time,
                       std::string(kSystemActor), auditActionName(AuditAction::LoginFailed), "key-file",
                       "dropped:" + std::to_string(keyFile.droppedEvents)});
     }
+    if (keyFile.damagedEvents > 0) {
+        qCWarning(lcStore) << "the key file held" << keyFile.damagedEvents
+                           << "damaged failed-login lines; they were skipped";
+        audit.append({now, std::string(kSystemActor), auditActionName(AuditAction::LoginFailed), "key-file",
+                      "damaged:" + std::to_string(keyFile.damagedEvents)});
+    }
     keyFile.events.clear();
     keyFile.droppedEvents = 0;
+    keyFile.damagedEvents = 0;
+}
+
+void Unlocker::markKeyFile(SessionState& state, const KeyFile& keyFile)
+{
+    state.keyFileMark.stamp = fileStamp(state.paths.keyFile);
+    if (const auto* own = keyFile.findUser(SlotCrypto::labelFor(state.user.name, keyFile.databaseId)))
+        state.keyFileMark.ownWrap = own->databaseKey.ephemeralPublicKey;
+    if (const auto* recovery = keyFile.recovery())
+        state.keyFileMark.recoveryWrap = recovery->databaseKey.ephemeralPublicKey;
+}
+
+std::unique_ptr<SessionState> Unlocker::makeState(const StorePaths& paths, const StoreOptions& options,
+                                                  OpenedDatabase&& opened, const KeyFile& keyFile,
+                                                  const User& user, TimePoint now)
+{
+    auto state = std::make_unique<SessionState>();
+    state->paths = paths;
+    state->options = options;
+    state->databaseKey = std::move(opened.key);
+    state->databaseId = keyFile.databaseId;
+    state->databaseSalt = keyFile.databaseSalt;
+    state->localStationId = opened.localStationId;
+    state->user = user;
+    state->mustChangePassword = user.mustChangePassword;
+    state->lastActivity = now;
+    state->idleTimeout = std::chrono::minutes(
+        SettingsSchema::integer(setting::kIdleTimeoutMinutes, SettingsRepository(opened.db).get(setting::kIdleTimeoutMinutes)));
+    state->db.emplace(std::move(opened.db));
+    state->status = SessionState::Status::Active;
+    markKeyFile(*state, keyFile);
+    return state;
 }
 
 std::unique_ptr<SessionState> Unlocker::unlock(const StorePaths& paths, std::string_view userName,
@@ -181,50 +223,68 @@ std::unique_ptr<SessionState> Unlocker::unlock(const StorePaths& paths, std::str
                                                std::string_view loginOutcome)
 {
     checkFiles(paths);
-    const FileLock lock(paths.lockFile);
+    // Nothing typed (an empty password file, /dev/null): a mistake of the caller, not a guess.
+    if (password.empty())
+        throw Error(ErrorCode::InvalidArgument,
+                    QT_TRANSLATE_NOOP("fe::Error", "No password was given (the password is empty); nothing was tried."));
+    const FileLock lock(paths.lockFile, options.keyFileLockTimeout, options.onKeyFileLockWait);
     KeyFile keyFile = KeyFile::load(paths.keyFile);
     checkBinding(keyFile, paths);
     const auto binding = bindingOf(keyFile);
     const TimePoint now = options.clock();
     const std::string label = SlotCrypto::labelFor(userName, keyFile.databaseId);
-    const auto recordAndSave = [&](const char* action, const char* outcome) {
-        keyFile.addEvent({now, label, action, outcome});
-        keyFile.save(paths.keyFile);
-    };
 
+    // A name without a slot is answered exactly like a known one: the same Argon2id work, the
+    // same lockout after the same number of failures, the same messages. Whether a name
+    // exists is not something a login attempt may tell.
     KeyFile::Slot* slot = keyFile.findUser(label);
-    if (slot == nullptr) {
-        recordAndSave(auditActionName(AuditAction::LoginFailed), "unknown_user");
-        throwWrongCredentials();
-    }
-    if (slot->lockout.lockedUntil && *slot->lockout.lockedUntil > now) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(*slot->lockout.lockedUntil - now);
-        recordAndSave(auditActionName(AuditAction::LoginFailed), "locked");
+    const auto lockoutOf = [&]() -> KeyFile::Lockout* {
+        if (slot != nullptr)
+            return &slot->lockout;
+        auto* unknown = keyFile.findUnknown(label);
+        return unknown != nullptr ? &unknown->lockout : nullptr;
+    };
+    if (const auto* current = lockoutOf(); current != nullptr && current->lockedUntil && *current->lockedUntil > now) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*current->lockedUntil - now);
+        keyFile.addEvent({now, label, auditActionName(AuditAction::LoginFailed), "locked"});
+        keyFile.save(paths.keyFile);
         throw Error(ErrorCode::Locked,
-                    QT_TRANSLATE_NOOP("fe::Error", 
-                        "The account %1 is locked after repeated failed logins; try again in %2 minute(s)."),
+                    QT_TRANSLATE_NOOP("fe::Error",
+                                      "The account %1 is locked after repeated failed logins; try again in %2 minute(s)."),
                     {std::string(userName), minutesText(left)});
     }
 
-    const auto secretKey = SlotCrypto::openUserSlot(*slot, password, binding);
+    std::optional<SecretBytes> secretKey;
+    if (slot != nullptr) {
+        secretKey = SlotCrypto::openUserSlot(*slot, password, binding);
+    } else {
+        // The cost of the most recently made slot: what a wrong password for a real name costs.
+        KdfParams cost = options.kdf;
+        for (const auto& s : keyFile.slots) {
+            if (s.kind == KeyFile::Slot::Kind::User)
+                cost = s.kdf;
+        }
+        SlotCrypto::openDecoySlot(password, cost, binding);
+    }
     if (!secretKey) {
-        auto& lockout = slot->lockout;
+        if (slot == nullptr)
+            keyFile.unknownName(label, now).lastFailure = now;
+        auto& lockout = *lockoutOf();
         ++lockout.failedAttempts;
-        keyFile.addEvent({now, label, auditActionName(AuditAction::LoginFailed), "wrong_password"});
+        keyFile.addEvent({now, label, auditActionName(AuditAction::LoginFailed),
+                          slot != nullptr ? "wrong_password" : "unknown_user"});
         if (lockout.failedAttempts >= constants::kMaxFailedLogins) {
             ++lockout.lockouts;
             const auto length = lockoutLength(lockout.lockouts);
             lockout.lockedUntil = now + length;
             lockout.failedAttempts = 0;
-            keyFile.addEvent(
-                {now, label, auditActionName(AuditAction::Lockout), minutesText(length) + "min"});
+            keyFile.addEvent({now, label, auditActionName(AuditAction::Lockout), minutesText(length) + "min"});
             keyFile.save(paths.keyFile);
             qCInfo(lcStore) << "account locked after" << constants::kMaxFailedLogins << "failed logins";
             throw Error(
                 ErrorCode::Locked,
-                QT_TRANSLATE_NOOP("fe::Error", "Wrong password. After %1 failed attempts the account %2 is now locked for %3 "
-                              "minute(s)."),
+                QT_TRANSLATE_NOOP("fe::Error", "Wrong user name or password. After %1 failed attempts the account %2 is "
+                                               "now locked for %3 minute(s)."),
                 {std::to_string(constants::kMaxFailedLogins), std::string(userName), minutesText(length)});
         }
         keyFile.save(paths.keyFile);
@@ -238,21 +298,22 @@ std::unique_ptr<SessionState> Unlocker::unlock(const StorePaths& paths, std::str
         // A slot the database does not back (a disabled user whose slot removal did not
         // reach the key file): it opens nothing any more.
         keyFile.removeUser(label);
-        recordAndSave(auditActionName(AuditAction::LoginFailed), "disabled");
+        keyFile.addEvent({now, label, auditActionName(AuditAction::LoginFailed), "disabled"});
+        keyFile.save(paths.keyFile);
         throwWrongCredentials();
     }
 
     AuditLog audit(opened.db, keyFile.databaseId);
-    const bool hadEvents = !keyFile.events.empty() || keyFile.droppedEvents != 0;
+    const bool hadEvents = !keyFile.events.empty() || keyFile.droppedEvents != 0 || keyFile.damagedEvents != 0;
     {
         Transaction tx(opened.db);
-        flushPendingEvents(keyFile, audit, users);
+        flushPendingEvents(keyFile, audit, users, now);
         audit.append(
             {now, user->id, auditActionName(AuditAction::Login), user->id, std::string(loginOutcome)});
         tx.commit();
     }
     // The key file catches up after the audit rows are safe: a crash in between replays the
-    // events next time, and AuditLog::contains keeps them from being recorded twice.
+    // events next time, and their ids keep them from being recorded twice.
     KeyFile::Slot* mine = keyFile.findUser(label);
     if (mine->lockout.failedAttempts != 0 || mine->lockout.lockouts != 0 || mine->lockout.lockedUntil) {
         mine->lockout = {};
@@ -267,21 +328,8 @@ std::unique_ptr<SessionState> Unlocker::unlock(const StorePaths& paths, std::str
         }
     }
 
-    auto state = std::make_unique<SessionState>();
-    state->paths = paths;
-    state->options = options;
-    state->databaseKey = std::move(opened.key);
-    state->databaseId = keyFile.databaseId;
-    state->databaseSalt = keyFile.databaseSalt;
-    state->localStationId = opened.localStationId;
-    state->user = *user;
-    state->lastActivity = now;
-    SettingsRepository settings(opened.db);
-    state->idleTimeout = std::chrono::minutes(settings.getInt(
-        "session.idle_timeout_minutes", static_cast<int>(constants::kDefaultIdleTimeout.count())));
-    state->db.emplace(std::move(opened.db));
-    state->status = SessionState::Status::Active;
-    qCInfo(lcStore) << "login, role" << roleName(user->role);
+    auto state = makeState(paths, options, std::move(opened), keyFile, *user, now);
+    qCInfo(lcStore) << "login, role" << roleName(user->role) << (user->mustChangePassword ? "(one-time password)" : "");
     return state;
 }
 

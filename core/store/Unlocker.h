@@ -5,6 +5,7 @@
 
 #include "store/Connection.h"
 #include "store/KeyFile.h"
+#include "store/Roles.h"
 #include "store/SecretBytes.h"
 #include "store/SlotCrypto.h"
 #include "store/StoreOptions.h"
@@ -53,8 +54,17 @@ public:
                                        const SecretBytes& slotSecretKey, const StoreOptions& options);
 
     // Appends the key file's pending events (failed logins, lockouts) to the audit log, once
-    // each, inside the caller's transaction; then clears them from keyFile.
-    static void flushPendingEvents(KeyFile& keyFile, AuditLog& audit, UserRepository& users);
+    // each (by event id), and reports dropped and damaged event lines, inside the caller's
+    // transaction; then clears them from keyFile.
+    static void flushPendingEvents(KeyFile& keyFile, AuditLog& audit, UserRepository& users, TimePoint now);
+
+    // The state of a session just logged in as user (the caller holds the key-file lock and
+    // has saved keyFile): connection, key, settings, and the key file's mark.
+    static std::unique_ptr<SessionState> makeState(const StorePaths& paths, const StoreOptions& options,
+                                                   OpenedDatabase&& opened, const KeyFile& keyFile,
+                                                   const User& user, TimePoint now);
+    // Records what the key file looks like now (SessionState::KeyFileMark) for the user's slot.
+    static void markKeyFile(SessionState& state, const KeyFile& keyFile);
 };
 
 } // namespace fe::store

@@ -5,7 +5,7 @@
 namespace fe::store {
 namespace {
 
-constexpr const char* kColumns = "id, name, role, active, created_at, disabled_at";
+constexpr const char* kColumns = "id, name, role, active, created_at, disabled_at, must_change_password";
 
 User readUser(const Statement& s)
 {
@@ -17,6 +17,7 @@ User readUser(const Statement& s)
     u.createdAt = fromMillis(s.int64(4));
     if (const auto d = s.optInt64(5))
         u.disabledAt = fromMillis(*d);
+    u.mustChangePassword = s.int64(6) != 0;
     return u;
 }
 
@@ -53,8 +54,8 @@ std::vector<User> UserRepository::list()
 
 void UserRepository::insert(const User& user, std::string_view createdBy)
 {
-    auto& q = m_db.cached("INSERT INTO users (id, name, role, active, created_at, created_by) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    auto& q = m_db.cached("INSERT INTO users (id, name, role, active, created_at, created_by, must_change_password) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     const Statement::ResetOnExit guard(q);
     q.bind(1, user.id)
         .bind(2, user.name)
@@ -65,6 +66,15 @@ void UserRepository::insert(const User& user, std::string_view createdBy)
         q.bindNull(6);
     else
         q.bind(6, createdBy);
+    q.bind(7, user.mustChangePassword);
+    q.run();
+}
+
+void UserRepository::setMustChangePassword(std::string_view id, bool mustChange)
+{
+    auto& q = m_db.cached("UPDATE users SET must_change_password = ?2 WHERE id = ?1");
+    const Statement::ResetOnExit guard(q);
+    q.bind(1, id).bind(2, mustChange);
     q.run();
 }
 

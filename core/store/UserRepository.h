@@ -24,6 +24,7 @@ public:
     // createdBy: the admin's id, empty for the first admin.
     void insert(const User& user, std::string_view createdBy);
     void disable(std::string_view id, TimePoint when);
+    void setMustChangePassword(std::string_view id, bool mustChange);
     int countActive(Role role);
 
 private:

@@ -23,8 +23,11 @@ public:
     // faces of about 80 px and larger, so each doubling halves the smallest findable face.
     [[nodiscard]] virtual std::vector<Detection> detect(const cv::Mat& grey, int upsample = 0) = 0;
 
-    // dlib's HOG + linear SVM frontal face detector.
+    // dlib's HOG + linear SVM frontal face detector. The model is decoded once per process
+    // (~0.3 s) and copied for each detector; preloadHog() does that decoding ahead of time, e.g.
+    // on another thread while the landmark model loads. Both are thread-safe.
     static std::unique_ptr<FaceDetector> createHog();
+    static void preloadHog();
 };
 
 } // namespace fe::vision

@@ -13,6 +13,11 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <bit>
+#include <limits>
+#include <type_traits>
+
+#include <QFile>
 
 
 namespace fe::vision {
@@ -60,6 +65,132 @@ private:
     dlib::shape_predictor m_predictor;
 };
 
+// dlib's serialisation format (dlib/serialize.h), read straight from the mapped model file:
+// integers are a control byte (size in the low nibble, 0x80 for negative) and that many
+// little-endian bytes; a float is a mantissa (int64) and an exponent (int16) combined with
+// ldexp, exactly as dlib::float_details does, so the values are dlib's bit for bit. dlib's own
+// istream reader spends ~7 G instructions (~2 s) on the 68-point file; this takes ~1/20 of that.
+// Anything unexpected (dlib's old ASCII float format, a truncated file) sets failed() and the
+// caller falls back to dlib's reader.
+static_assert(std::endian::native == std::endian::little, "DlibReader reads little-endian words");
+
+class DlibReader
+{
+public:
+    DlibReader(const unsigned char* data, std::size_t size) : m_p(data), m_end(data + size) {}
+
+    [[nodiscard]] bool failed() const { return m_failed; }
+
+    template <typename T> T integer()
+    {
+        static_assert(std::is_integral_v<T> && sizeof(T) <= 8);
+        if (m_p >= m_end)
+            return fail<T>();
+        const unsigned char control = *m_p++;
+        // As dlib::ser_helper::unpack_int: a signed value keeps its sign in bit 7; for an
+        // unsigned one bit 7 makes the size invalid. Bits 4-6 are reserved and ignored.
+        const bool negative = std::is_signed_v<T> && (control & 0x80) != 0;
+        const unsigned size = std::is_signed_v<T> ? (control & 0x0Fu) : (control & 0x8Fu);
+        if (size == 0 || size > sizeof(T) || static_cast<std::size_t>(m_end - m_p) < size)
+            return fail<T>();
+        std::uint64_t v = 0;
+        for (unsigned i = size; i-- > 0;)
+            v = (v << 8) | m_p[i];
+        m_p += size;
+        const T value = static_cast<T>(v);
+        return negative ? static_cast<T>(-value) : value;
+    }
+
+    float real()
+    {
+        if (m_p >= m_end || (*m_p & 0x70) != 0) // dlib's old ASCII format
+            return fail<float>();
+        std::int64_t mantissa = 0;
+        std::int16_t exponent = 0;
+        if (m_end - m_p >= 18) {
+            // The common case, without a bounds check per byte: a mantissa of at most 8 bytes and
+            // an exponent of at most 2, each read as one unaligned little-endian word and masked.
+            mantissa = static_cast<std::int64_t>(word(8));
+            exponent = static_cast<std::int16_t>(word(2));
+        } else {
+            mantissa = integer<std::int64_t>();
+            exponent = integer<std::int16_t>();
+        }
+        if (m_failed)
+            return 0.f;
+        constexpr std::int16_t kInf = 32000, kNegInf = 32001; // dlib::float_details
+        if (exponent < kInf)
+            return scale(static_cast<float>(mantissa), exponent);
+        if (exponent == kInf)
+            return std::numeric_limits<float>::infinity();
+        if (exponent == kNegInf)
+            return -std::numeric_limits<float>::infinity();
+        return std::numeric_limits<float>::quiet_NaN();
+    }
+
+    // A std::vector's or matrix's element count, bounded so a damaged file cannot ask for
+    // more elements than it has bytes (every element takes at least one).
+    std::size_t count()
+    {
+        const auto n = integer<unsigned long>();
+        return n <= static_cast<std::size_t>(m_end - m_p) ? n : fail<std::size_t>();
+    }
+
+    // dlib::matrix<float,0,1>: rows, cols (negated in dlib's newer format), then the values.
+    std::size_t columnVectorSize()
+    {
+        long rows = integer<long>();
+        long cols = integer<long>();
+        if (rows < 0 || cols < 0) {
+            rows = -rows;
+            cols = -cols;
+        }
+        if (cols != 1 || rows > m_end - m_p)
+            return fail<std::size_t>();
+        return static_cast<std::size_t>(rows);
+    }
+
+private:
+    // One signed integer of at most maxSize bytes; the caller checked that 9 bytes remain.
+    std::uint64_t word(unsigned maxSize)
+    {
+        if (m_failed)
+            return 0;
+        const unsigned char control = *m_p++;
+        const unsigned size = control & 0x0Fu;
+        if (size == 0 || size > maxSize)
+            return fail<std::uint64_t>();
+        std::uint64_t v = 0;
+        std::memcpy(&v, m_p, sizeof v); // little-endian hosts (static_assert above)
+        if (size < 8)
+            v &= (std::uint64_t{1} << (8 * size)) - 1;
+        m_p += size;
+        return (control & 0x80) != 0 ? ~v + 1 : v;
+    }
+
+    // std::ldexp(value, exponent), exactly, by moving the exponent bits when the result stays
+    // a normal float (always, for this model); std::ldexp for the rest.
+    static float scale(float value, int exponent)
+    {
+        const auto bits = std::bit_cast<std::uint32_t>(value);
+        const int biased = static_cast<int>((bits >> 23) & 0xFF);
+        if (biased == 0 || biased == 0xFF || biased + exponent <= 0 || biased + exponent >= 0xFF)
+            return std::ldexp(value, exponent);
+        return std::bit_cast<float>(bits + (static_cast<std::uint32_t>(exponent) << 23));
+    }
+
+    template <typename T> T fail()
+    {
+        m_failed = true;
+        m_p = m_end;
+        return T{};
+    }
+
+    const unsigned char* m_p;
+    const unsigned char* m_end;
+    bool m_failed = false;
+};
+
 class FastErtLandmarkModel final : public LandmarkModel
 {
 public:
@@ -70,7 +201,99 @@ public:
         float thresh;
     };
 
-    explicit FastErtLandmarkModel(const std::filesystem::path& path)
+    FastErtLandmarkModel(const std::filesystem::path& path, Reader reader)
+    {
+        if (reader == Reader::Dlib) {
+            parseWithDlib(path);
+            return;
+        }
+        QFile file(QString::fromStdString(path.string()));
+        if (!file.open(QIODevice::ReadOnly))
+            throw Error(ErrorCode::AssetMissing, QT_TRANSLATE_NOOP("fe::Error", "Cannot open the landmark model %1."),
+                        {path.string()});
+        const auto size = static_cast<std::size_t>(file.size());
+        const uchar* data = size > 0 ? file.map(0, file.size()) : nullptr;
+        if (data != nullptr && parse(DlibReader(data, size), path))
+            return;
+        qCInfo(lcVision) << "landmark model: not in dlib's binary float format; reading it with dlib";
+        parseWithDlib(path);
+    }
+
+private:
+    // The fast path. Returns false (and leaves the tables for the fallback to overwrite) when
+    // the file is not what it should be.
+    bool parse(DlibReader in, const std::filesystem::path& path)
+    {
+        if (in.integer<int>() != 1)
+            return false;
+        std::vector<float> initial(in.columnVectorSize());
+        for (float& v : initial)
+            v = in.real();
+        const std::size_t cascades = in.count();
+        if (in.failed() || cascades == 0)
+            return false;
+        std::vector<float> leafValues;
+        for (std::size_t c = 0; c < cascades; ++c) {
+            const std::size_t trees = in.count();
+            if (in.failed() || trees == 0 || (c > 0 && trees != m_trees))
+                return false;
+            for (std::size_t t = 0; t < trees; ++t) {
+                const std::size_t splits = in.count();
+                if (in.failed() || splits == 0 || ((c > 0 || t > 0) && splits != m_splits))
+                    return false;
+                if (c == 0 && t == 0) {
+                    m_cascades = cascades;
+                    m_trees = trees;
+                    m_splits = splits;
+                    m_leaves = splits + 1;
+                    m_splitData.reserve(m_cascades * m_trees * m_splits);
+                    m_leafData.resize(m_cascades * m_trees * m_leaves * 2 * kParts);
+                }
+                for (std::size_t s = 0; s < splits; ++s) {
+                    const auto idx1 = in.integer<unsigned long>();
+                    const auto idx2 = in.integer<unsigned long>();
+                    const float thresh = in.real();
+                    if (idx1 > 65535 || idx2 > 65535)
+                        return false;
+                    m_splitData.push_back({static_cast<std::uint16_t>(idx1), static_cast<std::uint16_t>(idx2), thresh});
+                }
+                if (in.count() != m_leaves)
+                    return false;
+                float* leaf = m_leafData.data() + ((c * m_trees + t) * m_leaves) * 2 * kParts;
+                for (std::size_t l = 0; l < m_leaves; ++l) {
+                    if (in.columnVectorSize() != 2 * kParts)
+                        return false;
+                    for (unsigned long k = 0; k < 2 * kParts; ++k)
+                        *leaf++ = in.real();
+                }
+            }
+        }
+        if (in.count() != cascades)
+            return false;
+        std::vector<std::vector<unsigned long>> anchors(cascades);
+        for (auto& a : anchors) {
+            a.resize(in.count());
+            for (auto& v : a)
+                v = in.integer<unsigned long>();
+        }
+        if (in.count() != cascades)
+            return false;
+        std::vector<std::vector<dlib::vector<float, 2>>> deltas(cascades);
+        for (auto& d : deltas) {
+            d.resize(in.count());
+            for (auto& v : d) {
+                v.x() = in.real();
+                v.y() = in.real();
+            }
+        }
+        if (in.failed())
+            return false;
+        finish(initial, anchors, deltas, path);
+        return true;
+    }
+
+    // dlib's own reader: slow, but it knows every variant of its format.
+    void parseWithDlib(const std::filesystem::path& path)
     {
         std::ifstream in = openModel(path);
         int version = 0;
@@ -89,22 +312,14 @@ public:
         } catch (const dlib::serialization_error&) {
             throw notAModel(path);
         }
-        if (static_cast<unsigned long>(initial.size()) != 2 * kParts || forests.empty() || anchors.size() != forests.size() ||
-            deltas.size() != forests.size())
+        if (forests.empty() || forests[0].empty())
             throw notAModel(path);
-
         m_cascades = forests.size();
         m_trees = forests[0].size();
-        m_splits = forests[0].empty() ? 0 : forests[0][0].splits.size();
+        m_splits = forests[0][0].splits.size();
         m_leaves = m_splits + 1;
-        m_features = deltas[0].size();
-        if (m_trees == 0 || m_splits == 0 || m_features == 0 || m_features > 65535)
-            throw notAModel(path);
-
-        m_initial.assign(initial.begin(), initial.end());
+        m_splitData.clear();
         m_splitData.reserve(m_cascades * m_trees * m_splits);
-        // The prediction touches 7,500 scattered leaves per face: huge pages keep the TLB out
-        // of the way.
         m_leafData.resize(m_cascades * m_trees * m_leaves * 2 * kParts);
         float* leaf = m_leafData.data();
         for (const auto& forest : forests) {
@@ -114,7 +329,7 @@ public:
                 if (tree.splits.size() != m_splits || tree.leaf_values.size() != m_leaves)
                     throw notAModel(path);
                 for (const auto& s : tree.splits) {
-                    if (s.idx1 >= m_features || s.idx2 >= m_features)
+                    if (s.idx1 > 65535 || s.idx2 > 65535)
                         throw notAModel(path);
                     m_splitData.push_back({static_cast<std::uint16_t>(s.idx1), static_cast<std::uint16_t>(s.idx2), s.thresh});
                 }
@@ -126,6 +341,24 @@ public:
                 }
             }
         }
+        finish(std::vector<float>(initial.begin(), initial.end()), anchors, deltas, path);
+    }
+
+    // Checks the shape of the tables (every index in range) and keeps the anchors and deltas.
+    void finish(const std::vector<float>& initial, const std::vector<std::vector<unsigned long>>& anchors,
+                const std::vector<std::vector<dlib::vector<float, 2>>>& deltas, const std::filesystem::path& path)
+    {
+        m_features = deltas.empty() ? 0 : deltas[0].size();
+        if (initial.size() != 2 * kParts || m_trees == 0 || m_splits == 0 || m_features == 0 || m_features > 65535 ||
+            anchors.size() != m_cascades || deltas.size() != m_cascades)
+            throw notAModel(path);
+        for (const Split& s : m_splitData) {
+            if (s.idx1 >= m_features || s.idx2 >= m_features)
+                throw notAModel(path);
+        }
+        m_initial = initial;
+        m_anchor.clear();
+        m_delta.clear();
         for (std::size_t c = 0; c < m_cascades; ++c) {
             if (anchors[c].size() != m_features || deltas[c].size() != m_features)
                 throw notAModel(path);
@@ -138,6 +371,7 @@ public:
         }
     }
 
+public:
     Landmarks fit(const cv::Mat& grey, const cv::Rect2f& box) const override
     {
         // Mirrors dlib::shape_predictor::operator()(img, rect) step by step (same transforms,
@@ -210,9 +444,9 @@ private:
 
 } // namespace
 
-std::shared_ptr<const LandmarkModel> LandmarkModel::loadDlib(const std::filesystem::path& path)
+std::shared_ptr<const LandmarkModel> LandmarkModel::loadDlib(const std::filesystem::path& path, Reader reader)
 {
-    auto model = std::make_shared<FastErtLandmarkModel>(path);
+    auto model = std::make_shared<FastErtLandmarkModel>(path, reader);
     qCDebug(lcVision) << "landmark model loaded:" << path.c_str();
     return model;
 }

@@ -24,7 +24,11 @@ public:
     // the same trees, the same arithmetic, the leaf vectors in one contiguous block instead
     // of 240,000 separate heap blocks. Returns sub-pixel points (dlib rounds to whole px).
     // Throws fe::Error(AssetMissing / InvalidInput) when the file is missing or unreadable.
-    static std::shared_ptr<const LandmarkModel> loadDlib(const std::filesystem::path& path);
+    // Reader::Fast parses dlib's binary format from the mapped file (about 20x cheaper than
+    // dlib's istream reader, the bulk of a process's start-up) and falls back to dlib's reader
+    // for anything else; Reader::Dlib always uses dlib's (the reference for tests).
+    enum class Reader { Fast, Dlib };
+    static std::shared_ptr<const LandmarkModel> loadDlib(const std::filesystem::path& path, Reader reader = Reader::Fast);
 
     // dlib::shape_predictor itself, as shipped: the reference for tests and the naive baseline.
     static std::shared_ptr<const LandmarkModel> loadDlibReference(const std::filesystem::path& path);

@@ -147,11 +147,21 @@ void TestEnrollmentService::franck_isAccepted()
 
 void TestEnrollmentService::sameFaceOtherDocument_isDuplicateIdentity()
 {
+    const std::size_t gallerySize = m_service->gallery().size();
     const auto o = m_service->enroll(subject("Frank Other", "P7654321", m_phoneB), m_franckId, m_franckLive2);
     QCOMPARE(o.outcome, Outcome::Flagged);
     QVERIFY2(flagCodes(o).contains(QStringLiteral("duplicate_identity")), qPrintable(flagCodes(o).join(u',')));
     const auto& flag = *std::find_if(o.flags.begin(), o.flags.end(), [](const auto& f) { return f.code == "duplicate_identity"; });
     QVERIFY(flag.score >= flag.threshold);
+    // The threshold for the gallery size at the time; the candidate is kept with its rank (a
+    // gallery this small has no cohort to score against).
+    QCOMPARE(flag.threshold, m_service->policy().duplicateThreshold(gallerySize).threshold);
+    const auto stored = m_op->getEnrollment(o.enrollmentId).matches;
+    const auto candidate = std::find_if(stored.begin(), stored.end(), [](const auto& m) { return m.kind == fe::store::MatchKind::Gallery; });
+    QVERIFY(candidate != stored.end());
+    QCOMPARE(candidate->rank, std::optional<int>(1));
+    QVERIFY(!candidate->cohortScore);
+    QCOMPARE(candidate->threshold, flag.threshold);
     QCOMPARE(m_op->getEnrollment(o.enrollmentId).status, fe::store::EnrollmentStatus::PendingReview);
 }
 

@@ -92,6 +92,10 @@ private Q_SLOTS:
     void wrongDimension_isRejected();
     void halfFloat_roundTrips();
     void concurrentSearchesAndAdds();
+    void concurrentSearches_eachReportsItsOwnCost();
+    void candidates_rankAndCohortMatchBruteForce();
+    void candidates_duplicateStandsOutLookalikesDoNot();
+    void candidates_smallGallery_hasNoCohort();
 };
 
 void TestGallery::search_equalsExactFloatSearch_data()
@@ -127,7 +131,11 @@ void TestGallery::search_equalsExactFloatSearch()
                         (i > 0 && std::abs(expected[i].first - expected[i - 1].first) < 2e-3));
         }
         // The int8 scan ruled out almost every row.
-        QVERIFY2(g.lastCandidates() < static_cast<std::size_t>(size) / 20, qPrintable(QString::number(g.lastCandidates())));
+        fe::match::SearchStats stats;
+        (void)g.search(q, static_cast<std::size_t>(k), &stats);
+        QVERIFY2(stats.rescored < static_cast<std::size_t>(size) / 20, qPrintable(QString::number(stats.rescored)));
+        for (int i = 0; i < k; ++i)
+            QCOMPARE(hits[i].rank, static_cast<std::uint32_t>(i + 1));
     }
 }
 
@@ -230,6 +238,129 @@ void TestGallery::concurrentSearchesAndAdds()
         r.join();
     QCOMPARE(wrong.load(), 0);
     QCOMPARE(g.size(), std::size_t(2000));
+}
+
+// Issue 11: the gallery promised concurrent searches but every search wrote the shared
+// "last candidates" counter under the shared lock (a data race: ThreadSanitizer reports it,
+// and a thread read another thread's count). Each search now returns its own cost.
+void TestGallery::concurrentSearches_eachReportsItsOwnCost()
+{
+    std::mt19937 rng(17);
+    const Fixture f = build(20000, rng);
+    Gallery g(kDim);
+    for (std::size_t i = 0; i < f.rows.size(); ++i)
+        g.add(f.ids[i], f.rows[i]);
+    // Queries of very different cost: strangers (few rows rescored) and a probe among many
+    // near-equal rows (every row rescored).
+    std::vector<std::vector<float>> queries;
+    for (int i = 0; i < 6; ++i)
+        queries.push_back(i % 2 == 0 ? randomUnit(rng) : near(f.rows[static_cast<std::size_t>(i * 1000)], 0.8, rng));
+    std::vector<std::size_t> expected;
+    for (const auto& q : queries) {
+        fe::match::SearchStats s;
+        (void)g.search(q, 10, &s);
+        expected.push_back(s.rescored);
+    }
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 20; ++round) {
+                const std::size_t i = static_cast<std::size_t>(t + round) % queries.size();
+                fe::match::SearchStats s;
+                const auto hits = g.search(queries[i], 10, &s);
+                const auto c = g.candidates(queries[i], 0.5f);
+                if (s.rescored != expected[i] || hits.size() != 10 || c.stats.rescored < expected[i])
+                    ++wrong;
+            }
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    QCOMPARE(wrong.load(), 0);
+}
+
+void TestGallery::candidates_rankAndCohortMatchBruteForce()
+{
+    std::mt19937 rng(23);
+    const Fixture f = build(20000, rng);
+    Gallery g(kDim);
+    for (std::size_t i = 0; i < f.rows.size(); ++i)
+        g.add(f.ids[i], f.rows[i]);
+    fe::match::CandidateOptions options;
+    options.cohortSkip = 5;
+    options.cohortSize = 32;
+    for (int trial = 0; trial < 10; ++trial) {
+        const auto q = near(f.rows[static_cast<std::size_t>(trial * 1733 % 20000)], 0.7, rng);
+        const auto expected = bruteForce(f, q);
+        // A threshold that lets the best three through.
+        const float threshold = static_cast<float>(expected[2].first) - 1e-3f;
+        const auto c = g.candidates(q, threshold, options);
+        QVERIFY2(c.hits.size() >= 3 && c.hits.size() <= 4, qPrintable(QString::number(c.hits.size())));
+        std::vector<float> cohort;
+        for (std::size_t r = 5; r < 37; ++r)
+            cohort.push_back(static_cast<float>(expected[r].first));
+        std::sort(cohort.begin(), cohort.end());
+        const float median = (cohort[15] + cohort[16]) / 2.f;
+        std::vector<float> dev;
+        for (float s : cohort)
+            dev.push_back(std::abs(s - median));
+        std::sort(dev.begin(), dev.end());
+        const float spread = 1.4826f * (dev[15] + dev[16]) / 2.f;
+        QCOMPARE(c.cohort.size, std::size_t(32));
+        QVERIFY2(std::abs(c.cohort.median - median) < 2e-3f, qPrintable(QStringLiteral("%1 vs %2").arg(c.cohort.median).arg(median)));
+        QVERIFY2(std::abs(c.cohort.spread - spread) < 3e-3f, qPrintable(QStringLiteral("%1 vs %2").arg(c.cohort.spread).arg(spread)));
+        for (std::size_t i = 0; i < c.hits.size(); ++i) {
+            QCOMPARE(c.hits[i].rank, static_cast<std::uint32_t>(i + 1));
+            QVERIFY(std::abs(c.hits[i].score - expected[i].first) < 1e-3);
+            QVERIFY(c.hits[i].cohortScore.has_value());
+            const float z = (static_cast<float>(expected[i].first) - median) / std::max(spread, Gallery::kMinCohortSpread);
+            QVERIFY2(std::abs(*c.hits[i].cohortScore - z) < 0.5f, qPrintable(QStringLiteral("%1 vs %2").arg(*c.hits[i].cohortScore).arg(z)));
+        }
+    }
+}
+
+void TestGallery::candidates_duplicateStandsOutLookalikesDoNot()
+{
+    std::mt19937 rng(29);
+    Gallery g(kDim);
+    for (int i = 0; i < 5000; ++i)
+        g.add("e" + std::to_string(i), randomUnit(rng));
+    // One enrolled face and its new capture (similarity 0.7) ...
+    const auto enrolled = randomUnit(rng);
+    g.add("mate", enrolled);
+    const auto probe = near(enrolled, 0.7, rng);
+    // ... and a probe whose best scores form a crowd: 20 faces about equally similar to it.
+    const auto crowdCentre = randomUnit(rng);
+    for (int i = 0; i < 20; ++i)
+        g.add("crowd" + std::to_string(i), near(crowdCentre, 0.5, rng));
+    const auto duplicate = g.candidates(probe, 0.3f);
+    QCOMPARE(duplicate.hits.size(), std::size_t(1));
+    QCOMPARE(duplicate.hits[0].id, std::string("mate"));
+    QVERIFY2(*duplicate.hits[0].cohortScore > 10.f, qPrintable(QString::number(*duplicate.hits[0].cohortScore)));
+    const auto crowd = g.candidates(near(crowdCentre, 0.55, rng), 0.2f);
+    QVERIFY(crowd.hits.size() > 5);
+    QVERIFY2(*crowd.hits[0].cohortScore < 5.f, qPrintable(QString::number(*crowd.hits[0].cohortScore)));
+}
+
+void TestGallery::candidates_smallGallery_hasNoCohort()
+{
+    std::mt19937 rng(31);
+    Gallery g(kDim);
+    std::vector<std::vector<float>> rows;
+    for (int i = 0; i < 12; ++i) {
+        rows.push_back(randomUnit(rng));
+        g.add("e" + std::to_string(i), rows.back());
+    }
+    // 12 rows: 5 candidate slots leave 7 for the cohort, fewer than kMinCohort.
+    const auto c = g.candidates(rows[3], 0.5f);
+    QCOMPARE(c.cohort.size, std::size_t(0));
+    QCOMPARE(c.hits.size(), std::size_t(1));
+    QCOMPARE(c.hits[0].rank, 1u);
+    QVERIFY(!c.hits[0].cohortScore.has_value());
+    g.add("e12", randomUnit(rng));
+    QCOMPARE(g.candidates(rows[3], 0.5f).cohort.size, std::size_t(8));
+    QVERIFY(Gallery(kDim).candidates(rows[0], 0.f).hits.empty());
 }
 
 QTEST_APPLESS_MAIN(TestGallery)

@@ -1,6 +1,8 @@
 #include "StoreTestSupport.h"
 
 #include "common/Error.h"
+#include "store/Connection.h"
+#include "store/FileUtil.h"
 #include "store/KeyFile.h"
 #include "store/SlotCrypto.h"
 #include "store/Store.h"
@@ -8,11 +10,14 @@
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <fstream>
 #include <openssl/evp.h>
 #include <sodium.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -76,11 +81,22 @@ TempStore::TempStore(StoreOptions opts, bool withUsers) : options(std::move(opts
     recoveryKey = std::string(key.view());
     if (withUsers) {
         Session admin = login("admin");
-        admin.addUser("op1", Role::Operator, secret(kOperatorPassword));
-        admin.addUser("op2", Role::Operator, secret(kOperator2Password));
-        admin.addUser("sup", Role::Supervisor, secret(kSupervisorPassword));
+        addUserWithOwnPassword(admin, database, "op1", Role::Operator, kOperatorPassword, options);
+        addUserWithOwnPassword(admin, database, "op2", Role::Operator, kOperator2Password, options);
+        addUserWithOwnPassword(admin, database, "sup", Role::Supervisor, kSupervisorPassword, options);
         admin.logout();
     }
+}
+
+User addUserWithOwnPassword(Session& admin, const std::filesystem::path& database, std::string_view name,
+                            Role role, std::string_view password, const StoreOptions& options)
+{
+    const std::string oneTime = std::string(password) + kOneTimeSuffix;
+    const User u = admin.addUser(name, role, secret(oneTime));
+    Session first = Store::unlock(database, name, secret(oneTime), options);
+    first.changeOwnPassword(secret(password));
+    first.logout();
+    return u;
 }
 
 Session TempStore::login(const char* user) const
@@ -168,9 +184,9 @@ Enrollment sampleEnrollment(std::uint32_t seed, std::size_t portraitBytes, const
     e.liveness.evidenceFrames = {fakeJpeg(1500, seed + 11), fakeJpeg(1600, seed + 12)};
     e.idPhoto = fakeJpeg(3000, seed + 7);
     e.idTemplate = {sampleTemplate(seed + 7, templateDims), "fr_feature", "2024.1"};
-    e.matches = {{MatchKind::IdDocument, "", 0.71, 0.45, true}};
+    e.matches = {{MatchKind::IdDocument, "", 0.71, 0.45, true, std::nullopt, std::nullopt}};
     if (seed % 3 == 0) {
-        e.matches.push_back({MatchKind::Gallery, "00000000-0000-4000-8000-000000000001", 0.62, 0.55, true});
+        e.matches.push_back({MatchKind::Gallery, "00000000-0000-4000-8000-000000000001", 0.62, 0.55, true, 1, 11.5});
         e.flags = {{"duplicate_face", "looks like an earlier enrollment", 0.62, 0.55}};
     }
     return e;
@@ -265,7 +281,7 @@ std::string readAll(const std::filesystem::path& p)
 }
 
 constexpr std::size_t kPageSize = 4096;
-constexpr std::size_t kReserve = 48; // SQLCipher 3: 16-byte IV + 20-byte HMAC-SHA1, rounded to the AES block
+constexpr std::size_t kReserve = 80; // SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kIvBytes = 16;
 constexpr std::size_t kWalHeader = 32;
@@ -370,6 +386,87 @@ std::uint32_t pageContaining(const StorePaths& paths, const SecretBytes& key, co
     return static_cast<std::uint32_t>(std::stoul(found));
 }
 
+void convertToSqlcipher3(const StorePaths& paths, const SecretBytes& key)
+{
+    const auto copy = std::filesystem::path(paths.database.string() + ".v3");
+    std::filesystem::remove(copy);
+    const auto salt = readFileHead(paths.database, 16);
+    {
+        Connection db = Connection::openKeyed(paths.database, key, Connection::CipherFormat::Current);
+        // Everything from the WAL into the file first.
+        if (db.queryText("PRAGMA journal_mode = DELETE").value_or("") != "delete")
+            throw std::runtime_error("the store is still open");
+        const auto version = db.queryInt("PRAGMA user_version").value_or(0);
+        createPrivateFile(copy);
+        db.attachEncrypted(copy, "v3", key, Connection::CipherFormat::Sqlcipher3, salt);
+        db.exec("BEGIN; SELECT sqlcipher_export('v3'); PRAGMA v3.user_version = " + std::to_string(version) +
+                "; COMMIT; DETACH DATABASE v3;");
+    }
+    std::filesystem::rename(copy, paths.database);
+    // As the store leaves its database: in WAL mode.
+    Connection db = Connection::openKeyed(paths.database, key, Connection::CipherFormat::Sqlcipher3);
+    if (db.queryText("PRAGMA journal_mode = WAL").value_or("") != "wal")
+        throw std::runtime_error("cannot switch the SQLCipher 3 copy to WAL");
+}
+
+void commitIntoWalAndCrash(const StorePaths& paths, const SecretBytes& key, Connection::CipherFormat format,
+                           const std::string& sql)
+{
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        int status = 0;
+        try {
+            // Kept open on purpose: _exit leaves the commit in the WAL, not checkpointed.
+            auto* db = new Connection(Connection::openEncrypted(paths.database, key, Connection::Mode::OpenExisting, format));
+            db->exec("PRAGMA wal_autocheckpoint = 0");
+            db->exec(sql);
+        } catch (...) {
+            status = 3;
+        }
+        ::_exit(status);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw std::runtime_error("the child could not commit into the WAL");
+}
+
+std::string cipherFormatOf(const std::filesystem::path& database, const SecretBytes& key)
+{
+    for (const auto& [format, name] : {std::pair{Connection::CipherFormat::Current, "sqlcipher4"},
+                                       std::pair{Connection::CipherFormat::Sqlcipher3, "sqlcipher3"}}) {
+        try {
+            Connection db = Connection::openKeyed(database, key, format);
+            return name;
+        } catch (const fe::Error&) {
+        }
+    }
+    return {};
+}
+
+bool enterPrivateMountNamespace()
+{
+    static int state = -1;
+    if (state >= 0)
+        return state == 1;
+    state = 0;
+    if (::unshare(CLONE_NEWNS) != 0) {
+        const uid_t uid = ::getuid();
+        const gid_t gid = ::getgid();
+        if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0)
+            return false;
+        std::ofstream("/proc/self/setgroups") << "deny";
+        std::ofstream("/proc/self/uid_map") << "0 " << uid << " 1";
+        std::ofstream("/proc/self/gid_map") << "0 " << gid << " 1";
+    }
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
+        return false;
+    state = 1;
+    return true;
+}
+
 bool contains(const std::string& haystack, const std::string& needle)
 {
     return haystack.find(needle) != std::string::npos;
@@ -392,6 +489,25 @@ void flipBit(const std::filesystem::path& file, std::uint64_t offset)
     }
     ::fsync(fd);
     ::close(fd);
+}
+
+HeldFileLock::HeldFileLock(const std::filesystem::path& lockFile)
+    : m_fd(::open(lockFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600))
+{
+    if (m_fd < 0 || ::flock(m_fd, LOCK_EX) != 0)
+        throw std::runtime_error("cannot take the lock");
+}
+
+HeldFileLock::~HeldFileLock()
+{
+    release();
+}
+
+void HeldFileLock::release()
+{
+    const int fd = m_fd.exchange(-1);
+    if (fd >= 0)
+        ::close(fd); // closing releases the flock
 }
 
 } // namespace fe::store::test

@@ -14,7 +14,9 @@ using namespace fe::store;
 
 static_assert(!std::is_copy_constructible_v<Connection> && std::is_nothrow_move_constructible_v<Connection>);
 static_assert(!std::is_copy_constructible_v<Statement> && std::is_nothrow_move_constructible_v<Statement>);
-static_assert(!std::is_copy_constructible_v<Transaction> && !std::is_move_constructible_v<Transaction>);
+// A transaction may be handed over (Session::beginWrite returns one), never copied or assigned.
+static_assert(!std::is_copy_constructible_v<Transaction> && std::is_nothrow_move_constructible_v<Transaction> &&
+              !std::is_move_assignable_v<Transaction>);
 static_assert(std::is_nothrow_destructible_v<Connection> && std::is_nothrow_destructible_v<Statement> &&
               std::is_nothrow_destructible_v<Transaction>);
 static_assert(!std::is_copy_constructible_v<SecretBytes>);
@@ -30,10 +32,12 @@ private Q_SLOTS:
     void cipherVersion_isReportedBySqlcipher();
     void file_doesNotStartWithTheSqliteHeader();
     void openWithoutKey_cannotReadTheFile();
+    void defensiveMode_refusesWritesToTheSchemaTable();
     void openEncrypted_withAnotherKey_failsAsCorrupt();
     void errors_areTypedAndCarrySqlitesMessage();
     void transaction_rollsBackInDestructorUnlessCommitted();
     void transaction_commitPersists();
+    void transaction_handedOver_isOwnedByTheNewObjectOnly();
     void cachedStatement_isReusedAndReset();
     void rekey_oldKeyNoLongerOpens();
     void writeFileAtomically_leavesNoTemporaryFile();
@@ -67,6 +71,15 @@ void TestConnection::openEncrypted_appliesTheStorePragmas_data()
                                        << "2";
     QTest::newRow("cipher_page_size") << "cipher_page_size"
                                       << "4096";
+    // The SQLCipher 4 format, pinned (docs/storage.md, "The database key and the PRAGMAs").
+    QTest::newRow("cipher_hmac_algorithm") << "cipher_hmac_algorithm"
+                                           << "HMAC_SHA512";
+    QTest::newRow("cipher_kdf_algorithm") << "cipher_kdf_algorithm"
+                                          << "PBKDF2_HMAC_SHA512";
+    QTest::newRow("cipher_plaintext_header_size") << "cipher_plaintext_header_size"
+                                                  << "0";
+    QTest::newRow("cipher_memory_security off") << "cipher_memory_security"
+                                                << "0";
 }
 
 void TestConnection::openEncrypted_appliesTheStorePragmas()
@@ -78,6 +91,17 @@ void TestConnection::openEncrypted_appliesTheStorePragmas()
     const auto value = db.queryText("PRAGMA " + pragma.toStdString());
     QVERIFY(value.has_value());
     QCOMPARE(QString::fromStdString(*value), expected);
+}
+
+void TestConnection::defensiveMode_refusesWritesToTheSchemaTable()
+{
+    Connection db = Connection::openEncrypted(m_path, SecretBytes::random(32), Connection::Mode::Create);
+    db.exec("CREATE TABLE t (x TEXT)");
+    // What would let SQL corrupt the file is refused, not silently done.
+    QVERIFY_THROWS_EXCEPTION(DatabaseError, db.exec("PRAGMA writable_schema = ON; "
+                                                    "UPDATE sqlite_master SET sql = 'CREATE TABLE t (y)' WHERE name = 't'"));
+    QCOMPARE(db.queryText("SELECT sql FROM sqlite_master WHERE name = 't'").value_or(""),
+             std::string("CREATE TABLE t (x TEXT)"));
 }
 
 void TestConnection::cipherVersion_isReportedBySqlcipher()
@@ -177,6 +201,32 @@ void TestConnection::transaction_commitPersists()
         tx.commit();
     }
     Connection db = Connection::openEncrypted(m_path, key);
+    QCOMPARE(*db.queryInt("SELECT count(*) FROM t"), std::int64_t{1});
+}
+
+void TestConnection::transaction_handedOver_isOwnedByTheNewObjectOnly()
+{
+    Connection db = Connection::openEncrypted(m_path, SecretBytes::random(32), Connection::Mode::Create);
+    db.exec("CREATE TABLE t (x INTEGER)");
+    const auto begin = [&db] {
+        Transaction tx(db);
+        db.exec("INSERT INTO t VALUES (1)");
+        return tx;
+    };
+    {
+        Transaction outer = begin(); // the inner object's end must not roll back
+        QVERIFY(db.inTransaction());
+        outer.commit();
+    }
+    QCOMPARE(*db.queryInt("SELECT count(*) FROM t"), std::int64_t{1});
+    {
+        Transaction first(db);
+        db.exec("INSERT INTO t VALUES (2)");
+        Transaction second(std::move(first));
+        QVERIFY(first.committed()); // the moved-from object has nothing left to do
+        QVERIFY(db.inTransaction());
+    } // second rolls back
+    QVERIFY(!db.inTransaction());
     QCOMPARE(*db.queryInt("SELECT count(*) FROM t"), std::int64_t{1});
 }
 

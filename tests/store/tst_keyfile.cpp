@@ -8,6 +8,7 @@
 #include "store/Store.h"
 
 #include <QtTest>
+#include <set>
 #include <sodium.h>
 
 using namespace fe::store;
@@ -64,6 +65,9 @@ private Q_SLOTS:
     void label_dependsOnNameAndDatabase();
     void keyFile_containsNoNamesOrKeys();
     void pendingEvents_areCappedAndCounted();
+    void pendingEvents_haveUniqueIds_thatRoundTrip();
+    void parse_damagedEventLine_isSkippedAndCounted();
+    void unknownNames_roundTrip_andAreCapped();
     void kdfParams_outOfRangeAreRejected();
 };
 
@@ -88,7 +92,7 @@ void TestKeyFile::parse_flippedByteInAnyLine_isReportedAsDamagedWithLineNumber_d
     QTest::newRow("header") << 1;
     QTest::newRow("user slot") << 2;
     QTest::newRow("recovery slot") << 3;
-    QTest::newRow("event") << 5;
+    QTest::newRow("user slot after the recovery slot") << 4;
 }
 
 void TestKeyFile::parse_flippedByteInAnyLine_isReportedAsDamagedWithLineNumber()
@@ -257,6 +261,75 @@ void TestKeyFile::pendingEvents_areCappedAndCounted()
     QCOMPARE(f.droppedEvents, std::uint64_t{201});
     const auto g = KeyFile::parse(f.serialize(), "k");
     QCOMPARE(g.droppedEvents, std::uint64_t{201});
+}
+
+void TestKeyFile::pendingEvents_haveUniqueIds_thatRoundTrip()
+{
+    KeyFile f = sampleKeyFile(SecretBytes::random(32), SecretBytes::random(32));
+    // Two failures in the same millisecond, same name and outcome: still two events.
+    f.addEvent({fromMillis(5), "x", "login_failed", "unknown_user"});
+    f.addEvent({fromMillis(5), "x", "login_failed", "unknown_user"});
+    std::set<std::string> ids;
+    for (const auto& e : f.events) {
+        QCOMPARE(e.id.size(), std::size_t{32});
+        ids.insert(e.id);
+    }
+    QCOMPARE(ids.size(), f.events.size());
+    const auto g = KeyFile::parse(f.serialize(), "k");
+    for (std::size_t i = 0; i < f.events.size(); ++i)
+        QCOMPARE(g.events[i].id, f.events[i].id);
+    // A line written before events had ids still parses (its id is empty).
+    const std::string legacyBody = "event time=5 label=x action=login_failed outcome=unknown_user";
+    unsigned char sum[16];
+    crypto_generichash(sum, sizeof sum, reinterpret_cast<const unsigned char*>(legacyBody.data()), legacyBody.size(),
+                       nullptr, 0);
+    char hexSum[33];
+    sodium_bin2hex(hexSum, sizeof hexSum, sum, sizeof sum);
+    const auto legacy = KeyFile::parse(f.serialize() + legacyBody + " sum=" + hexSum + "\n", "k");
+    QCOMPARE(legacy.events.back().id, std::string());
+    QCOMPARE(legacy.events.size(), f.events.size() + 1);
+}
+
+void TestKeyFile::parse_damagedEventLine_isSkippedAndCounted()
+{
+    // Issue 9, item 10: a damaged failed-login line must not make the whole key file unusable.
+    auto text = sampleKeyFile(SecretBytes::random(32), SecretBytes::random(32)).serialize();
+    const auto at = text.find("\nevent ") + 1;
+    text[at + 30] = static_cast<char>(text[at + 30] ^ 0x01);
+    const auto f = KeyFile::parse(text, "k");
+    QCOMPARE(f.slots.size(), std::size_t{3});
+    QVERIFY(f.events.empty());
+    QCOMPARE(f.damagedEvents, std::uint64_t{1});
+    QCOMPARE(f.damagedLines, 0);
+    // Saved, the damaged line is gone and the count stays until a login reports it.
+    const auto g = KeyFile::parse(f.serialize(), "k");
+    QCOMPARE(g.damagedEvents, std::uint64_t{1});
+    // Damage to the type word of an event line is still an event line (no slot fields).
+    auto typo = sampleKeyFile(SecretBytes::random(32), SecretBytes::random(32)).serialize();
+    typo[typo.find("\nevent ") + 2] = 'X';
+    QCOMPARE(KeyFile::parse(typo, "k").damagedEvents, std::uint64_t{1});
+}
+
+void TestKeyFile::unknownNames_roundTrip_andAreCapped()
+{
+    KeyFile f = sampleKeyFile(SecretBytes::random(32), SecretBytes::random(32));
+    auto& u = f.unknownName("aaaa", fromMillis(10));
+    u.lockout.failedAttempts = 2;
+    u.lockout.lockedUntil = fromMillis(99'000);
+    const auto g = KeyFile::parse(f.serialize(), "k");
+    QCOMPARE(g.unknownNames.size(), std::size_t{1});
+    QCOMPARE(g.unknownNames[0].label, std::string("aaaa"));
+    QCOMPARE(g.unknownNames[0].lockout.failedAttempts, 2);
+    QVERIFY(g.unknownNames[0].lockout.lockedUntil == fromMillis(99'000));
+    QVERIFY(g.unknownNames[0].lastFailure == fromMillis(10));
+    QCOMPARE(g.serialize(), f.serialize());
+    // Capped: the least recently tried name that is not locked goes first.
+    for (int i = 0; i < 1100; ++i)
+        f.unknownName("name" + std::to_string(i), fromMillis(1000 + i));
+    QCOMPARE(f.unknownNames.size(), std::size_t{1000});
+    QVERIFY(f.findUnknown("aaaa") != nullptr); // locked until 99 s, still kept at 2.1 s
+    QVERIFY(f.findUnknown("name0") == nullptr);
+    QVERIFY(f.findUnknown("name1099") != nullptr);
 }
 
 void TestKeyFile::kdfParams_outOfRangeAreRejected()

@@ -51,6 +51,8 @@ private Q_SLOTS:
     void recover_worksWhenUserSlotsAreDamaged();
     void recover_wrongKey_changesNothing();
     void recover_takenName_isAConflict();
+    void rekeyByAnotherSession_runningSessionIsToldTheKeyWasRotated();
+    void passwordChangeByAnotherSession_isNotARotation();
 };
 
 void TestKeys::rekey_everySlotStillOpens_andTheOldKeyDoesNot()
@@ -203,6 +205,52 @@ void TestKeys::recover_takenName_isAConflict()
         QCOMPARE(e.code(), fe::ErrorCode::Conflict);
     }
     (void)recoverWith(s, s.recoveryKey, "rescuer"); // the key was not spent by the refusal
+}
+
+void TestKeys::rekeyByAnotherSession_runningSessionIsToldTheKeyWasRotated()
+{
+    // Issue 9, item 9: a concurrent rekey made a running enrollment fail with "The database is
+    // damaged or was altered"; it must say the key was rotated and to log in again.
+    TempStore s;
+    Session op = s.login("op1");
+    (void)op.listEnrollments();
+    std::vector<LockReason> told;
+    op.setLockListener([&](LockReason r) { told.push_back(r); });
+    {
+        Session admin = s.login("admin");
+        admin.rekey();
+    }
+    try {
+        (void)op.insertEnrollment(sampleEnrollment(1));
+        QFAIL("stored with a rotated key");
+    } catch (const fe::Error& e) {
+        QCOMPARE(e.code(), fe::ErrorCode::Locked);
+        QVERIFY2(contains(e.what(), "rotated by another session") && contains(e.what(), "log in again"), e.what());
+        QVERIFY2(!contains(e.what(), "damaged"), e.what());
+    }
+    QVERIFY(told == std::vector<LockReason>{LockReason::KeyRotated});
+    QVERIFY(op.isLocked());
+    // Logging in again (same password) works with the new key; nothing was lost.
+    op.resume(secret(kOperatorPassword));
+    const auto id = op.insertEnrollment(sampleEnrollment(2));
+    QCOMPARE(op.listEnrollments().size(), std::size_t{1});
+    QCOMPARE(op.listEnrollments().front().id, id);
+}
+
+void TestKeys::passwordChangeByAnotherSession_isNotARotation()
+{
+    // What else re-wraps slots (a password reset, a recovery) keeps the key: sessions go on.
+    TempStore s;
+    Session op = s.login("op1");
+    (void)op.listEnrollments();
+    {
+        Session admin = s.login("admin");
+        admin.resetPassword("op1", secret("reset-by-admin-1"));
+    }
+    (void)op.listEnrollments();
+    (void)recoverWith(s, s.recoveryKey, "rescuer");
+    (void)op.insertEnrollment(sampleEnrollment(1));
+    QVERIFY(!op.isLocked());
 }
 
 QTEST_APPLESS_MAIN(TestKeys)

@@ -1,7 +1,8 @@
 // Schema migrations: a store written at every earlier schema version, with data, opens with
 // this build, is brought to the latest version (audited), keeps its data readable through the
-// current API and ends with the same schema as a new store. A newer schema is refused, and a
-// migration that fails leaves the database at its old version.
+// current API and ends with the same schema as a new store; the same from the SQLCipher 3
+// format of FaceEnroll before issue 16, at every schema version it had. A newer schema is
+// refused, and a migration that fails leaves the database at its old version.
 #include "StoreTestSupport.h"
 #include "common/Error.h"
 #include "store/AuditLog.h"
@@ -84,8 +85,15 @@ StorePaths createAtVersion(const std::filesystem::path& dir, int version)
             }
             db.exec("INSERT INTO flags (enrollment_id, code, reason, score, threshold, raised_at) VALUES ('" +
                     kFlagged + "', 'duplicate_face', 'r', 0.6, 0.5, " + ms + ")");
+            // A gallery candidate as version 2 stored it: no rank, no cohort score.
+            db.exec("INSERT INTO match_results VALUES ('" + kFlagged + "', 0, 'gallery', '" + kAccepted + "', 0.6, 0.5, 1)");
             audit.append({now, kOperatorId, "enrollment_created", kAccepted, "accepted"});
             audit.append({now, kOperatorId, "enrollment_created", kFlagged, "pending_review"});
+            if (version >= 3) {
+                // Version 3 wrote an outbox row with every enrollment.
+                db.exec("INSERT INTO outbox (enrollment_id, state, updated_at) VALUES ('" + kAccepted + "', 'queued', " +
+                        ms + "), ('" + kFlagged + "', 'held', " + ms + ")");
+            }
         }
         tx.commit();
         db.checkpointTruncate();
@@ -115,31 +123,9 @@ std::vector<std::string> schemaOf(const StorePaths& paths, const char* user, con
     return out;
 }
 
-} // namespace
-
-class TestMigrations : public QObject
+// Opens a store written at `version` with this build and checks it as a new one.
+void checkReachesTheLatestWithDataIntact(const StorePaths& paths, int version)
 {
-    Q_OBJECT
-
-private Q_SLOTS:
-    void fromEveryEarlierVersion_reachesTheLatestWithDataIntact_data();
-    void fromEveryEarlierVersion_reachesTheLatestWithDataIntact();
-    void newerSchema_isRefused();
-    void failedMigration_leavesTheOldVersion();
-};
-
-void TestMigrations::fromEveryEarlierVersion_reachesTheLatestWithDataIntact_data()
-{
-    QTest::addColumn<int>("version");
-    for (int v = 1; v < Schema::latestVersion(); ++v)
-        QTest::addRow("from version %d", v) << v;
-}
-
-void TestMigrations::fromEveryEarlierVersion_reachesTheLatestWithDataIntact()
-{
-    QFETCH(int, version);
-    QTemporaryDir dir;
-    const auto paths = createAtVersion(dir.path().toStdString(), version);
     {
         Session admin = Store::unlock(paths.database, "admin", secret(kAdminPassword), fastOptions());
         QCOMPARE(admin.info().schemaVersion, Schema::latestVersion());
@@ -156,7 +142,7 @@ void TestMigrations::fromEveryEarlierVersion_reachesTheLatestWithDataIntact()
         QVERIFY(admin.checkIntegrity().ok);
         QCOMPARE(admin.setting("retention.days").value_or(""), std::string("7"));
         // The store works as a new one: users can be added.
-        admin.addUser("sup", Role::Supervisor, secret(kSupervisorPassword));
+        addUserWithOwnPassword(admin, paths.database, "sup", Role::Supervisor, kSupervisorPassword, fastOptions());
     }
     if (version >= 2) {
         Session sup = Store::unlock(paths.database, "sup", secret(kSupervisorPassword), fastOptions());
@@ -164,15 +150,79 @@ void TestMigrations::fromEveryEarlierVersion_reachesTheLatestWithDataIntact()
         QCOMPARE(accepted.subject.name, sampleEnrollment(1).subject.name);
         QVERIFY(accepted.portrait == sampleEnrollment(1).portrait);
         QVERIFY(accepted.faceTemplate == sampleEnrollment(1).faceTemplate);
-        // Version 3 queued what was accepted and held what waits for review.
+        // Version 3 queued what was accepted and held what waits for review (or, from version 3,
+        // kept what the build had queued and held).
         QVERIFY(accepted.upload.state == UploadState::Queued);
         QVERIFY(sup.getEnrollment(kFlagged).upload.state == UploadState::Held);
         QCOMPARE(sup.reviewQueue().size(), std::size_t{1});
         QCOMPARE(sup.galleryTemplates().size(), std::size_t{2});
+        // Version 5 gave candidates a rank and a cohort score; older rows read back without.
+        const auto matches = sup.getEnrollment(kFlagged).matches;
+        QCOMPARE(matches.size(), std::size_t{1});
+        QCOMPARE(matches[0].candidateId, kAccepted);
+        QVERIFY(!matches[0].rank && !matches[0].cohortScore);
     }
     // Same schema as a store created today.
     TempStore fresh;
     QCOMPARE(schemaOf(paths, "admin", kAdminPassword), schemaOf(fresh.paths, "admin", kAdminPassword));
+}
+
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fromEveryEarlierVersion_reachesTheLatestWithDataIntact_data();
+    void fromEveryEarlierVersion_reachesTheLatestWithDataIntact();
+    void fromSqlcipher3AtEveryVersion_reachesTheLatestWithDataIntact_data();
+    void fromSqlcipher3AtEveryVersion_reachesTheLatestWithDataIntact();
+    void newerSchema_isRefused();
+    void failedMigration_leavesTheOldVersion();
+};
+
+void TestMigrations::fromEveryEarlierVersion_reachesTheLatestWithDataIntact_data()
+{
+    QTest::addColumn<int>("version");
+    for (int v = 1; v < Schema::latestVersion(); ++v)
+        QTest::addRow("from version %d", v) << v;
+}
+
+void TestMigrations::fromEveryEarlierVersion_reachesTheLatestWithDataIntact()
+{
+    QFETCH(int, version);
+    QTemporaryDir dir;
+    const auto paths = createAtVersion(dir.path().toStdString(), version);
+    checkReachesTheLatestWithDataIntact(paths, version);
+}
+
+void TestMigrations::fromSqlcipher3AtEveryVersion_reachesTheLatestWithDataIntact_data()
+{
+    QTest::addColumn<int>("version");
+    // At the latest version: tst_ciphermigration (a store of this build's schema).
+    for (int v = 1; v < Schema::latestVersion(); ++v)
+        QTest::addRow("from SQLCipher 3 at version %d", v) << v;
+}
+
+void TestMigrations::fromSqlcipher3AtEveryVersion_reachesTheLatestWithDataIntact()
+{
+    QFETCH(int, version);
+    QTemporaryDir dir;
+    const auto paths = createAtVersion(dir.path().toStdString(), version);
+    const auto key = databaseKey(paths, "admin", kAdminPassword);
+    convertToSqlcipher3(paths, key);
+    QCOMPARE(cipherFormatOf(paths.database, key), std::string("sqlcipher3"));
+    checkReachesTheLatestWithDataIntact(paths, version);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(cipherFormatOf(paths.database, key), std::string("sqlcipher4"));
+    // The cipher migration ran before the schema migrations, each audited once.
+    Session admin = Store::unlock(paths.database, "admin", secret(kAdminPassword), fastOptions());
+    const auto rows = admin.auditEntries();
+    QCOMPARE(std::count_if(rows.begin(), rows.end(),
+                           [](const AuditEntry& a) { return a.event.action == "cipher_migrated"; }),
+             std::ptrdiff_t{1});
 }
 
 void TestMigrations::newerSchema_isRefused()

@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QtTest>
@@ -80,30 +81,6 @@ std::map<std::string, std::string> snapshot(const QString& dir)
     return files;
 }
 
-// A private mount namespace lets the test mount a tiny tmpfs (full disk) and a read-only
-// bind mount without touching the machine: as root, or as anyone where unprivileged user
-// namespaces are allowed. The mounts vanish with the test process.
-bool enterPrivateMountNamespace()
-{
-    static int state = -1;
-    if (state >= 0)
-        return state == 1;
-    state = 0;
-    if (::unshare(CLONE_NEWNS) != 0) {
-        const uid_t uid = ::getuid();
-        const gid_t gid = ::getgid();
-        if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0)
-            return false;
-        std::ofstream("/proc/self/setgroups") << "deny";
-        std::ofstream("/proc/self/uid_map") << "0 " << uid << " 1";
-        std::ofstream("/proc/self/gid_map") << "0 " << gid << " 1";
-    }
-    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
-        return false;
-    state = 1;
-    return true;
-}
-
 } // namespace
 
 class TestStoreCli : public QObject
@@ -126,6 +103,14 @@ private Q_SLOTS:
     void recover_withTheRecoveryKeyFile();
     void readOnlyDirectory_exit2AndNothingChanged();
     void fullDisk_exit2AndNothingChanged();
+    // Issue 9 items 6 and 9, issue 11 (the key-file lock).
+    void emptyPasswordFile_isAUsageError_notAnAttempt_data();
+    void emptyPasswordFile_isAUsageError_notAnAttempt();
+    void settingsSet_refusesTheIssuesExamples_withTheAllowedRange();
+    void storedSettingOutOfRange_listedAndTheStationKeepsWorking();
+    void oneTimePassword_mustBeReplacedBeforeAnythingElse();
+    void keyFileLockHeld_saysItWaits_thenGivesUp();
+    void keyFileLockReleased_commandGoesOn();
 
 private:
     // A store made through the CLI with admin, op and spare (operators), sup (supervisor); each test
@@ -133,10 +118,17 @@ private:
     QString copyFixture(QTemporaryDir& into) const;
     QStringList actor(const QString& db, const char* user) const;
     QString passwordFile(const char* user) const;
+    // The password an admin gives a new user in the fixture (one-time).
+    QString oneTimeFile() const;
 
     QTemporaryDir m_fixture;
     QString m_recoveryKey;
 };
+
+QString TestStoreCli::oneTimeFile() const
+{
+    return m_fixture.filePath(QStringLiteral("one-time.pw"));
+}
 
 QString TestStoreCli::passwordFile(const char* user) const
 {
@@ -161,7 +153,7 @@ void TestStoreCli::initTestCase()
     for (const auto& [user, password] :
          {std::pair{"admin", kCliAdminPassword}, std::pair{"op", kCliOperatorPassword},
           std::pair{"sup", kCliSupervisorPassword}, std::pair{"new", "cli-new-password"},
-          std::pair{"spare", "cli-spare-password"}}) {
+          std::pair{"spare", "cli-spare-password"}, std::pair{"one-time", "cli-set-by-admin"}}) {
         QFile f(passwordFile(user));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(password);
@@ -176,9 +168,13 @@ void TestStoreCli::initTestCase()
     m_recoveryKey = summaryOf(r).value(s("recovery_key")).toString();
     for (const auto& [user, role] :
          {std::pair{"op", "operator"}, std::pair{"sup", "supervisor"}, std::pair{"spare", "operator"}}) {
+        // The admin's password works once: each user then chooses their own (issue 9).
         r = fe::test::runCli(QStringList{s("users"), s("add"), s(user), s("--role"), s(role),
-                                         s("--new-password-file"), passwordFile(user)} +
+                                         s("--new-password-file"), oneTimeFile()} +
                              actor(db, "admin"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = fe::test::runCli(QStringList{s("users"), s("passwd"), s("--new-password-file"), passwordFile(user),
+                                         s("--db"), db, s("--user"), s(user), s("--password-file"), oneTimeFile()});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
     for (const char* name : {"store.db", "store.db.keys"})
@@ -320,7 +316,7 @@ void TestStoreCli::everyCommand_refusedForEveryRoleLackingIt_data()
         {"purge --now", {s("purge"), s("--now")}, {"admin", "sup"}},
         {"rekey", {s("rekey")}, {"admin"}},
         {"settings set", {s("settings"), s("set"), s("retention.days"), s("5")}, {"admin"}},
-        {"settings set threshold", {s("settings"), s("set"), s("threshold.match"), s("0.5")}, {"admin"}},
+        {"settings set threshold", {s("settings"), s("set"), s("threshold.duplicate"), s("0.5")}, {"admin"}},
         {"settings list", {s("settings"), s("list")}, {"admin", "op", "sup"}},
         {"store-info", {s("store-info")}, {"admin", "sup"}},
     };
@@ -516,6 +512,176 @@ void TestStoreCli::fullDisk_exit2AndNothingChanged()
     const auto verify = fe::test::runCli(QStringList{s("audit"), s("verify")} + actor(db, "admin"));
     QVERIFY(summaryOf(verify).value(s("valid")).toBool());
     ::umount(path.c_str());
+}
+
+void TestStoreCli::emptyPasswordFile_isAUsageError_notAnAttempt_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("devNull");
+    QTest::newRow("empty file") << QByteArray() << false;
+    QTest::newRow("a lone newline") << QByteArray("\n") << false;
+    QTest::newRow("CR LF") << QByteArray("\r\n") << false;
+    QTest::newRow("/dev/null") << QByteArray() << true;
+}
+
+void TestStoreCli::emptyPasswordFile_isAUsageError_notAnAttempt()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, devNull);
+    QTemporaryDir dir;
+    const QString db = copyFixture(dir);
+    QString file = s("/dev/null");
+    if (!devNull) {
+        file = dir.filePath(s("empty.pw"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    const auto before = readWholeFile(dir.filePath(s("store.db.keys")).toStdString());
+    // More than the lockout allows: none of them counts.
+    for (int i = 0; i < 6; ++i) {
+        const auto r = fe::test::runCli(
+            {s("users"), s("list"), s("--db"), db, s("--user"), s("admin"), s("--password-file"), file});
+        checkRefused(r, "is empty");
+    }
+    QCOMPARE(readWholeFile(dir.filePath(s("store.db.keys")).toStdString()), before);
+    const auto r = fe::test::runCli(QStringList{s("users"), s("list")} + actor(db, "admin"));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+}
+
+void TestStoreCli::settingsSet_refusesTheIssuesExamples_withTheAllowedRange()
+{
+    QTemporaryDir dir;
+    const QString db = copyFixture(dir);
+    const auto set = [&](const char* key, const char* value) {
+        return fe::test::runCli(QStringList{s("settings"), s("set"), s(key), s(value)} + actor(db, "admin"));
+    };
+    const auto before = fe::test::runCli(QStringList{s("settings"), s("list")} + actor(db, "admin")).out;
+    checkRefused(set("threshold.duplicate", "45"), "takes a number from 0.2 to 0.8");
+    checkRefused(set("threshold.numbers_per_person", "0"), "takes a whole number from 1 to 100");
+    checkRefused(set("threshold.documnet", "0.4"), "did you mean threshold.document?");
+    // A negative value is a value, not an option: refused for its range.
+    checkRefused(set("threshold.document", "-0.1"), "-0.1 is not allowed for the setting threshold.document");
+    checkRefused(set("retention.days", "-1"), "takes a whole number from 0 to 3650");
+    // Options after a negative value still count.
+    auto r = fe::test::runCli(QStringList{s("settings"), s("set"), s("threshold.document"), s("-.5"), s("--db"), db,
+                                          s("--user"), s("admin"), s("--password-file"), passwordFile("admin")});
+    checkRefused(r, "-.5 is not allowed");
+    QCOMPARE(fe::test::runCli(QStringList{s("settings"), s("list")} + actor(db, "admin")).out, before);
+    r = set("threshold.duplicate", "0.5");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = fe::test::runCli(QStringList{s("settings"), s("list")} + actor(db, "op"));
+    QCOMPARE(r.exitCode, 0);
+    checkOutputFormat(r);
+    bool seen = false;
+    for (const auto& line : r.lines()) {
+        const auto o = QJsonDocument::fromJson(line).object();
+        if (o.value(s("key")).toString() == s("threshold.duplicate")) {
+            seen = true;
+            QCOMPARE(o.value(s("value")).toString(), s("0.5"));
+            QCOMPARE(o.value(s("default")).toString(), s("0.45"));
+            QCOMPARE(o.value(s("allowed")).toString(), s("a number from 0.2 to 0.8"));
+            QCOMPARE(o.value(s("set_by")).toArray().first().toString(), s("admin"));
+        }
+    }
+    QVERIFY(seen);
+}
+
+void TestStoreCli::storedSettingOutOfRange_listedAndTheStationKeepsWorking()
+{
+    QTemporaryDir dir;
+    const QString db = copyFixture(dir);
+    std::string flagged;
+    {
+        Session op = Store::unlock(db.toStdString(), "op", secret(kCliOperatorPassword));
+        flagged = op.insertEnrollment(sampleEnrollment(3)); // pending review
+    }
+    {
+        // What an older build, or a value written around the store, may have left.
+        const auto paths = StorePaths::forDatabase(db.toStdString());
+        Connection c = Connection::openEncrypted(paths.database, databaseKey(paths, "admin", kCliAdminPassword));
+        c.exec("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('threshold.duplicate', '45', 0), "
+               "('threshold.numbers_per_person', '0', 0), ('retention.days', 'x', 0), ('threshold.match', '0.5', 0)");
+    }
+    auto r = fe::test::runCli(QStringList{s("settings"), s("list")} + actor(db, "admin"));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(summaryOf(r).value(s("problems")).toInt(), 4);
+    for (const auto& line : r.lines()) {
+        const auto o = QJsonDocument::fromJson(line).object();
+        if (o.value(s("key")).toString() == s("threshold.duplicate")) {
+            QCOMPARE(o.value(s("stored")).toString(), s("45"));
+            QCOMPARE(o.value(s("valid")).toBool(true), false);
+            QCOMPARE(o.value(s("value")).toString(), s("0.45")); // what readers get
+        }
+    }
+    r = fe::test::runCli(QStringList{s("purge")} + actor(db, "sup"));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(summaryOf(r).value(s("retention_days")).toInt(), 7);
+    // Reviews (and enrollments: the same workflow reads the same thresholds) go on.
+    r = fe::test::runCli(QStringList{s("review"), s("--enrollment"), QString::fromStdString(flagged), s("--decision"),
+                                     s("approve"), s("--reason"), s("checked by hand")} +
+                         actor(db, "sup"));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(summaryOf(r).value(s("status")).toString(), s("approved"));
+}
+
+void TestStoreCli::oneTimePassword_mustBeReplacedBeforeAnythingElse()
+{
+    QTemporaryDir dir;
+    const QString db = copyFixture(dir);
+    auto r = fe::test::runCli(QStringList{s("users"), s("add"), s("newsup"), s("--role"), s("supervisor"),
+                                          s("--new-password-file"), oneTimeFile()} +
+                              actor(db, "admin"));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(summaryOf(r).value(s("note")).toString().contains(s("works once")));
+    const QStringList asNewsup{s("--db"), db, s("--user"), s("newsup"), s("--password-file"), oneTimeFile()};
+    checkRefused(fe::test::runCli(QStringList{s("audit"), s("verify")} + asNewsup), "choose your own first");
+    // Keeping the admin's password is refused too.
+    checkRefused(fe::test::runCli(QStringList{s("users"), s("passwd"), s("--new-password-file"), oneTimeFile()} +
+                                  asNewsup),
+                 "must differ");
+    r = fe::test::runCli(QStringList{s("users"), s("passwd"), s("--new-password-file"), passwordFile("new")} +
+                         asNewsup);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = fe::test::runCli(QStringList{s("audit"), s("verify"), s("--db"), db, s("--user"), s("newsup"),
+                                     s("--password-file"), passwordFile("new")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    checkRefused(fe::test::runCli(QStringList{s("audit"), s("verify")} + asNewsup), "Wrong user name or password");
+}
+
+void TestStoreCli::keyFileLockHeld_saysItWaits_thenGivesUp()
+{
+    QTemporaryDir dir;
+    const QString db = copyFixture(dir);
+    HeldFileLock other((db + QStringLiteral(".lock")).toStdString());
+    const auto r = fe::test::runCli(QStringList{s("users"), s("list"), s("--lock-timeout"), s("1")} + actor(db, "admin"));
+    QCOMPARE(r.exitCode, 2);
+    const auto lines = r.err.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines[0].contains("waiting for another FaceEnroll process"), lines[0].constData());
+    QVERIFY2(lines[1].contains("Another FaceEnroll process kept") && lines[1].contains("nothing was changed"),
+             lines[1].constData());
+    QVERIFY(r.out.trimmed().isEmpty());
+}
+
+void TestStoreCli::keyFileLockReleased_commandGoesOn()
+{
+    QTemporaryDir dir;
+    const QString db = copyFixture(dir);
+    HeldFileLock other((db + QStringLiteral(".lock")).toStdString());
+    QProcess p;
+    p.start(fe::test::cliPath(), QStringList{s("users"), s("list")} + actor(db, "admin"));
+    QVERIFY(p.waitForStarted());
+    p.setReadChannel(QProcess::StandardError);
+    // Told at once: the line comes while the lock is still held.
+    QByteArray err;
+    while (!err.contains("waiting for another FaceEnroll process")) {
+        QVERIFY2(p.waitForReadyRead(60'000), "no waiting message");
+        err += p.readAllStandardError();
+    }
+    other.release();
+    QVERIFY(p.waitForFinished(120'000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
 }
 
 QTEST_APPLESS_MAIN(TestStoreCli)

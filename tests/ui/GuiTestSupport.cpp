@@ -96,6 +96,20 @@ void createStation(const QString& dataDir)
 void addUser(const QString& dataDir, const char* name, store::Role role, const char* password)
 {
     const std::filesystem::path db = (dataDir + QStringLiteral("/station.db")).toStdString();
+    const std::string oneTime = std::string(password) + "-one-time";
+    store::Session admin = store::Store::unlock(db, "admin", store::SecretBytes::fromString(kAdminPassword), fastStoreOptions());
+    admin.addUser(name, role, store::SecretBytes::fromString(oneTime));
+    admin.logout();
+    // The admin's password works once; the user chooses `password` (what a first login in
+    // the workstation's "choose your password" screen does).
+    store::Session user = store::Store::unlock(db, name, store::SecretBytes::fromString(oneTime), fastStoreOptions());
+    user.changeOwnPassword(store::SecretBytes::fromString(password));
+    user.logout();
+}
+
+void addUserWithOneTimePassword(const QString& dataDir, const char* name, store::Role role, const char* password)
+{
+    const std::filesystem::path db = (dataDir + QStringLiteral("/station.db")).toStdString();
     store::Session admin = store::Store::unlock(db, "admin", store::SecretBytes::fromString(kAdminPassword), fastStoreOptions());
     admin.addUser(name, role, store::SecretBytes::fromString(password));
     admin.logout();

@@ -37,11 +37,15 @@ store::StoreOptions fastStoreOptions();
 inline constexpr const char* kAdminPassword = "admin-password-1";
 inline constexpr const char* kOperatorPassword = "operator-password-1";
 inline constexpr const char* kSupervisorPassword = "supervisor-password-1";
+inline constexpr const char* kOneTimePassword = "welcome-one-time-1";
 
 // A station at dir/station.db with admin "admin", operator "op1" and supervisor "sup".
 void createStation(const QString& dataDir);
 // Adds a user as the admin (what an admin does with faceenroll-cli until part 2's screens).
+// A user whose password is `password` (set by the admin, then chosen by the user).
 void addUser(const QString& dataDir, const char* name, store::Role role, const char* password);
+// A user with the admin's one-time password: their first login asks for their own.
+void addUserWithOneTimePassword(const QString& dataDir, const char* name, store::Role role, const char* password);
 
 // Every piece of text a person sees in the widget tree below root (labels, buttons, check
 // boxes, line-edit texts and placeholders, combo boxes, tab and group titles, wizard titles,

@@ -17,6 +17,7 @@
 #include "enroll/IdPhotoPage.h"
 #include "enroll/LiveCapturePage.h"
 #include "screens/CameraSetupPage.h"
+#include "screens/ChoosePasswordWidget.h"
 #include "screens/FirstRunWizard.h"
 #include "screens/HomeWidget.h"
 #include "store/SecretBytes.h"
@@ -132,14 +133,22 @@ int main(int argc, char** argv)
     {
         fe::store::Session admin = fe::store::Store::unlock(db, "admin", fe::store::SecretBytes::fromString("correct horse battery"),
                                                             fastStoreOptions());
-        admin.addUser("op1", fe::store::Role::Operator, fe::store::SecretBytes::fromString(kOperatorPassword));
+        admin.addUser("op1", fe::store::Role::Operator, fe::store::SecretBytes::fromString(kOneTimePassword));
         admin.logout();
     }
     d.submitLogin("op1", "a-wrong-password");
     waitFor("the login error", [&] { return !d.loginError().isEmpty(); });
     shoot(&w, "login");
-    if (!d.login("op1", kOperatorPassword))
-        fail("the operator's login");
+    // The admin's password works once: the operator chooses their own.
+    d.submitLogin("op1", kOneTimePassword);
+    waitFor("the choose-password screen",
+            [&] { return w.currentScreen() == static_cast<QWidget*>(w.choosePasswordWidget()); });
+    QTest::keyClicks(WorkstationDriver::edit(w.choosePasswordWidget(), "newPasswordEdit"), QString::fromLatin1(kOperatorPassword));
+    QTest::keyClicks(WorkstationDriver::edit(w.choosePasswordWidget(), "repeatPasswordEdit"), QStringLiteral("op"));
+    shoot(&w, "choose_password");
+    WorkstationDriver::edit(w.choosePasswordWidget(), "repeatPasswordEdit")->setText(QString::fromLatin1(kOperatorPassword));
+    w.choosePasswordWidget()->submit();
+    waitFor("the home screen", [&] { return w.currentScreen() == static_cast<QWidget*>(w.homeWidget()); });
     shoot(&w, "home");
 
     // The enrollment wizard.

@@ -15,6 +15,7 @@
 #include "enroll/EnrollmentWizard.h"
 #include "enroll/IdPhotoPage.h"
 #include "enroll/LiveCapturePage.h"
+#include "screens/ChoosePasswordWidget.h"
 #include "screens/HomeWidget.h"
 #include "screens/LanguageComboBox.h"
 #include "store/SecretBytes.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void idleLock_discardsTheEnrollmentInProgress();
     void manualLock_ctrlL_andUnlock();
     void operator_seesNoReviewOrSettings();
+    void oneTimePassword_asksForTheUsersOwnFirst();
     void chinese_wizardShowsNoEnglish();
 
 private:
@@ -259,6 +261,44 @@ void TestWorkstationRobustness::operator_seesNoReviewOrSettings()
     QVERIFY(!w.homeWidget()->newEnrollmentButton()->isVisible());
     w.startEnrollment();
     QVERIFY(w.enrollmentWizard() == nullptr);
+}
+
+void TestWorkstationRobustness::oneTimePassword_asksForTheUsersOwnFirst()
+{
+    WorkstationDriver d;
+    fe::ui::MainWindow& w = d.window();
+    addUserWithOneTimePassword(d.dataDir(), "op2", fe::store::Role::Operator, kOneTimePassword);
+    auto* choose = w.choosePasswordWidget();
+
+    // The admin's password opens the choose-password screen, not home.
+    d.submitLogin("op2", kOneTimePassword);
+    QTRY_COMPARE_WITH_TIMEOUT(w.currentScreen(), static_cast<QWidget*>(choose), 30000);
+    QVERIFY(w.enrollmentController() == nullptr);
+    QVERIFY(!w.homeWidget()->isVisible());
+
+    // Keeping the admin's password is refused, with the store's words in place.
+    WorkstationDriver::edit(choose, "newPasswordEdit")->setText(QString::fromLatin1(kOneTimePassword));
+    WorkstationDriver::edit(choose, "repeatPasswordEdit")->setText(QString::fromLatin1(kOneTimePassword));
+    QTest::keyClick(WorkstationDriver::edit(choose, "repeatPasswordEdit"), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!choose->errorText().isEmpty(), 30000);
+    QCOMPARE(w.currentScreen(), static_cast<QWidget*>(choose));
+
+    // Two different entries: no submission, the rule says why.
+    WorkstationDriver::edit(choose, "newPasswordEdit")->setText(QStringLiteral("my own password 2"));
+    WorkstationDriver::edit(choose, "repeatPasswordEdit")->setText(QStringLiteral("my own password 3"));
+    QVERIFY(!choose->unmetRules().isEmpty());
+    QVERIFY(!choose->findChild<QPushButton*>(QStringLiteral("savePasswordButton"))->isEnabled());
+
+    // Their own: home; the form is empty; the new password works and the old one no longer.
+    WorkstationDriver::edit(choose, "repeatPasswordEdit")->setText(QStringLiteral("my own password 2"));
+    QTest::keyClick(WorkstationDriver::edit(choose, "repeatPasswordEdit"), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(w.currentScreen(), static_cast<QWidget*>(w.homeWidget()), 30000);
+    QVERIFY(WorkstationDriver::edit(choose, "newPasswordEdit")->text().isEmpty());
+    QVERIFY(w.homeWidget()->newEnrollmentButton()->isVisible());
+    QTest::mouseClick(w.homeWidget()->findChild<QPushButton*>(QStringLiteral("logoutButton")), Qt::LeftButton);
+    QTRY_COMPARE(w.currentScreen(), static_cast<QWidget*>(w.loginWidget()));
+    QVERIFY(!d.login("op2", kOneTimePassword));
+    QVERIFY(d.login("op2", "my own password 2"));
 }
 
 void TestWorkstationRobustness::chinese_wizardShowsNoEnglish()

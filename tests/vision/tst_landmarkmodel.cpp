@@ -18,7 +18,9 @@ class TestLandmarkModel : public QObject
 private Q_SLOTS:
     void fastModel_matchesDlibReference_data();
     void fastModel_matchesDlibReference();
+    void fastReader_givesDlibReadersModelBitForBit();
     void loadDlib_rejectsFileThatIsNotAModel();
+    void loadDlib_rejectsTruncatedModel();
 };
 
 void TestLandmarkModel::fastModel_matchesDlibReference_data()
@@ -66,6 +68,54 @@ void TestLandmarkModel::fastModel_matchesDlibReference()
     }
     QVERIFY2(compared >= 30, qPrintable(QStringLiteral("only %1 frames compared").arg(compared)));
     QVERIFY2(worst <= 0.5 + 1e-3, qPrintable(QStringLiteral("worst per-axis difference %1 px").arg(worst)));
+}
+
+// The fast reader must produce dlib's values exactly: the same model evaluated on the same boxes
+// gives identical landmarks to the last bit.
+void TestLandmarkModel::fastReader_givesDlibReadersModelBitForBit()
+{
+    const auto modelPath = fe::test::asset(fe::Asset::LandmarkModel);
+    const auto fast = LandmarkModel::loadDlib(modelPath, LandmarkModel::Reader::Fast);
+    const auto viaDlib = LandmarkModel::loadDlib(modelPath, LandmarkModel::Reader::Dlib);
+    auto detector = FaceDetector::createHog();
+    SourceOptions options;
+    options.maxFrames = 240;
+    auto source = FrameSource::open(fe::test::asset(fe::Asset::DemoVideo), options);
+    Frame frame;
+    int compared = 0;
+    while (source->next(frame)) {
+        if (frame.index % 24 != 0)
+            continue;
+        cv::Mat grey;
+        cv::cvtColor(frame.bgr, grey, cv::COLOR_BGR2GRAY);
+        const auto faces = detector->detect(grey, 0);
+        if (faces.empty())
+            continue;
+        const Landmarks a = fast->fit(grey, faces.front().box);
+        const Landmarks b = viaDlib->fit(grey, faces.front().box);
+        for (std::size_t k = 0; k < a.size(); ++k) {
+            QVERIFY2(a[k].x == b[k].x && a[k].y == b[k].y,
+                     qPrintable(QStringLiteral("frame %1 point %2 differs").arg(frame.index).arg(k)));
+        }
+        ++compared;
+    }
+    QVERIFY2(compared >= 8, qPrintable(QStringLiteral("only %1 frames compared").arg(compared)));
+}
+
+void TestLandmarkModel::loadDlib_rejectsTruncatedModel()
+{
+    QFile model(QString::fromStdString(fe::test::asset(fe::Asset::LandmarkModel).string()));
+    QVERIFY(model.open(QIODevice::ReadOnly));
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(model.read(model.size() / 2));
+    file.close();
+    try {
+        (void)LandmarkModel::loadDlib(file.fileName().toStdString());
+        QFAIL("half a model was accepted");
+    } catch (const fe::Error& e) {
+        QCOMPARE(e.code(), fe::ErrorCode::InvalidInput);
+    }
 }
 
 void TestLandmarkModel::loadDlib_rejectsFileThatIsNotAModel()

@@ -11,6 +11,7 @@
 #include "enroll/EnrollmentController.h"
 #include "enroll/EnrollmentState.h"
 #include "enroll/EnrollmentWizard.h"
+#include "screens/ChoosePasswordWidget.h"
 #include "screens/FirstRunWizard.h"
 #include "screens/HomeWidget.h"
 #include "screens/LoginWidget.h"
@@ -34,12 +35,14 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
       m_station(new StationContext(m_options.databasePath().toStdString(), m_options.storeOptions, this)),
       m_capture(new CaptureSystem(this)), m_models(new ModelLoader(this)), m_idle(new IdleWatcher(this)),
       m_stack(new QStackedWidget(this)), m_login(new LoginWidget(*m_station, this)),
+      m_choosePassword(new ChoosePasswordWidget(*m_station, this)),
       m_home(new HomeWidget(*m_station, this)), m_statusStation(new QLabel(this)), m_statusCamera(new QLabel(this)),
       m_lockAction(new QAction(this)), m_debugAction(new QAction(this)), m_newAction(new QAction(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_stack);
     m_stack->addWidget(m_login);
+    m_stack->addWidget(m_choosePassword);
     m_stack->addWidget(m_home);
     statusBar()->addWidget(m_statusStation, 1);
     statusBar()->addPermanentWidget(m_statusCamera);
@@ -71,6 +74,7 @@ MainWindow::MainWindow(AppOptions options, QWidget* parent)
 
     connect(m_station, &StationContext::loggedIn, this, &MainWindow::afterLogin);
     connect(m_station, &StationContext::unlocked, this, &MainWindow::afterLogin);
+    connect(m_station, &StationContext::passwordChosen, this, &MainWindow::afterLogin);
     // Locking or logging out ends the enrollment in progress and drops the enrollment service
     // with its in-memory gallery; both are made again after the next login.
     connect(m_station, &StationContext::aboutToLock, this, [this](StationContext::LockReason) {
@@ -185,9 +189,14 @@ void MainWindow::showHome()
 
 void MainWindow::afterLogin()
 {
-    // One-time passwords (a coming store change) are replaced here, before anything else:
-    // if (m_station->mustChoosePassword()) { show the "choose your password" screen; return; }
     m_idle->start(m_options.idleTimeoutOverride.value_or(m_station->idleTimeout()));
+    // A one-time password (an admin set it) is replaced before anything else opens.
+    if (m_station->mustChoosePassword()) {
+        m_choosePassword->prepare();
+        m_stack->setCurrentWidget(m_choosePassword);
+        updateStatus();
+        return;
+    }
     if (m_controller == nullptr)
         m_controller = new EnrollmentController(*m_station, *m_capture, this);
     m_home->clearMessage();

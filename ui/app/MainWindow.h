@@ -13,6 +13,7 @@ class QStackedWidget;
 namespace fe::ui {
 
 class CaptureSystem;
+class ChoosePasswordWidget;
 class EnrollmentController;
 class EnrollmentWizard;
 class FirstRunWizard;
@@ -41,6 +42,7 @@ public:
     [[nodiscard]] IdleWatcher& idleWatcher() { return *m_idle; }
     [[nodiscard]] LoginWidget* loginWidget() const { return m_login; }
     [[nodiscard]] HomeWidget* homeWidget() const { return m_home; }
+    [[nodiscard]] ChoosePasswordWidget* choosePasswordWidget() const { return m_choosePassword; }
     [[nodiscard]] FirstRunWizard* firstRunWizard() const { return m_firstRun; }
     [[nodiscard]] EnrollmentWizard* enrollmentWizard() const;
     [[nodiscard]] QWidget* currentScreen() const;
@@ -77,6 +79,7 @@ private:
     QStackedWidget* m_stack;
     FirstRunWizard* m_firstRun = nullptr;
     LoginWidget* m_login;
+    ChoosePasswordWidget* m_choosePassword;
     HomeWidget* m_home;
     QPointer<EnrollmentWizard> m_wizard;
     QLabel* m_statusStation;

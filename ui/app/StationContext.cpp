@@ -140,8 +140,15 @@ void StationContext::login(const QString& userName, const QString& password)
 void StationContext::adopt(store::Session session)
 {
     m_session.emplace(std::move(session));
+    // The store locks by itself too (the first call after the idle time, another station's
+    // key rotation, this account disabled): the screens follow, on the GUI thread.
+    m_session->setLockListener([this](store::LockReason reason) {
+        QMetaObject::invokeMethod(this, [this, reason] { storeLocked(reason); }, Qt::QueuedConnection);
+    });
     m_userName = QString::fromStdString(m_session->user().name);
     m_role = m_session->user().role;
+    if (m_session->mustChangePassword())
+        return; // nothing else is readable until the user chose their password
     try {
         m_stationName = QString::fromStdString(m_session->setting("station.name").value_or(std::string()));
     } catch (const fe::Error& e) {
@@ -177,14 +184,63 @@ void StationContext::unlock(const QString& password)
         });
 }
 
+bool StationContext::mustChoosePassword() const
+{
+    return m_session && m_session->mustChangePassword();
+}
+
+void StationContext::choosePassword(const QString& newPassword)
+{
+    if (m_state != State::Active || !m_session)
+        return;
+    setState(State::Busy);
+    auto pw = std::make_shared<store::SecretBytes>(secret(newPassword));
+    // As for unlocking: the session goes to the pool thread and comes back.
+    auto holder = std::make_shared<std::optional<store::Session>>(std::move(m_session));
+    m_session.reset();
+    run(
+        [holder, pw]() -> Job {
+            Job job;
+            job.error = errorText([&] { (*holder)->changeOwnPassword(*pw); });
+            job.session = std::move(*holder);
+            return job;
+        },
+        [this](Job& job) {
+            m_session = std::move(job.session);
+            setState(State::Active);
+            if (!job.error.isEmpty()) {
+                Q_EMIT choosePasswordFailed(job.error);
+                return;
+            }
+            // What a one-time password could not read.
+            adopt(std::move(*m_session));
+            Q_EMIT passwordChosen();
+        });
+}
+
 void StationContext::lock(LockReason reason)
 {
     if (m_state != State::Active || !m_session)
         return;
     Q_EMIT aboutToLock(reason);
-    // The store's lock is audited as manual until the store tells idle locks apart
-    // (Session::lockIfIdle); the idle watcher's lock is its own decision either way.
-    m_session->lock();
+    // An idle lock is audited as such when the store's own idle time has run out too (the
+    // watcher counts the same input the session was touched with); else as a manual lock.
+    if (reason != LockReason::Idle || !m_session->lockIfIdle())
+        m_session->lock();
+    setState(State::Locked);
+}
+
+void StationContext::storeLocked(store::LockReason reason)
+{
+    // Our own lock() has set the state already; this is for locks the store decided.
+    if (m_state != State::Active || !m_session)
+        return;
+    qCInfo(lcUi) << "the store locked the session:" << store::lockReasonName(reason);
+    Q_EMIT aboutToLock(reason == store::LockReason::Manual ? LockReason::Manual : LockReason::Idle);
+    if (reason == store::LockReason::AccountDisabled) {
+        logout();
+        return;
+    }
     setState(State::Locked);
 }
 

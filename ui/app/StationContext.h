@@ -53,9 +53,12 @@ public:
     [[nodiscard]] bool can(store::Permission permission) const;
     [[nodiscard]] std::chrono::milliseconds idleTimeout() const;
     [[nodiscard]] QString stationName() const { return m_stationName; }
-    // The user must choose a new password before going on (one-time passwords, a later
-    // store change); false until the store can say so.
-    [[nodiscard]] bool mustChoosePassword() const { return false; }
+    // The user logged in with a password an admin set (a new account, a reset): it works
+    // once, and nothing else works until they choose their own (choosePassword()).
+    [[nodiscard]] bool mustChoosePassword() const;
+    // Replaces the logged-in user's password (Argon2id, off the GUI thread); answers with
+    // passwordChosen or choosePasswordFailed.
+    void choosePassword(const QString& newPassword);
 
     // Input the UI saw: keeps the session's own idle clock in step.
     void touch();
@@ -73,6 +76,8 @@ Q_SIGNALS:
     void loginFailed(const QString& message);
     void unlocked();
     void unlockFailed(const QString& message);
+    void passwordChosen();
+    void choosePasswordFailed(const QString& message);
     // Emitted just before the session locks or ends, while it can still write the audit log.
     void aboutToLock(fe::ui::StationContext::LockReason reason);
     void aboutToLogout();
@@ -86,6 +91,7 @@ private:
     };
     void run(std::function<Job()> work, std::function<void(Job&)> done);
     void adopt(store::Session session);
+    void storeLocked(store::LockReason reason);
     void setState(State state);
 
     std::filesystem::path m_database;

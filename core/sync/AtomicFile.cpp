@@ -1,0 +1,97 @@
+#include "sync/AtomicFile.h"
+
+#include "common/Error.h"
+#include "store/FileUtil.h"
+#include "store/SecretBytes.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+namespace fe::sync {
+
+AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target))
+{
+    store::ensureSodium();
+    const auto dir = m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path(".");
+    unsigned char r[8];
+    randombytes_buf(r, sizeof r);
+    m_temp = dir / ("." + m_target.filename().string() + ".tmp-" + toHex(r));
+    m_fd = ::open(m_temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (m_fd < 0) {
+        const int err = errno;
+        if (err == ENOENT)
+            throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "The directory %1 does not exist."),
+                        {dir.string()});
+        fail(err);
+    }
+}
+
+AtomicFile::~AtomicFile()
+{
+    if (!m_committed)
+        discard();
+}
+
+void AtomicFile::fail(int err)
+{
+    const std::string where = m_target.string();
+    discard();
+    if (err == ENOSPC || err == EDQUOT)
+        throw Error(ErrorCode::DiskFull,
+                    QT_TRANSLATE_NOOP("fe::Error", "The disk is full: %1 could not be written. Free space and try again."),
+                    {where});
+    throw Error(ErrorCode::Io, QT_TRANSLATE_NOOP("fe::Error", "Cannot write %1: %2."), {where, std::strerror(err)});
+}
+
+void AtomicFile::append(ByteView bytes)
+{
+    writeAt(m_size, bytes);
+}
+
+void AtomicFile::writeAt(std::uint64_t offset, ByteView bytes)
+{
+    if (m_fd < 0)
+        throw Error(ErrorCode::Internal, QT_TRANSLATE_NOOP("fe::Error", "Cannot write %1: %2."),
+                    {m_target.string(), "already closed"});
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n =
+            ::pwrite(m_fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            fail(n < 0 ? errno : EIO);
+        done += static_cast<std::size_t>(n);
+    }
+    m_size = std::max<std::uint64_t>(m_size, offset + bytes.size());
+}
+
+void AtomicFile::commit()
+{
+    if (::fsync(m_fd) != 0)
+        fail(errno);
+    if (::close(m_fd) != 0) {
+        m_fd = -1;
+        fail(errno);
+    }
+    m_fd = -1;
+    if (::rename(m_temp.c_str(), m_target.c_str()) != 0)
+        fail(errno);
+    m_committed = true;
+    store::syncDirectory(m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path("."));
+}
+
+void AtomicFile::discard() noexcept
+{
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+    if (!m_committed && !m_temp.empty())
+        ::unlink(m_temp.c_str());
+}
+
+} // namespace fe::sync
