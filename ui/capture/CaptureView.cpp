@@ -120,9 +120,20 @@ QSize CaptureView::minimumSizeHint() const
 
 void CaptureView::setSubject(HintSubject subject)
 {
+    if (subject == m_subject)
+        return;
     m_subject = subject;
-    m_hints.reset();
+    restartHints();
     update();
+}
+
+void CaptureView::restartHints()
+{
+    // Forget the old hint, but judge the frame on screen at once: "looking for a face" over
+    // a face that is plainly there would be wrong until the next frame.
+    m_hints.reset();
+    if (m_guidance && m_result && m_result->analysed)
+        m_hints.update(m_result->analysis, activeChallenge());
 }
 
 void CaptureView::setDemo(bool demo)
@@ -158,8 +169,10 @@ void CaptureView::setStatusText(const QString& text)
 
 void CaptureView::setGuidanceEnabled(bool enabled)
 {
+    if (enabled == m_guidance)
+        return;
     m_guidance = enabled;
-    m_hints.reset();
+    restartHints();
     announce();
     update();
 }

@@ -75,6 +75,7 @@ private:
     void announce();
     [[nodiscard]] QString announcementText() const;
     [[nodiscard]] std::optional<liveness::ChallengeKind> activeChallenge() const;
+    void restartHints();
     [[nodiscard]] const QImage& shownImage() const;
     void paintFaces(QPainter& p) const;
     void paintLandmarks(QPainter& p) const;
