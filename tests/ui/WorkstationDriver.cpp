@@ -109,9 +109,20 @@ bool WorkstationDriver::giveConsent()
 bool WorkstationDriver::fillCustomer(const QString& name, const QString& number, const QString& phone)
 {
     auto* wizard = m_window->enrollmentWizard();
-    QTest::keyClicks(edit(wizard, "nameEdit"), name);
-    QTest::keyClicks(edit(wizard, "documentNumberEdit"), number);
-    QTest::keyClicks(edit(wizard, "phoneEdit"), phone);
+    // Keys for ASCII; other scripts arrive as an input method commits them (QTest has no
+    // key for 张).
+    const auto type = [](QLineEdit* e, const QString& text) {
+        bool ascii = true;
+        for (QChar c : text)
+            ascii = ascii && c.unicode() < 128;
+        if (ascii)
+            QTest::keyClicks(e, text);
+        else
+            e->insert(text);
+    };
+    type(edit(wizard, "nameEdit"), name);
+    type(edit(wizard, "documentNumberEdit"), number);
+    type(edit(wizard, "phoneEdit"), phone);
     return clickNext() && wizardPage() == fe::ui::EnrollmentWizard::IdPhoto;
 }
 
