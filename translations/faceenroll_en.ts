@@ -2,21 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>cli</name>
+    <name>QCommandLineParser</name>
     <message>
-        <source>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  enroll a customer</source>
+        <source>Usage: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>[options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
     <message>
         <source>--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID --db PATH --user U  one enrollment&apos;s record (no biometric data)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -103,6 +114,14 @@
         <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station&apos;s rule</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  enroll a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  liveness verdict and portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>faceenroll</name>
@@ -151,10 +170,6 @@
     </message>
     <message>
         <source>%1 has no frame %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No face was found on the ID-document photo %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -451,10 +466,6 @@
     </message>
     <message>
         <source>The session locked itself after %1 minute(s) without activity; unlock it with the password of %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user %1 (role %2) is not allowed to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -989,6 +1000,513 @@
         <source>The upload URL must be an http:// or https:// address with a host.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unknown document type %1; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number is not valid UTF-8 text; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number is far too long for a %1 (at most %2 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 number holds only the letters A to Z and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 number holds only digits, and an X as its last character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 number has %2 characters; this one has %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 number has %2 to %3 characters; this one has %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number does not hold a possible date of birth; check the digits %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number&apos;s check character is wrong: a digit was mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a valid %1 number; choose that document type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The override reason is too long (at most %1 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workflow has no match index; enrollments cannot be decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portrait&apos;s template (model %1) does not match the index&apos;s model %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo shows %1 faces; it must show only the document&apos;s photo. Capture the document alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo fails the document quality check (%1); capture it again, or keep it with the override (the enrollment is then reviewed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A review reason is text of at most %1 bytes (valid UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image processing failed (%1: %2). Nothing was stored; capture again, and report it if it repeats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory for %1. Nothing was stored; close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped %1 (%2). Nothing was stored; try again, and report it if it repeats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo is empty or too small (at least %1x%1 px of 8-bit colour are needed); capture it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo could not be encoded as JPEG; capture it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A live frame must be an 8-bit image of 1, 3 or 4 channels, at least %1x%1 px.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live frames must come in order: a timestamp went back in time or is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A match index needs the model id and template size; take them from the encoder (MatchIndex::specOf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of enrolled faces is still loading; wait until it is ready, then save again. Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is not valid UTF-8 text; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a character that could not be read (U+FFFD); type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds an invisible formatting character (such as a text-direction override); type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name has no letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is not valid UTF-8 text; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth is not a possible date (1900 to today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth differs from the one the document number holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portrait could not be encoded as JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A liveness evidence frame could not be encoded as JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to enroll customers: operators enroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to view the enrollments they made today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to view the station&apos;s enrollments: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to compare a face with the enrolled faces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to review flagged enrollments: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to export bundles: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to import bundles: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to upload to the central service: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to erase enrollments: supervisors do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to purge biometric data: supervisors and admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to check the audit log and the store&apos;s integrity: supervisors and admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to manage users: admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the station&apos;s settings: admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the match thresholds: admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the station&apos;s keys: admins do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session of %1 was locked or ended; this background task stopped. Unlock the station to start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker session cannot open another; open it from the session it belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the station&apos;s database file in it (the file beside its .keys file, e.g. station.db).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a FaceEnroll database (it is not an encrypted database file); check the path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1 starts with &quot;{&quot; but is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is in a format FaceEnroll does not read (%2); give a JPEG or PNG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px (%4 megapixels); FaceEnroll reads images of up to %5 megapixels. Scale it down first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px; %4 images are read up to %5 megapixels. Convert it to a baseline JPEG or a non-interlaced PNG, or scale it down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated: the file ends before the picture does. Copy or export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is corrupt: its picture data is damaged. Copy or export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image file %1 is %2 MB; files in this format are read up to %3 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP decoder does not match its headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated or corrupt. Copy or export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: permission denied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give an image or video file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::Outcome</name>
+    <message>
+        <source>The live face does not match the photo on the ID document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This face is already enrolled under another document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This phone number is already registered to another person&apos;s face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ID document is already registered to another person&apos;s face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person already holds the maximum number of phone numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The liveness check found signs of a photo, a screen or a mask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The liveness check could not decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator kept a portrait below the quality standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator kept an ID-document photo below the quality standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one face in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face large enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole face in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face in the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head not turned to the side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head not tilted up or down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head held straight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eyes open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouth closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture sharp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face neither too dark nor too bright</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face evenly lit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please look at the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the customer may be in the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move closer to the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move back from the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move into the middle of the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look straight at the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold your head straight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face is too dark: turn towards the light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face is too bright: move out of the direct light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please open your eyes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please close your mouth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold still.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good. Stay like this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face was seen long enough to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than one face was in the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face left the picture during the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face was too dark to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was not finished in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An instruction was not followed in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face changed during the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face moved like a flat picture, not like a real head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No natural blink was seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No natural head movement was seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head turned the other way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture looks like a photo, a screen or a mask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible photo, screen or mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please blink.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowly turn your head to your left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowly turn your head to your right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please open your mouth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese resident identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National identity card of another country</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::Settings</name>
@@ -1064,27 +1582,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The ID-document photo (an image, or VIDEO#FRAME).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. national_id, passport.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document&apos;s number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Optional, YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The phone number, E.164 (or national with --region).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1121,10 +1619,6 @@
     </message>
     <message>
         <source>--consent takes yes or no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--date-of-birth takes a date like 1990-04-21</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1180,10 +1674,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write the chosen portrait JPEG here (an export of biometric data).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Seed of the random challenge draw (default: random).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,10 +1683,6 @@
     </message>
     <message>
         <source>--challenges applies to challenge mode only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write the portrait to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1384,10 +1870,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>faceenroll-cli %1: internal error: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bad face position in &quot;%1&quot; (want @X:Y)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1557,6 +2039,174 @@
     </message>
     <message>
         <source>--gallery-size goes with --purpose duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: faceenroll-cli %1 SUBCOMMAND [options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subcommands (faceenroll-cli %1 SUBCOMMAND --help shows the options of one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 was given more than once; give it once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo: an image, or a video with --id-photo-frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the ID-document photo from this frame (0-based) of the --id-photo video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name (visible in the process list: prefer --subject-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cn_resident_id (Chinese resident identity card), passport, or national_id (another country&apos;s identity card).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s number (visible in the process list: prefer --subject-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number, E.164 (or national with --region; visible in the process list: prefer --subject-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep an ID-document photo that fails the document quality check (flagged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of birth takes a date like 1990-04-21</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2 exists already; choose another name, or add --force to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 writes a %2 file: give a name ending in .%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2 is a folder; give a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a regular file; it is not replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a video; %2 is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a video (or an image); %2 is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a video to take a frame from; %2 is an image (leave out --%1-frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the chosen portrait JPEG to this new file, readable by you only (an export of biometric data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the --portrait file if it exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--force goes with --portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the subject file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject file %1 is larger than %2 KiB: it is not a subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject file %1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details as a JSON object {&quot;name&quot;, &quot;document_type&quot;, &quot;document_number&quot;, &quot;phone&quot;, optional &quot;date_of_birth&quot; and &quot;region&quot;}, from FILE or from standard input for &quot;-&quot;. Recommended: unlike --name, --document-number and --phone it is not visible to other users in the process list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject file %1 is not a JSON object (%2 at byte %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject file %1 has an unknown key &quot;%2&quot;; the keys are name, document_type, document_number, phone, date_of_birth and region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the subject file %1, &quot;%2&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 is given twice, in the subject file and as --%2; give it once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject file %1 has no &quot;%2&quot; (or pass --%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is required (or give it as &quot;%2&quot; in --subject-file FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands that open the store log in as --user NAME with that user&apos;s password from --password-file FILE or the FACEENROLL_PASSWORD environment variable; passwords are never taken on the command line. While another FaceEnroll process holds the store they wait --lock-timeout SECONDS (default %1), then give up with exit status 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enroll: give the customer&apos;s details with --subject-file FILE (JSON) or --subject-file - (standard input) rather than --name, --document-number and --phone, which other users of this computer can read in the process list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output: one JSON object per line, the last one {&quot;summary&quot;: {...}} (after a failure {&quot;summary&quot;: {&quot;error&quot;: ...}}); exit status 0 when it ran, 2 for bad usage or input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faceenroll-cli COMMAND --help shows a command&apos;s options and an example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal error: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1870,10 +2520,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use only letters, digits and hyphens, as printed on the document.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Type the customer&apos;s phone number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1887,6 +2533,10 @@
     </message>
     <message>
         <source>There is no picture to check yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2119,6 +2769,14 @@
     </message>
     <message>
         <source>Camera picture of the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces… %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2666,58 +3324,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no face in view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>several faces in view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the face was too far away</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the face was too close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the face was not in the middle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the head was turned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the head was tilted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the face was too dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the face was too bright</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the eyes were closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the mouth was open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the picture was blurred</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>One face</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2822,38 +3428,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The live face does not match the ID photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This face is already enrolled with another document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This phone number belongs to another person&apos;s enrollment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This document belongs to another person&apos;s enrollment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This person already holds the maximum number of phone numbers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liveness check failed: the camera may have seen a photo, screen or mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liveness check inconclusive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Portrait below the quality standard, kept by the operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Flag %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2870,82 +3444,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Live person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed: presentation attack suspected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inconclusive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no face was seen for too long</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>more than one face was in view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the face left the picture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the face was too dark to judge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the challenges were not completed in time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a prompt was not followed in time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the face changed during the capture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the face moved like a flat picture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no natural blink</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no natural head movement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the head turned the wrong way</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the picture looks like a photo or a screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blink your eyes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Turn your head to your left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Turn your head to your right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open your mouth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2955,22 +3453,6 @@
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>National ID card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residence permit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Driving licence</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,11 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>cli</name>
+    <name>QCommandLineParser</name>
     <message>
-        <source>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  enroll a customer</source>
-        <translation>--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  登记一位客户</translation>
+        <source>Usage: %1</source>
+        <translation>用法：%1</translation>
     </message>
+    <message>
+        <source>[options]</source>
+        <translation>[选项]</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>参数：</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
     <message>
         <source>--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)</source>
         <translation>--db PATH --user U [--status flagged]  列出登记记录，每行一条（不含生物特征数据）</translation>
@@ -18,10 +33,6 @@
     <message>
         <source>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment</source>
         <translation>--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  审核一条被标记的登记记录</translation>
-    </message>
-    <message>
-        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait</source>
-        <translation>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  活体检测结论与人像照片</translation>
     </message>
     <message>
         <source>--db PATH --admin NAME [--station NAME]  create an encrypted store; prints the recovery key once</source>
@@ -103,6 +114,14 @@
         <source>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  compare the faces of two images or videos under the station&apos;s rule</source>
         <translation>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  按本站规则比对两张图像或两段视频中的人脸</translation>
     </message>
+    <message>
+        <source>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  enroll a customer</source>
+        <translation>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  登记一位客户</translation>
+    </message>
+    <message>
+        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  liveness verdict and portrait</source>
+        <translation>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  活体检测结论与人像照片</translation>
+    </message>
 </context>
 <context>
     <name>faceenroll</name>
@@ -152,10 +171,6 @@
     <message>
         <source>%1 has no frame %2.</source>
         <translation>%1 中没有第 %2 帧。</translation>
-    </message>
-    <message>
-        <source>No face was found on the ID-document photo %1.</source>
-        <translation>证件照片 %1 中未检测到人脸。</translation>
     </message>
     <message>
         <source>Cannot read the pairs file %1.</source>
@@ -452,10 +467,6 @@
     <message>
         <source>The session locked itself after %1 minute(s) without activity; unlock it with the password of %2.</source>
         <translation>会话在 %1 分钟无操作后已自动锁定；请输入 %2 的密码解锁。</translation>
-    </message>
-    <message>
-        <source>The user %1 (role %2) is not allowed to %3.</source>
-        <translation>用户 %1（角色 %2）无权执行 %3 操作。</translation>
     </message>
     <message>
         <source>The user name %1 is taken (disabled accounts keep their name for the audit trail).</source>
@@ -989,6 +1000,513 @@
         <source>The upload URL must be an http:// or https:// address with a host.</source>
         <translation>上传 URL 必须是带主机名的 http:// 或 https:// 地址。</translation>
     </message>
+    <message>
+        <source>Unknown document type %1; use one of: %2.</source>
+        <translation>未知的证件类型 %1；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>The document number is not valid UTF-8 text; type it again.</source>
+        <translation>证件号码不是有效的 UTF-8 文本；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The document number is far too long for a %1 (at most %2 characters).</source>
+        <translation>证件号码对于 %1 来说太长了（最多 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>The document number is missing.</source>
+        <translation>缺少证件号码。</translation>
+    </message>
+    <message>
+        <source>A %1 number holds only the letters A to Z and digits.</source>
+        <translation>%1 号码只能包含字母 A 到 Z 和数字。</translation>
+    </message>
+    <message>
+        <source>A %1 number holds only digits, and an X as its last character.</source>
+        <translation>%1 号码只能包含数字，最后一位可以是 X。</translation>
+    </message>
+    <message>
+        <source>A %1 number has %2 characters; this one has %4.</source>
+        <translation>%1 号码应为 %2 个字符；此号码有 %4 个。</translation>
+    </message>
+    <message>
+        <source>A %1 number has %2 to %3 characters; this one has %4.</source>
+        <translation>%1 号码应为 %2 到 %3 个字符；此号码有 %4 个。</translation>
+    </message>
+    <message>
+        <source>The document number does not hold a possible date of birth; check the digits %1 to %2.</source>
+        <translation>证件号码中的出生日期不可能成立；请核对第 %1 到第 %2 位。</translation>
+    </message>
+    <message>
+        <source>The document number&apos;s check character is wrong: a digit was mistyped.</source>
+        <translation>证件号码的校验码不正确：有一位数字输错了。</translation>
+    </message>
+    <message>
+        <source>This is a valid %1 number; choose that document type.</source>
+        <translation>这是一个有效的 %1 号码；请选择该证件类型。</translation>
+    </message>
+    <message>
+        <source>The override reason is too long (at most %1 bytes).</source>
+        <translation>破例理由过长（最多 %1 字节）。</translation>
+    </message>
+    <message>
+        <source>This workflow has no match index; enrollments cannot be decided.</source>
+        <translation>此流程没有比对索引；无法判定登记。</translation>
+    </message>
+    <message>
+        <source>The portrait&apos;s template (model %1) does not match the index&apos;s model %2.</source>
+        <translation>人像的特征模板（模型 %1）与索引的模型 %2 不一致。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo shows %1 faces; it must show only the document&apos;s photo. Capture the document alone.</source>
+        <translation>证件照片中有 %1 张人脸；照片中只能有证件上的照片。请单独拍摄证件。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo fails the document quality check (%1); capture it again, or keep it with the override (the enrollment is then reviewed).</source>
+        <translation>证件照片未通过证件质量检查（%1）；请重新拍摄，或使用强制保留（该登记随后将被复核）。</translation>
+    </message>
+    <message>
+        <source>A review reason is text of at most %1 bytes (valid UTF-8).</source>
+        <translation>复核理由须为不超过 %1 字节的文本（有效的 UTF-8）。</translation>
+    </message>
+    <message>
+        <source>Image processing failed (%1: %2). Nothing was stored; capture again, and report it if it repeats.</source>
+        <translation>图像处理失败（%1：%2）。未保存任何内容；请重新采集，如再次出现请报告。</translation>
+    </message>
+    <message>
+        <source>Not enough memory for %1. Nothing was stored; close other programs and try again.</source>
+        <translation>内存不足，无法完成 %1。未保存任何内容；请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped %1 (%2). Nothing was stored; try again, and report it if it repeats.</source>
+        <translation>意外错误中止了 %1（%2）。未保存任何内容；请重试，如再次出现请报告。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo is empty or too small (at least %1x%1 px of 8-bit colour are needed); capture it again.</source>
+        <translation>证件照片为空或太小（至少需要 %1x%1 像素的 8 位彩色图像）；请重新拍摄。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo could not be encoded as JPEG; capture it again.</source>
+        <translation>证件照片无法编码为 JPEG；请重新拍摄。</translation>
+    </message>
+    <message>
+        <source>A live frame must be an 8-bit image of 1, 3 or 4 channels, at least %1x%1 px.</source>
+        <translation>实时画面必须是 1、3 或 4 通道的 8 位图像，至少 %1x%1 像素。</translation>
+    </message>
+    <message>
+        <source>Live frames must come in order: a timestamp went back in time or is not a number.</source>
+        <translation>实时画面必须按顺序送入：有时间戳倒退或不是数字。</translation>
+    </message>
+    <message>
+        <source>A match index needs the model id and template size; take them from the encoder (MatchIndex::specOf).</source>
+        <translation>比对索引需要模型标识和模板维度；请从编码器获取（MatchIndex::specOf）。</translation>
+    </message>
+    <message>
+        <source>The list of enrolled faces is still loading; wait until it is ready, then save again. Nothing was stored.</source>
+        <translation>已登记人脸列表仍在加载；请等待加载完成后再保存。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is not valid UTF-8 text; type it again.</source>
+        <translation>客户姓名不是有效的 UTF-8 文本；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is longer than %1 characters.</source>
+        <translation>客户姓名超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a character that could not be read (U+FFFD); type it again.</source>
+        <translation>客户姓名含有无法识别的字符（U+FFFD）；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a control character.</source>
+        <translation>客户姓名含有控制字符。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds an invisible formatting character (such as a text-direction override); type it again.</source>
+        <translation>客户姓名含有不可见的格式字符（例如文字方向覆盖符）；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name has no letters.</source>
+        <translation>客户姓名中没有文字。</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid UTF-8 text; type it again.</source>
+        <translation>电话号码不是有效的 UTF-8 文本；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The date of birth is not a possible date (1900 to today).</source>
+        <translation>出生日期不是可能的日期（1900 年至今天）。</translation>
+    </message>
+    <message>
+        <source>The date of birth differs from the one the document number holds.</source>
+        <translation>出生日期与证件号码中的出生日期不一致。</translation>
+    </message>
+    <message>
+        <source>The portrait could not be encoded as JPEG.</source>
+        <translation>人像无法编码为 JPEG。</translation>
+    </message>
+    <message>
+        <source>A liveness evidence frame could not be encoded as JPEG.</source>
+        <translation>活体检测证据画面无法编码为 JPEG。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to enroll customers: operators enroll.</source>
+        <translation>用户 %1（角色 %2）无权登记客户：登记由操作员进行。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to view the enrollments they made today.</source>
+        <translation>用户 %1（角色 %2）无权查看自己今天的登记。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to view the station&apos;s enrollments: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权查看本站的登记：由主管查看。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to compare a face with the enrolled faces.</source>
+        <translation>用户 %1（角色 %2）无权将人脸与已登记的人脸比对。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to review flagged enrollments: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权审核被标记的登记：由主管审核。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to export bundles: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权导出数据包：由主管导出。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to import bundles: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权导入数据包：由主管导入。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to upload to the central service: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权上传到中心服务：由主管上传。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to erase enrollments: supervisors do.</source>
+        <translation>用户 %1（角色 %2）无权删除登记：由主管删除。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to purge biometric data: supervisors and admins do.</source>
+        <translation>用户 %1（角色 %2）无权清除生物特征数据：由主管和管理员清除。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to check the audit log and the store&apos;s integrity: supervisors and admins do.</source>
+        <translation>用户 %1（角色 %2）无权检查审计日志和存储的完整性：由主管和管理员检查。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to manage users: admins do.</source>
+        <translation>用户 %1（角色 %2）无权管理用户：由管理员管理。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the station&apos;s settings: admins do.</source>
+        <translation>用户 %1（角色 %2）无权更改本站设置：由管理员更改。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the match thresholds: admins do.</source>
+        <translation>用户 %1（角色 %2）无权更改比对阈值：由管理员更改。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to change the station&apos;s keys: admins do.</source>
+        <translation>用户 %1（角色 %2）无权更改本站密钥：由管理员更改。</translation>
+    </message>
+    <message>
+        <source>The user %1 (role %2) is not allowed to do this.</source>
+        <translation>用户 %1（角色 %2）无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>The session of %1 was locked or ended; this background task stopped. Unlock the station to start it again.</source>
+        <translation>%1 的会话已锁定或结束；此后台任务已停止。请解锁工作站后重新开始。</translation>
+    </message>
+    <message>
+        <source>A worker session cannot open another; open it from the session it belongs to.</source>
+        <translation>工作会话不能再打开另一个工作会话；请从它所属的会话打开。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the station&apos;s database file in it (the file beside its .keys file, e.g. station.db).</source>
+        <translation>%1 是文件夹；请给出其中本站的数据库文件（与其 .keys 文件并列的文件，例如 station.db）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a FaceEnroll database (it is not an encrypted database file); check the path.</source>
+        <translation>%1 不是 FaceEnroll 数据库（它不是加密的数据库文件）；请检查路径。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1 starts with &quot;{&quot; but is not a JSON object.</source>
+        <translation>信任列表第 %1 行以“{”开头，但不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Cannot list the folder %1.</source>
+        <translation>无法列出文件夹 %1 的内容。</translation>
+    </message>
+    <message>
+        <source>The image %1 is in a format FaceEnroll does not read (%2); give a JPEG or PNG file.</source>
+        <translation>图像 %1 的格式（%2）FaceEnroll 无法读取；请提供 JPEG 或 PNG 文件。</translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px (%4 megapixels); FaceEnroll reads images of up to %5 megapixels. Scale it down first.</source>
+        <translation>图像 %1 为 %2x%3 像素（%4 百万像素）；FaceEnroll 只读取不超过 %5 百万像素的图像。请先缩小图像。</translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px; %4 images are read up to %5 megapixels. Convert it to a baseline JPEG or a non-interlaced PNG, or scale it down.</source>
+        <translation>图像 %1 为 %2x%3 像素；%4 图像最多读取 %5 百万像素。请将其转换为基线 JPEG 或非隔行 PNG，或先缩小图像。</translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated: the file ends before the picture does. Copy or export it again.</source>
+        <translation>图像 %1 不完整：文件在图像数据结束之前就结束了。请重新复制或导出。</translation>
+    </message>
+    <message>
+        <source>The image %1 is corrupt: its picture data is damaged. Copy or export it again.</source>
+        <translation>图像 %1 已损坏：其图像数据受损。请重新复制或导出。</translation>
+    </message>
+    <message>
+        <source>The image file %1 is %2 MB; files in this format are read up to %3 MB.</source>
+        <translation>图像文件 %1 大小为 %2 MB；此格式的文件最多读取 %3 MB。</translation>
+    </message>
+    <message>
+        <source>The WebP decoder does not match its headers.</source>
+        <translation>WebP 解码库与其头文件版本不一致。</translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated or corrupt. Copy or export it again.</source>
+        <translation>图像 %1 不完整或已损坏。请重新复制或导出。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: permission denied.</source>
+        <translation>无法读取 %1：权限不足。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give an image or video file.</source>
+        <translation>%1 是一个文件夹；请提供图像或视频文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
+        <translation>%1 不是普通文件（而是管道、设备或套接字）；请提供图像或视频文件。</translation>
+    </message>
+</context>
+<context>
+    <name>fe::Outcome</name>
+    <message>
+        <source>The live face does not match the photo on the ID document.</source>
+        <translation>现场人脸与证件上的照片不一致。</translation>
+    </message>
+    <message>
+        <source>This face is already enrolled under another document.</source>
+        <translation>此人脸已用另一证件登记过。</translation>
+    </message>
+    <message>
+        <source>This phone number is already registered to another person&apos;s face.</source>
+        <translation>此电话号码已登记在另一个人的人脸名下。</translation>
+    </message>
+    <message>
+        <source>This ID document is already registered to another person&apos;s face.</source>
+        <translation>此证件已登记在另一个人的人脸名下。</translation>
+    </message>
+    <message>
+        <source>This person already holds the maximum number of phone numbers.</source>
+        <translation>此人持有的电话号码已达上限。</translation>
+    </message>
+    <message>
+        <source>The liveness check found signs of a photo, a screen or a mask.</source>
+        <translation>活体检测发现了照片、屏幕或面具的迹象。</translation>
+    </message>
+    <message>
+        <source>The liveness check could not decide.</source>
+        <translation>活体检测无法作出判断。</translation>
+    </message>
+    <message>
+        <source>The operator kept a portrait below the quality standard.</source>
+        <translation>操作员保留了低于质量标准的人像。</translation>
+    </message>
+    <message>
+        <source>The operator kept an ID-document photo below the quality standard.</source>
+        <translation>操作员保留了低于质量标准的证件照片。</translation>
+    </message>
+    <message>
+        <source>Only one face in the picture</source>
+        <translation>画面中只有一张人脸</translation>
+    </message>
+    <message>
+        <source>Face large enough</source>
+        <translation>人脸足够大</translation>
+    </message>
+    <message>
+        <source>Whole face in the picture</source>
+        <translation>整张人脸都在画面内</translation>
+    </message>
+    <message>
+        <source>Face in the centre</source>
+        <translation>人脸位于画面中央</translation>
+    </message>
+    <message>
+        <source>Head not turned to the side</source>
+        <translation>头部没有侧转</translation>
+    </message>
+    <message>
+        <source>Head not tilted up or down</source>
+        <translation>头部没有抬起或低下</translation>
+    </message>
+    <message>
+        <source>Head held straight</source>
+        <translation>头部端正</translation>
+    </message>
+    <message>
+        <source>Eyes open</source>
+        <translation>双眼睁开</translation>
+    </message>
+    <message>
+        <source>Mouth closed</source>
+        <translation>嘴巴闭合</translation>
+    </message>
+    <message>
+        <source>Picture sharp</source>
+        <translation>画面清晰</translation>
+    </message>
+    <message>
+        <source>Face neither too dark nor too bright</source>
+        <translation>人脸不太暗也不太亮</translation>
+    </message>
+    <message>
+        <source>Face evenly lit</source>
+        <translation>人脸光照均匀</translation>
+    </message>
+    <message>
+        <source>Please look at the camera.</source>
+        <translation>请看向摄像头。</translation>
+    </message>
+    <message>
+        <source>Only the customer may be in the picture.</source>
+        <translation>画面中只能有客户本人。</translation>
+    </message>
+    <message>
+        <source>Move closer to the camera.</source>
+        <translation>请靠近摄像头。</translation>
+    </message>
+    <message>
+        <source>Move back from the camera.</source>
+        <translation>请离摄像头远一些。</translation>
+    </message>
+    <message>
+        <source>Move into the middle of the picture.</source>
+        <translation>请移到画面中间。</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera.</source>
+        <translation>请正视摄像头。</translation>
+    </message>
+    <message>
+        <source>Hold your head straight.</source>
+        <translation>请保持头部端正。</translation>
+    </message>
+    <message>
+        <source>The face is too dark: turn towards the light.</source>
+        <translation>脸部太暗：请面向光源。</translation>
+    </message>
+    <message>
+        <source>The face is too bright: move out of the direct light.</source>
+        <translation>脸部太亮：请避开直射光。</translation>
+    </message>
+    <message>
+        <source>Please open your eyes.</source>
+        <translation>请睁开眼睛。</translation>
+    </message>
+    <message>
+        <source>Please close your mouth.</source>
+        <translation>请闭上嘴巴。</translation>
+    </message>
+    <message>
+        <source>Hold still.</source>
+        <translation>请保持不动。</translation>
+    </message>
+    <message>
+        <source>Good. Stay like this.</source>
+        <translation>很好，请保持这个姿势。</translation>
+    </message>
+    <message>
+        <source>No face was seen long enough to check.</source>
+        <translation>未能长时间看到人脸，无法检测。</translation>
+    </message>
+    <message>
+        <source>More than one face was in the picture.</source>
+        <translation>画面中出现了不止一张人脸。</translation>
+    </message>
+    <message>
+        <source>The face left the picture during the check.</source>
+        <translation>检测过程中人脸离开了画面。</translation>
+    </message>
+    <message>
+        <source>The face was too dark to check.</source>
+        <translation>脸部太暗，无法检测。</translation>
+    </message>
+    <message>
+        <source>The check was not finished in time.</source>
+        <translation>检测未能按时完成。</translation>
+    </message>
+    <message>
+        <source>An instruction was not followed in time.</source>
+        <translation>未能按时完成指示的动作。</translation>
+    </message>
+    <message>
+        <source>The face changed during the check.</source>
+        <translation>检测过程中人脸发生了变化。</translation>
+    </message>
+    <message>
+        <source>The face moved like a flat picture, not like a real head.</source>
+        <translation>人脸的运动像平面图片，而不像真实的头部。</translation>
+    </message>
+    <message>
+        <source>No natural blink was seen.</source>
+        <translation>未看到自然眨眼。</translation>
+    </message>
+    <message>
+        <source>No natural head movement was seen.</source>
+        <translation>未看到自然的头部动作。</translation>
+    </message>
+    <message>
+        <source>The head turned the other way.</source>
+        <translation>头部转向了相反的方向。</translation>
+    </message>
+    <message>
+        <source>The picture looks like a photo, a screen or a mask.</source>
+        <translation>画面看起来像照片、屏幕或面具。</translation>
+    </message>
+    <message>
+        <source>Live person</source>
+        <translation>真人</translation>
+    </message>
+    <message>
+        <source>Possible photo, screen or mask</source>
+        <translation>可能是照片、屏幕或面具</translation>
+    </message>
+    <message>
+        <source>Could not decide</source>
+        <translation>无法判断</translation>
+    </message>
+    <message>
+        <source>Please blink.</source>
+        <translation>请眨眼。</translation>
+    </message>
+    <message>
+        <source>Slowly turn your head to your left.</source>
+        <translation>请慢慢向您的左侧转头。</translation>
+    </message>
+    <message>
+        <source>Slowly turn your head to your right.</source>
+        <translation>请慢慢向您的右侧转头。</translation>
+    </message>
+    <message>
+        <source>Please open your mouth.</source>
+        <translation>请张开嘴巴。</translation>
+    </message>
+    <message>
+        <source>Chinese resident identity card</source>
+        <translation>中华人民共和国居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>National identity card of another country</source>
+        <translation>其他国家的身份证</translation>
+    </message>
 </context>
 <context>
     <name>fe::Settings</name>
@@ -1064,28 +1582,8 @@
         <translation>现场采集时间段的长度，单位为秒（默认 10）。</translation>
     </message>
     <message>
-        <source>The ID-document photo (an image, or VIDEO#FRAME).</source>
-        <translation>证件照片（图像文件，或 VIDEO#FRAME）。</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name.</source>
-        <translation>客户姓名。</translation>
-    </message>
-    <message>
-        <source>e.g. national_id, passport.</source>
-        <translation>例如 national_id、passport。</translation>
-    </message>
-    <message>
-        <source>The document&apos;s number.</source>
-        <translation>证件号码。</translation>
-    </message>
-    <message>
         <source>Optional, YYYY-MM-DD.</source>
         <translation>可选，格式为 YYYY-MM-DD。</translation>
-    </message>
-    <message>
-        <source>The phone number, E.164 (or national with --region).</source>
-        <translation>手机号码，E.164 格式（或配合 --region 使用国内号码格式）。</translation>
     </message>
     <message>
         <source>Region for a national phone number, e.g. CN.</source>
@@ -1122,10 +1620,6 @@
     <message>
         <source>--consent takes yes or no</source>
         <translation>--consent 只能为 yes 或 no</translation>
-    </message>
-    <message>
-        <source>--date-of-birth takes a date like 1990-04-21</source>
-        <translation>--date-of-birth 须为类似 1990-04-21 的日期</translation>
     </message>
     <message>
         <source>--mode takes challenge or spontaneous</source>
@@ -1180,10 +1674,6 @@
         <translation>按顺序列出的动作指令，例如 blink,turn-left（默认：随机）。</translation>
     </message>
     <message>
-        <source>Write the chosen portrait JPEG here (an export of biometric data).</source>
-        <translation>将选中的人像照片（JPEG）写入此处（属于生物特征数据导出）。</translation>
-    </message>
-    <message>
         <source>Seed of the random challenge draw (default: random).</source>
         <translation>随机抽取动作指令所用的随机种子（默认：随机）。</translation>
     </message>
@@ -1194,10 +1684,6 @@
     <message>
         <source>--challenges applies to challenge mode only</source>
         <translation>--challenges 仅适用于 challenge 模式</translation>
-    </message>
-    <message>
-        <source>cannot write the portrait to %1: %2</source>
-        <translation>无法将人像照片写入 %1：%2</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
@@ -1384,10 +1870,6 @@
         <translation>faceenroll-cli：未知命令“%1”；请运行 faceenroll-cli --help 查看帮助</translation>
     </message>
     <message>
-        <source>faceenroll-cli %1: internal error: %2</source>
-        <translation>faceenroll-cli %1：内部错误：%2</translation>
-    </message>
-    <message>
         <source>bad face position in &quot;%1&quot; (want @X:Y)</source>
         <translation>&quot;%1&quot; 中的人脸位置无效（应为 @X:Y）</translation>
     </message>
@@ -1558,6 +2040,174 @@
     <message>
         <source>--gallery-size goes with --purpose duplicate</source>
         <translation>--gallery-size 须与 --purpose duplicate 一起使用</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>示例：</translation>
+    </message>
+    <message>
+        <source>usage: faceenroll-cli %1 SUBCOMMAND [options]</source>
+        <translation>用法：faceenroll-cli %1 SUBCOMMAND [选项]</translation>
+    </message>
+    <message>
+        <source>Subcommands (faceenroll-cli %1 SUBCOMMAND --help shows the options of one):</source>
+        <translation>子命令（faceenroll-cli %1 SUBCOMMAND --help 显示某个子命令的选项）：</translation>
+    </message>
+    <message>
+        <source>--%1 was given more than once; give it once</source>
+        <translation>--%1 给出了不止一次；请只给一次</translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 does not exist</source>
+        <translation>--%1：文件 %2 不存在</translation>
+    </message>
+    <message>
+        <source>The ID-document photo: an image, or a video with --id-photo-frame.</source>
+        <translation>证件照片：一张图像，或配合 --id-photo-frame 的视频。</translation>
+    </message>
+    <message>
+        <source>Take the ID-document photo from this frame (0-based) of the --id-photo video.</source>
+        <translation>从 --id-photo 视频的这一帧（从 0 开始）取证件照片。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name (visible in the process list: prefer --subject-file).</source>
+        <translation>客户姓名（在进程列表中可见：建议使用 --subject-file）。</translation>
+    </message>
+    <message>
+        <source>cn_resident_id (Chinese resident identity card), passport, or national_id (another country&apos;s identity card).</source>
+        <translation>cn_resident_id（中国居民身份证）、passport（护照）或 national_id（其他国家的身份证）。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s number (visible in the process list: prefer --subject-file).</source>
+        <translation>证件号码（在进程列表中可见：建议使用 --subject-file）。</translation>
+    </message>
+    <message>
+        <source>The phone number, E.164 (or national with --region; visible in the process list: prefer --subject-file).</source>
+        <translation>电话号码，E.164 格式（或配合 --region 的国内格式；在进程列表中可见：建议使用 --subject-file）。</translation>
+    </message>
+    <message>
+        <source>Keep an ID-document photo that fails the document quality check (flagged).</source>
+        <translation>保留未通过证件质量检查的证件照片（会被标记）。</translation>
+    </message>
+    <message>
+        <source>the date of birth takes a date like 1990-04-21</source>
+        <translation>出生日期应为 1990-04-21 这样的日期</translation>
+    </message>
+    <message>
+        <source>--%1: %2 exists already; choose another name, or add --force to replace it</source>
+        <translation>--%1：%2 已存在；请换一个文件名，或加上 --force 以替换它</translation>
+    </message>
+    <message>
+        <source>--%1 writes a %2 file: give a name ending in .%3</source>
+        <translation>--%1 写入 %2 文件：请给出以 .%3 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is a folder; give a file name</source>
+        <translation>--%1：%2 是文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a regular file; it is not replaced</source>
+        <translation>--%1：%2 不是普通文件；不会被替换</translation>
+    </message>
+    <message>
+        <source>--%1 needs a video; %2 is a folder</source>
+        <translation>--%1 需要视频；%2 是文件夹</translation>
+    </message>
+    <message>
+        <source>--%1 needs a video (or an image); %2 is a folder</source>
+        <translation>--%1 需要视频（或图像）；%2 是文件夹</translation>
+    </message>
+    <message>
+        <source>--%1: %2 is not a regular file</source>
+        <translation>--%1：%2 不是普通文件</translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 is empty</source>
+        <translation>--%1：文件 %2 为空</translation>
+    </message>
+    <message>
+        <source>--%1 needs a video to take a frame from; %2 is an image (leave out --%1-frame)</source>
+        <translation>--%1 需要视频才能从中取帧；%2 是图像（请去掉 --%1-frame）</translation>
+    </message>
+    <message>
+        <source>Write the chosen portrait JPEG to this new file, readable by you only (an export of biometric data).</source>
+        <translation>将选出的人像 JPEG 写入这个新文件，仅您本人可读（这是生物特征数据的导出）。</translation>
+    </message>
+    <message>
+        <source>Replace the --portrait file if it exists.</source>
+        <translation>如果 --portrait 文件已存在则替换它。</translation>
+    </message>
+    <message>
+        <source>--force goes with --portrait</source>
+        <translation>--force 需与 --portrait 一起使用</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>标准输入</translation>
+    </message>
+    <message>
+        <source>cannot read the subject file %1: %2</source>
+        <translation>无法读取客户信息文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the subject file %1 is larger than %2 KiB: it is not a subject</source>
+        <translation>客户信息文件 %1 大于 %2 KiB：这不是客户信息</translation>
+    </message>
+    <message>
+        <source>the subject file %1 is empty</source>
+        <translation>客户信息文件 %1 为空</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details as a JSON object {&quot;name&quot;, &quot;document_type&quot;, &quot;document_number&quot;, &quot;phone&quot;, optional &quot;date_of_birth&quot; and &quot;region&quot;}, from FILE or from standard input for &quot;-&quot;. Recommended: unlike --name, --document-number and --phone it is not visible to other users in the process list.</source>
+        <translation>客户信息，JSON 对象 {&quot;name&quot;, &quot;document_type&quot;, &quot;document_number&quot;, &quot;phone&quot;, 可选的 &quot;date_of_birth&quot; 和 &quot;region&quot;}，来自 FILE，或在给出“-”时来自标准输入。推荐使用：与 --name、--document-number 和 --phone 不同，其他用户无法在进程列表中看到它。</translation>
+    </message>
+    <message>
+        <source>the subject file %1 is not a JSON object (%2 at byte %3)</source>
+        <translation>客户信息文件 %1 不是 JSON 对象（第 %3 字节处：%2）</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>the subject file %1 has an unknown key &quot;%2&quot;; the keys are name, document_type, document_number, phone, date_of_birth and region</source>
+        <translation>客户信息文件 %1 含有未知的键“%2”；可用的键为 name、document_type、document_number、phone、date_of_birth 和 region</translation>
+    </message>
+    <message>
+        <source>in the subject file %1, &quot;%2&quot; must be a string</source>
+        <translation>客户信息文件 %1 中的“%2”必须是字符串</translation>
+    </message>
+    <message>
+        <source>the %1 is given twice, in the subject file and as --%2; give it once</source>
+        <translation>%1 给出了两次：在客户信息文件中和作为 --%2；请只给一次</translation>
+    </message>
+    <message>
+        <source>the subject file %1 has no &quot;%2&quot; (or pass --%3)</source>
+        <translation>客户信息文件 %1 缺少“%2”（或使用 --%3）</translation>
+    </message>
+    <message>
+        <source>--%1 is required (or give it as &quot;%2&quot; in --subject-file FILE)</source>
+        <translation>需要 --%1（或在 --subject-file FILE 中以“%2”给出）</translation>
+    </message>
+    <message>
+        <source>Commands that open the store log in as --user NAME with that user&apos;s password from --password-file FILE or the FACEENROLL_PASSWORD environment variable; passwords are never taken on the command line. While another FaceEnroll process holds the store they wait --lock-timeout SECONDS (default %1), then give up with exit status 2.</source>
+        <translation>打开存储的命令以 --user NAME 登录，该用户的密码来自 --password-file FILE 或环境变量 FACEENROLL_PASSWORD；密码从不在命令行上接收。另一个 FaceEnroll 进程占用存储时，命令等待 --lock-timeout SECONDS 秒（默认 %1），然后放弃并以退出状态 2 结束。</translation>
+    </message>
+    <message>
+        <source>enroll: give the customer&apos;s details with --subject-file FILE (JSON) or --subject-file - (standard input) rather than --name, --document-number and --phone, which other users of this computer can read in the process list.</source>
+        <translation>enroll：请用 --subject-file FILE（JSON）或 --subject-file -（标准输入）提供客户信息，而不是 --name、--document-number 和 --phone——本机的其他用户可以在进程列表中看到这些选项。</translation>
+    </message>
+    <message>
+        <source>Output: one JSON object per line, the last one {&quot;summary&quot;: {...}} (after a failure {&quot;summary&quot;: {&quot;error&quot;: ...}}); exit status 0 when it ran, 2 for bad usage or input.</source>
+        <translation>输出：每行一个 JSON 对象，最后一行是 {&quot;summary&quot;: {...}}（失败时为 {&quot;summary&quot;: {&quot;error&quot;: ...}}）；运行完成时退出状态为 0，用法或输入错误时为 2。</translation>
+    </message>
+    <message>
+        <source>faceenroll-cli COMMAND --help shows a command&apos;s options and an example.</source>
+        <translation>faceenroll-cli COMMAND --help 显示某个命令的选项和示例。</translation>
+    </message>
+    <message>
+        <source>internal error: %1</source>
+        <translation>内部错误：%1</translation>
     </message>
 </context>
 <context>
@@ -1869,10 +2519,6 @@
         <translation>证件号码过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <source>Use only letters, digits and hyphens, as printed on the document.</source>
-        <translation>请只使用字母、数字和连字符，与证件上印刷的一致。</translation>
-    </message>
-    <message>
         <source>Type the customer&apos;s phone number.</source>
         <translation>请填写客户的手机号码。</translation>
     </message>
@@ -1887,6 +2533,10 @@
     <message>
         <source>There is no picture to check yet.</source>
         <translation>还没有可供检查的画面。</translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces was stopped.</source>
+        <translation>已登记人脸的加载已停止。</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2769,14 @@
     <message>
         <source>Camera picture of the document</source>
         <translation>证件的摄像头画面</translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces… %1 of %2</source>
+        <translation>正在加载已登记的人脸…… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces…</source>
+        <translation>正在加载已登记的人脸……</translation>
     </message>
 </context>
 <context>
@@ -2663,58 +3321,6 @@
         <translation>很好：请保持</translation>
     </message>
     <message>
-        <source>no face in view</source>
-        <translation>画面中没有人脸</translation>
-    </message>
-    <message>
-        <source>several faces in view</source>
-        <translation>画面中有多张人脸</translation>
-    </message>
-    <message>
-        <source>the face was too far away</source>
-        <translation>人脸太远</translation>
-    </message>
-    <message>
-        <source>the face was too close</source>
-        <translation>人脸太近</translation>
-    </message>
-    <message>
-        <source>the face was not in the middle</source>
-        <translation>人脸不在画面中央</translation>
-    </message>
-    <message>
-        <source>the head was turned</source>
-        <translation>头部偏转</translation>
-    </message>
-    <message>
-        <source>the head was tilted</source>
-        <translation>头部倾斜</translation>
-    </message>
-    <message>
-        <source>the face was too dark</source>
-        <translation>面部太暗</translation>
-    </message>
-    <message>
-        <source>the face was too bright</source>
-        <translation>面部太亮</translation>
-    </message>
-    <message>
-        <source>the eyes were closed</source>
-        <translation>眼睛闭着</translation>
-    </message>
-    <message>
-        <source>the mouth was open</source>
-        <translation>嘴巴张开</translation>
-    </message>
-    <message>
-        <source>the picture was blurred</source>
-        <translation>画面模糊</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>无</translation>
-    </message>
-    <message>
         <source>One face</source>
         <translation>单张人脸</translation>
     </message>
@@ -2819,38 +3425,6 @@
         <translation>光线不均</translation>
     </message>
     <message>
-        <source>The live face does not match the ID photo</source>
-        <translation>现场人脸与证件照片不符</translation>
-    </message>
-    <message>
-        <source>This face is already enrolled with another document</source>
-        <translation>此人脸已用其他证件登记过</translation>
-    </message>
-    <message>
-        <source>This phone number belongs to another person&apos;s enrollment</source>
-        <translation>此手机号码属于另一个人的登记</translation>
-    </message>
-    <message>
-        <source>This document belongs to another person&apos;s enrollment</source>
-        <translation>此证件属于另一个人的登记</translation>
-    </message>
-    <message>
-        <source>This person already holds the maximum number of phone numbers</source>
-        <translation>此人持有的手机号码已达上限</translation>
-    </message>
-    <message>
-        <source>Liveness check failed: the camera may have seen a photo, screen or mask</source>
-        <translation>活体检测未通过：摄像头可能拍到的是照片、屏幕或面具</translation>
-    </message>
-    <message>
-        <source>Liveness check inconclusive</source>
-        <translation>活体检测无法确定</translation>
-    </message>
-    <message>
-        <source>Portrait below the quality standard, kept by the operator</source>
-        <translation>人像未达质量标准，由操作员人工保留</translation>
-    </message>
-    <message>
         <source>Flag %1</source>
         <translation>标记 %1</translation>
     </message>
@@ -2867,82 +3441,6 @@
         <translation>静默活体分数 %1</translation>
     </message>
     <message>
-        <source>Live person</source>
-        <translation>真人</translation>
-    </message>
-    <message>
-        <source>Failed: presentation attack suspected</source>
-        <translation>未通过：疑似伪造攻击</translation>
-    </message>
-    <message>
-        <source>Inconclusive</source>
-        <translation>无法确定</translation>
-    </message>
-    <message>
-        <source>no face was seen for too long</source>
-        <translation>过长时间未看到人脸</translation>
-    </message>
-    <message>
-        <source>more than one face was in view</source>
-        <translation>画面中出现不止一张人脸</translation>
-    </message>
-    <message>
-        <source>the face left the picture</source>
-        <translation>人脸离开了画面</translation>
-    </message>
-    <message>
-        <source>the face was too dark to judge</source>
-        <translation>面部太暗，无法判断</translation>
-    </message>
-    <message>
-        <source>the challenges were not completed in time</source>
-        <translation>未能按时完成动作指令</translation>
-    </message>
-    <message>
-        <source>a prompt was not followed in time</source>
-        <translation>未能按时完成某个提示</translation>
-    </message>
-    <message>
-        <source>the face changed during the capture</source>
-        <translation>采集过程中人脸发生了变化</translation>
-    </message>
-    <message>
-        <source>the face moved like a flat picture</source>
-        <translation>人脸的运动像一张平面照片</translation>
-    </message>
-    <message>
-        <source>no natural blink</source>
-        <translation>没有自然眨眼</translation>
-    </message>
-    <message>
-        <source>no natural head movement</source>
-        <translation>没有自然的头部动作</translation>
-    </message>
-    <message>
-        <source>the head turned the wrong way</source>
-        <translation>头部转动方向错误</translation>
-    </message>
-    <message>
-        <source>the picture looks like a photo or a screen</source>
-        <translation>画面看起来像照片或屏幕</translation>
-    </message>
-    <message>
-        <source>Blink your eyes</source>
-        <translation>请眨眼</translation>
-    </message>
-    <message>
-        <source>Turn your head to your left</source>
-        <translation>请向您的左侧转头</translation>
-    </message>
-    <message>
-        <source>Turn your head to your right</source>
-        <translation>请向您的右侧转头</translation>
-    </message>
-    <message>
-        <source>Open your mouth</source>
-        <translation>请张嘴</translation>
-    </message>
-    <message>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -2953,22 +3451,6 @@
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
-    </message>
-    <message>
-        <source>National ID card</source>
-        <translation>居民身份证</translation>
-    </message>
-    <message>
-        <source>Passport</source>
-        <translation>护照</translation>
-    </message>
-    <message>
-        <source>Residence permit</source>
-        <translation>居留证</translation>
-    </message>
-    <message>
-        <source>Driving licence</source>
-        <translation>驾驶证</translation>
     </message>
 </context>
 </TS>

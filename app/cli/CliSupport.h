@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/AssetResolver.h"
+#include "common/Error.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -25,6 +26,9 @@ private:
 // One JSON object on one line of stdout, flushed (consumers read the stream live).
 void printJson(const QJsonObject& object);
 void printSummary(const QJsonObject& summary);
+// true when a command printed result lines but no summary yet: main() then ends stdout with
+// {"summary": {"error": REASON}} after a failure, so the last line is always a summary.
+bool summaryOwed();
 
 // Parses a command's options; throws UsageError on unknown options or a wrong number of
 // positional arguments. args[0] is the command name.
@@ -42,6 +46,9 @@ struct Size
 Size sizeOption(const QCommandLineParser& parser, const QString& name);
 
 QString tr(const char* text);
+
+// An fe::Error's text in the user's language, arguments filled in.
+QString errorText(const fe::Error& error);
 
 // The assets as this user's settings (assets/dir) and the environment say.
 AssetResolver assetResolver();

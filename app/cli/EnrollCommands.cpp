@@ -1,12 +1,17 @@
 // enroll, list, show, review and calibrate: the enrollment workflow and matching, headless.
 #include "CliSupport.h"
+#include "InputChecks.h"
 #include "Commands.h"
 #include "JsonFormat.h"
 #include "LiveOptions.h"
 #include "StoreAccess.h"
+#include "SubjectFile.h"
 #include "common/Error.h"
+#include "common/OutcomeTexts.h"
 #include "enroll/EnrollmentService.h"
+#include "enroll/IdPhotoReader.h"
 #include "enroll/LiveCapture.h"
+#include "enroll/MatchIndex.h"
 #include "match/Calibration.h"
 #include "match/Gallery.h"
 #include "match/MatchPolicy.h"
@@ -71,6 +76,7 @@ QJsonObject flagJson(const store::Flag& f)
 {
     return {{QStringLiteral("type"), qstr(f.code)},
             {QStringLiteral("reason"), qstr(f.reason)},
+            {QStringLiteral("text"), qstr(translatedOutcome(OutcomeKind::Flag, f.code))},
             {QStringLiteral("score"), rounded(f.score, 4)},
             {QStringLiteral("threshold"), rounded(f.threshold, 4)}};
 }
@@ -104,7 +110,7 @@ FaceRef parseRef(const QString& text, const QDir& base)
         if (xy.size() == 2) {
             const float x = xy[0].toFloat(&okX);
             const float y = xy[1].toFloat(&okY);
-            if (okX && okY) {
+            if (okX && okY && std::isfinite(x) && std::isfinite(y)) {
                 ref.point = cv::Point2f(x, y);
                 p = p.left(at);
             }
@@ -167,6 +173,36 @@ cv::Mat readRef(const FaceRef& ref)
                 {ref.path.toStdString(), std::to_string(ref.frame)});
 }
 
+// The ID-document photo: --id-photo PATH, a frame of a video with --id-photo-frame N. A path
+// that exists is a path, whatever characters it holds ("id#1.png"); the older VIDEO#FRAME
+// form is read only when no such file exists.
+FaceRef idPhotoRef(const QCommandLineParser& parser)
+{
+    const QString text = requiredValue(parser, QStringLiteral("id-photo"));
+    FaceRef ref;
+    if (parser.isSet(QStringLiteral("id-photo-frame"))) {
+        ref.path = text;
+        ref.frame = intOption(parser, QStringLiteral("id-photo-frame"), 0, 0, 100'000'000);
+        checkMediaInput(ref.path, QStringLiteral("id-photo"), MediaKind::Video);
+        return ref;
+    }
+    if (QFileInfo::exists(text)) {
+        ref.path = text;
+        checkMediaInput(ref.path, QStringLiteral("id-photo"), MediaKind::VideoOrImage);
+        return ref;
+    }
+    // No such file: perhaps the older VIDEO#FRAME form, else a missing file.
+    try {
+        ref = parseRef(text, QDir::current());
+    } catch (const UsageError&) {
+        ref.path.clear();
+    }
+    if (ref.path.isEmpty() || !QFileInfo::exists(ref.path))
+        throw UsageError(tr("--%1: the file %2 does not exist").arg(QStringLiteral("id-photo"), text));
+    checkMediaInput(ref.path, QStringLiteral("id-photo"), ref.frame >= 0 ? MediaKind::Video : MediaKind::VideoOrImage);
+    return ref;
+}
+
 int runEnroll(const QStringList& args)
 {
     rejectPasswordOnCommandLine(args);
@@ -175,12 +211,18 @@ int runEnroll(const QStringList& args)
     parser.addOption({QStringLiteral("live"), tr("The live capture: a video (or a still, which will fail liveness)."), QStringLiteral("VIDEO")});
     parser.addOption({QStringLiteral("live-start"), tr("Seconds into the video where the live window starts (default 0)."), QStringLiteral("S")});
     parser.addOption({QStringLiteral("live-seconds"), tr("Length of the live window (default 10)."), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("id-photo"), tr("The ID-document photo (an image, or VIDEO#FRAME)."), QStringLiteral("IMAGE")});
-    parser.addOption({QStringLiteral("name"), tr("The customer's name."), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("document-type"), tr("e.g. national_id, passport."), QStringLiteral("TYPE")});
-    parser.addOption({QStringLiteral("document-number"), tr("The document's number."), QStringLiteral("NUM")});
+    parser.addOption({QStringLiteral("id-photo"), tr("The ID-document photo: an image, or a video with --id-photo-frame."), QStringLiteral("IMAGE")});
+    parser.addOption({QStringLiteral("id-photo-frame"), tr("Take the ID-document photo from this frame (0-based) of the --id-photo video."),
+                      QStringLiteral("N")});
+    addSubjectFileOption(parser);
+    parser.addOption({QStringLiteral("name"), tr("The customer's name (visible in the process list: prefer --subject-file)."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("document-type"), tr("cn_resident_id (Chinese resident identity card), passport, or national_id (another country's identity card)."), QStringLiteral("TYPE")});
+    parser.addOption({QStringLiteral("document-number"), tr("The document's number (visible in the process list: prefer --subject-file)."),
+                      QStringLiteral("NUM")});
     parser.addOption({QStringLiteral("date-of-birth"), tr("Optional, YYYY-MM-DD."), QStringLiteral("DATE")});
-    parser.addOption({QStringLiteral("phone"), tr("The phone number, E.164 (or national with --region)."), QStringLiteral("E164")});
+    parser.addOption({QStringLiteral("phone"), tr("The phone number, E.164 (or national with --region; visible in the process list: "
+                                                  "prefer --subject-file)."),
+                      QStringLiteral("E164")});
     parser.addOption({QStringLiteral("region"), tr("Region for a national phone number, e.g. CN."), QStringLiteral("CC")});
     parser.addOption({QStringLiteral("consent"), tr("yes or no: the customer's consent, attested by the operator."), QStringLiteral("yes|no")});
     parser.addOption({QStringLiteral("notice-version"), tr("Version of the privacy notice shown (default 1)."), QStringLiteral("V")});
@@ -189,22 +231,24 @@ int runEnroll(const QStringList& args)
     parser.addOption({QStringLiteral("challenges"), tr("Challenges in order (default: random)."), QStringLiteral("LIST")});
     parser.addOption({QStringLiteral("quality-profile"), tr("Quality profile: icao, default or lowres."), QStringLiteral("NAME"), QStringLiteral("default")});
     parser.addOption({QStringLiteral("allow-low-quality"), tr("Keep the best portrait even below the quality gate (flagged).")});
+    parser.addOption({QStringLiteral("id-photo-override"), tr("Keep an ID-document photo that fails the document quality check (flagged).")});
     parseOrThrow(parser, args, 0, 0);
 
     const QString consent = requiredValue(parser, QStringLiteral("consent"));
     if (consent != QLatin1String("yes") && consent != QLatin1String("no"))
         throw UsageError(tr("--consent takes yes or no"));
+    const SubjectFields fields = readSubjectFields(parser);
     enroll::SubjectInput input;
-    input.subject.name = requiredValue(parser, QStringLiteral("name")).toStdString();
-    input.subject.documentType = requiredValue(parser, QStringLiteral("document-type")).toStdString();
-    input.subject.documentNumber = requiredValue(parser, QStringLiteral("document-number")).toStdString();
-    if (parser.isSet(QStringLiteral("date-of-birth"))) {
-        input.subject.dateOfBirth = store::parseDate(parser.value(QStringLiteral("date-of-birth")).toStdString());
+    input.subject.name = fields.name.toStdString();
+    input.subject.documentType = fields.documentType.toStdString();
+    input.subject.documentNumber = fields.documentNumber.toStdString();
+    if (!fields.dateOfBirth.isEmpty()) {
+        input.subject.dateOfBirth = store::parseDate(fields.dateOfBirth.toStdString());
         if (!input.subject.dateOfBirth)
-            throw UsageError(tr("--date-of-birth takes a date like 1990-04-21"));
+            throw UsageError(tr("the date of birth takes a date like 1990-04-21"));
     }
-    input.phone = requiredValue(parser, QStringLiteral("phone")).toStdString();
-    input.defaultRegion = parser.value(QStringLiteral("region")).toStdString();
+    input.phone = fields.phone.toStdString();
+    input.defaultRegion = fields.region.toStdString();
     input.consent.given = consent == QLatin1String("yes");
     input.consent.operatorAttested = input.consent.given;
     input.consent.noticeVersion = parser.isSet(QStringLiteral("notice-version")) ? parser.value(QStringLiteral("notice-version")).toStdString() : "1";
@@ -219,11 +263,25 @@ int runEnroll(const QStringList& args)
     const double seconds = doubleOption(parser, QStringLiteral("live-seconds"), kDefaultLiveSeconds, 1.0, 600.0);
     options.spontaneousWindowMs = seconds * 1000.0;
     const bool allowLow = parser.isSet(QStringLiteral("allow-low-quality"));
+    const bool idPhotoOverride = parser.isSet(QStringLiteral("id-photo-override"));
+    // With consent, the media must be named correctly: said before the password is checked
+    // (a login costs seconds). Without consent nothing is read.
+    QString livePath;
+    FaceRef idRef;
+    if (input.consent.given) {
+        livePath = requiredValue(parser, QStringLiteral("live"));
+        checkMediaInput(livePath, QStringLiteral("live"), MediaKind::VideoOrImage);
+        idRef = idPhotoRef(parser);
+    }
 
     store::Session session = login(parser);
-    if (!input.consent.given) {
-        // Nothing biometric is read or stored without consent; the refusal itself is audited.
-        session.recordConsentRefused();
+    // A role that may not enroll is told so in those words before anything else is looked up.
+    session.require(store::Permission::Enroll);
+    enroll::EnrollmentService service(session);
+    // Consent and the typed data are the service's decision, before any media or model is
+    // read. A refusal is audited there; nothing biometric is read or stored.
+    const enroll::SubjectDecision subject = service.start(input);
+    if (subject.consentRefused) {
         printSummary({{QStringLiteral("status"), QStringLiteral("refused")},
                       {QStringLiteral("enrollment_id"), QJsonValue()},
                       {QStringLiteral("flags"), QJsonArray()}});
@@ -231,17 +289,19 @@ int runEnroll(const QStringList& args)
         return 0;
     }
     const auto models = vision::VisionModels::load(assetResolver());
-    enroll::EnrollmentService service(session, models);
-    (void)service.validateSubject(input); // bad data fails before any media is read
+    enroll::IdPhotoReader idReader(models);
+    // An image goes through vision::readImage (truncated or corrupt files are refused).
+    const enroll::IdPhotoCheck id = idRef.frame < 0 ? idReader.analyzeFile(idRef.path.toStdString())
+                                                    : idReader.analyze(readRef(idRef));
+    service.checkIdPhotoRules(id, idPhotoOverride); // fails before the live capture
 
-    const QString idPhotoPath = requiredValue(parser, QStringLiteral("id-photo"));
-    const cv::Mat idImage = readRef(parseRef(idPhotoPath, QDir::current()));
-    const enroll::IdPhotoCheck id = service.checkIdPhoto(idImage);
-    if (!id.faceFound)
-        throw Error(ErrorCode::NoFace, QT_TRANSLATE_NOOP("fe::Error", "No face was found on the ID-document photo %1."),
-                    {idPhotoPath.toStdString()});
-    const enroll::LiveResult live = runLive(models, requiredValue(parser, QStringLiteral("live")), options, start, seconds, allowLow);
-    const enroll::EnrollmentOutcome out = service.enroll(input, id, live, allowLow);
+    // The GUI loads the index on a worker thread while the capture runs; here it is loaded
+    // first, on this thread.
+    auto index = std::make_shared<enroll::MatchIndex>(enroll::MatchIndex::specOf(idReader.encoder()));
+    index->load(session);
+    service.setIndex(index);
+    const enroll::LiveResult live = runLive(models, livePath, options, start, seconds, allowLow);
+    const enroll::EnrollmentOutcome out = service.enroll(input, id, live, {.lowQualityOverride = allowLow, .idPhotoQualityOverride = idPhotoOverride});
 
     QJsonArray flags;
     for (const auto& f : out.flags)
@@ -249,7 +309,12 @@ int runEnroll(const QStringList& args)
     QJsonArray reasons;
     for (auto r : live.liveness.reasons)
         reasons.append(key(liveness::reasonKey(r)));
-    const double idThreshold = service.policy().documentThreshold;
+    QJsonObject idMatch{{QStringLiteral("score"), QJsonValue()}, {QStringLiteral("threshold"), QJsonValue()},
+                        {QStringLiteral("decision"), QJsonValue()}};
+    if (out.idPhoto)
+        idMatch = {{QStringLiteral("score"), rounded(out.idPhoto->score, 4)},
+                   {QStringLiteral("threshold"), out.idPhoto->threshold},
+                   {QStringLiteral("decision"), out.idPhoto->matched ? QStringLiteral("match") : QStringLiteral("non-match")}};
     printSummary({
         {QStringLiteral("enrollment_id"), out.enrollmentId.empty() ? QJsonValue() : QJsonValue(qstr(out.enrollmentId))},
         {QStringLiteral("status"), key(enroll::outcomeKey(out.outcome))},
@@ -258,14 +323,10 @@ int runEnroll(const QStringList& args)
                                                  {QStringLiteral("reasons"), reasons},
                                                  {QStringLiteral("passive_score"), rounded(live.liveness.passiveScore, 3)},
                                                  {QStringLiteral("blinks"), live.liveness.blinks}}},
-        {QStringLiteral("match_id_photo"),
-         QJsonObject{{QStringLiteral("score"), out.idPhotoScore ? QJsonValue(rounded(*out.idPhotoScore, 4)) : QJsonValue()},
-                     {QStringLiteral("threshold"), idThreshold},
-                     {QStringLiteral("decision"), out.idPhotoScore && *out.idPhotoScore >= idThreshold ? QStringLiteral("match")
-                                                                                                      : QStringLiteral("non-match")}}},
+        {QStringLiteral("match_id_photo"), idMatch},
         {QStringLiteral("id_photo_quality"), toJson(id.quality)},
         {QStringLiteral("portrait_quality"), live.portrait ? QJsonValue(toJson(live.portrait->quality)) : QJsonValue()},
-        {QStringLiteral("gallery_size"), static_cast<qint64>(service.gallery().size())},
+        {QStringLiteral("gallery_size"), static_cast<qint64>(out.gallerySize)},
     });
     session.logout();
     return 0;
@@ -277,7 +338,7 @@ QJsonObject summaryJson(const store::EnrollmentSummary& e)
             {QStringLiteral("created"), isoTime(e.createdAt)},
             {QStringLiteral("station"), qstr(e.stationId)},
             {QStringLiteral("operator"), qstr(e.operatorId)},
-            {QStringLiteral("status"), QString::fromLatin1(store::toString(e.status))},
+            {QStringLiteral("status"), statusWord(e.status)},
             {QStringLiteral("upload_state"), QString::fromLatin1(store::toString(e.uploadState))},
             {QStringLiteral("flags"), e.flagCount},
             {QStringLiteral("purged"), e.purged},
@@ -296,10 +357,7 @@ int runList(const QStringList& args)
     parseOrThrow(parser, args, 0, 0);
     store::EnrollmentFilter filter;
     if (parser.isSet(QStringLiteral("status"))) {
-        QString s = parser.value(QStringLiteral("status"));
-        if (s == QLatin1String("flagged"))
-            s = QString::fromLatin1(store::toString(store::EnrollmentStatus::PendingReview));
-        filter.status = store::parseEnrollmentStatus(s.toStdString());
+        filter.status = parseStatusWord(parser.value(QStringLiteral("status")));
         if (!filter.status)
             throw UsageError(tr("--status takes accepted, flagged, approved or rejected"));
     }
@@ -379,14 +437,13 @@ int runReview(const QStringList& args)
     const QString reason = requiredValue(parser, QStringLiteral("reason"));
     const std::string id = requiredValue(parser, QStringLiteral("enrollment")).toStdString();
     store::Session session = login(parser);
-    const auto models = vision::VisionModels::load(assetResolver());
-    enroll::EnrollmentService service(session, models);
+    enroll::EnrollmentService service(session); // no models: a review decides on stored data
     service.review(id, decision == QLatin1String("approve") ? store::ReviewOutcome::Approved : store::ReviewOutcome::Rejected,
                    reason.toStdString());
     const auto e = session.getEnrollment(id);
     printSummary({{QStringLiteral("enrollment_id"), qstr(id)},
                   {QStringLiteral("decision"), decision},
-                  {QStringLiteral("status"), QString::fromLatin1(store::toString(e.status))}});
+                  {QStringLiteral("status"), statusWord(e.status)}});
     session.logout();
     return 0;
 }
@@ -505,7 +562,7 @@ int runCalibrate(const QStringList& args)
         for (const auto& t : parser.value(QStringLiteral("target-fmr")).split(u',')) {
             bool ok = false;
             const double v = t.toDouble(&ok);
-            if (!ok || v <= 0 || v >= 1)
+            if (!ok || !(v > 0 && v < 1)) // written so that NaN fails too
                 throw UsageError(tr("--target-fmr takes rates between 0 and 1"));
             targets.push_back(v);
         }
@@ -736,7 +793,7 @@ int runCalibrate(const QStringList& args)
 
 void registerEnrollCommands(CommandTable& table)
 {
-    table[QStringLiteral("enroll")] = {runEnroll, QT_TRANSLATE_NOOP("cli", "--db PATH --user OP --live VIDEO --id-photo IMAGE --name NAME --document-type T --document-number N --phone E164 --consent yes|no  enroll a customer")};
+    table[QStringLiteral("enroll")] = {runEnroll, QT_TRANSLATE_NOOP("cli", "--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  enroll a customer")};
     table[QStringLiteral("list")] = {runList, QT_TRANSLATE_NOOP("cli", "--db PATH --user U [--status flagged]  enrollments, one per line (no biometric data)")};
     table[QStringLiteral("show")] = {runShow, QT_TRANSLATE_NOOP("cli", "ID --db PATH --user U  one enrollment's record (no biometric data)")};
     table[QStringLiteral("review")] = {runReview, QT_TRANSLATE_NOOP("cli", "--db PATH --user SUP --enrollment ID --decision approve|reject --reason TEXT  decide a flagged enrollment")};

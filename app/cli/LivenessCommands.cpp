@@ -1,12 +1,11 @@
 // liveness: a live session (challenge or spontaneous) and the best-shot portrait, headless.
 #include "CliSupport.h"
+#include "ExportFile.h"
 #include "Commands.h"
 #include "JsonFormat.h"
 #include "LiveOptions.h"
 #include "common/Error.h"
-#include "liveness/CaptureSelector.h"
-#include "liveness/LivenessSession.h"
-#include "vision/FrameAnalyzer.h"
+#include "enroll/LiveCapture.h"
 #include "vision/FrameSource.h"
 #include "vision/VisionModels.h"
 
@@ -22,8 +21,6 @@ QString key(std::string_view k)
     return QString::fromLatin1(k.data(), static_cast<qsizetype>(k.size()));
 }
 
-// After the last challenge, frames keep coming for this long to pick the portrait from.
-constexpr double kCaptureTailMs = 1000.0;
 QJsonObject toJson(const liveness::ChallengeRecord& c)
 {
     QJsonObject o{{QStringLiteral("kind"), key(liveness::challengeKey(c.kind))},
@@ -46,67 +43,64 @@ int runLiveness(const QStringList& args)
                       QStringLiteral("challenge")});
     parser.addOption({QStringLiteral("challenges"), tr("Challenges in order, e.g. blink,turn-left (default: random)."),
                       QStringLiteral("LIST")});
-    parser.addOption({QStringLiteral("portrait"), tr("Write the chosen portrait JPEG here (an export of biometric data)."),
+    parser.addOption({QStringLiteral("portrait"), tr("Write the chosen portrait JPEG to this new file, readable by you only (an "
+                                                     "export of biometric data)."),
                       QStringLiteral("OUT.jpg")});
+    parser.addOption({QStringLiteral("force"), tr("Replace the --portrait file if it exists.")});
     parser.addOption({QStringLiteral("quality-profile"), tr("Quality profile: icao, default or lowres."),
                       QStringLiteral("NAME"), QStringLiteral("default")});
     parser.addOption({QStringLiteral("seed"), tr("Seed of the random challenge draw (default: random)."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("max-frames"), tr("Read at most N frames."), QStringLiteral("N")});
     parseOrThrow(parser, args, 1, 1);
+    // The export target is checked before the session runs: a wrong name costs nothing.
+    std::optional<ExportFile> portraitFile;
+    if (parser.isSet(QStringLiteral("portrait")))
+        portraitFile.emplace(parser.value(QStringLiteral("portrait")), QStringLiteral("portrait"),
+                             std::initializer_list<const char*>{"jpg", "jpeg"}, parser.isSet(QStringLiteral("force")));
+    else if (parser.isSet(QStringLiteral("force")))
+        throw UsageError(tr("--force goes with --portrait"));
 
-    liveness::LivenessOptions options;
+    enroll::LiveCapture::Options options;
     const QString mode = parser.value(QStringLiteral("mode"));
-    options.mode = parseMode(mode);
+    options.liveness.mode = parseMode(mode);
     if (parser.isSet(QStringLiteral("challenges"))) {
-        if (options.mode == liveness::Mode::Spontaneous)
+        if (options.liveness.mode == liveness::Mode::Spontaneous)
             throw UsageError(tr("--challenges applies to challenge mode only"));
-        options.challenges = parseChallenges(parser.value(QStringLiteral("challenges")));
+        options.liveness.challenges = parseChallenges(parser.value(QStringLiteral("challenges")));
     }
-    options.seed = static_cast<std::uint64_t>(intOption(parser, QStringLiteral("seed"), 0, 0, 2'000'000'000));
-    vision::AnalyzerOptions analyzerOptions;
-    analyzerOptions.profile = vision::QualityProfile::byName(parser.value(QStringLiteral("quality-profile")).toStdString());
+    options.liveness.seed = static_cast<std::uint64_t>(intOption(parser, QStringLiteral("seed"), 0, 0, 2'000'000'000));
+    options.analyzer.profile = vision::QualityProfile::byName(parser.value(QStringLiteral("quality-profile")).toStdString());
 
     vision::SourceOptions sourceOptions = liveSourceOptions();
     sourceOptions.maxFrames = intOption(parser, QStringLiteral("max-frames"), -1, 1, 100'000'000);
     const QString input = parser.positionalArguments().first();
     auto source = vision::FrameSource::open(std::filesystem::path(input.toStdString()), sourceOptions);
 
+    // The same live loop as `enroll` and the GUI: one LiveCapture.
     const auto models = vision::VisionModels::load(assetResolver());
-    auto encoder = models.makeEncoder();
-    auto pad = models.makePad();
-    vision::FrameAnalyzer analyzer(models.landmarks, analyzerOptions);
-    liveness::LivenessSession session(*encoder, *pad, options);
-    liveness::CaptureSelector capture(*encoder);
-
-    if (options.mode == liveness::Mode::Challenge) {
+    enroll::LiveCapture capture(models, options);
+    if (options.liveness.mode == liveness::Mode::Challenge) {
         QJsonArray sequence;
-        for (auto k : session.sequence())
+        for (auto k : capture.sequence())
             sequence.append(key(liveness::challengeKey(k)));
         printJson({{QStringLiteral("event"), QStringLiteral("sequence")}, {QStringLiteral("challenges"), sequence}});
     }
     vision::Frame frame;
-    std::optional<double> finishedAt;
     int lastPrompt = -1;
     while (source->next(frame)) {
-        const auto analysis = analyzer.analyze(frame.bgr, frame.timestampMs);
-        capture.offer(frame.bgr, analysis);
-        if (!finishedAt) {
-            session.feed(frame.bgr, analysis);
-            if (const auto p = session.prompt(); p && p->index != lastPrompt) {
-                lastPrompt = p->index;
-                printJson({{QStringLiteral("event"), QStringLiteral("prompt")},
-                           {QStringLiteral("challenge"), key(liveness::challengeKey(p->kind))},
-                           {QStringLiteral("index"), p->index},
-                           {QStringLiteral("t_ms"), rounded(frame.timestampMs, 1)}});
-            }
-            if (session.finished())
-                finishedAt = frame.timestampMs;
-        } else if (frame.timestampMs - *finishedAt > kCaptureTailMs) {
-            break;
+        const enroll::LiveCapture::Step step = capture.feed(frame.bgr, frame.timestampMs);
+        if (step.prompt && step.prompt->index != lastPrompt) {
+            lastPrompt = step.prompt->index;
+            printJson({{QStringLiteral("event"), QStringLiteral("prompt")},
+                       {QStringLiteral("challenge"), key(liveness::challengeKey(step.prompt->kind))},
+                       {QStringLiteral("index"), step.prompt->index},
+                       {QStringLiteral("t_ms"), rounded(frame.timestampMs, 1)}});
         }
+        if (step.done)
+            break;
     }
-    const liveness::LivenessResult result = session.finish();
-    const auto portrait = capture.portrait();
+    const enroll::LiveResult live = capture.finish();
+    const liveness::LivenessResult& result = live.liveness;
 
     QJsonArray reasons;
     for (auto r : result.reasons)
@@ -129,21 +123,15 @@ int runLiveness(const QStringList& args)
         {QStringLiteral("frames"), result.frames},
         {QStringLiteral("duration_ms"), rounded(result.durationMs, 1)},
     };
-    if (portrait) {
-        QJsonObject q = cli::toJson(portrait->quality);
-        summary.insert(QStringLiteral("portrait_quality"), q);
-        summary.insert(QStringLiteral("portrait_frame"), static_cast<qint64>(portrait->frameIndex));
-        if (parser.isSet(QStringLiteral("portrait"))) {
-            QFile out(parser.value(QStringLiteral("portrait")));
-            if (!out.open(QIODevice::WriteOnly) ||
-                out.write(reinterpret_cast<const char*>(portrait->jpeg.data()), static_cast<qint64>(portrait->jpeg.size())) !=
-                    static_cast<qint64>(portrait->jpeg.size()) ||
-                !out.flush())
-                throw UsageError(tr("cannot write the portrait to %1: %2").arg(out.fileName(), out.errorString()));
-        }
+    if (live.portrait) {
+        const liveness::Portrait& portrait = *live.portrait;
+        summary.insert(QStringLiteral("portrait_quality"), cli::toJson(portrait.quality));
+        summary.insert(QStringLiteral("portrait_frame"), static_cast<qint64>(portrait.frameIndex));
+        if (portraitFile)
+            portraitFile->write(std::string_view(reinterpret_cast<const char*>(portrait.jpeg.data()), portrait.jpeg.size()));
     } else {
         summary.insert(QStringLiteral("portrait_quality"), QJsonValue());
-        summary.insert(QStringLiteral("capture_blocked_by"), key(vision::guidanceKey(capture.blockingGuidance())));
+        summary.insert(QStringLiteral("capture_blocked_by"), key(vision::guidanceKey(live.blockingGuidance)));
     }
     printSummary(summary);
     return 0;
@@ -153,7 +141,7 @@ int runLiveness(const QStringList& args)
 
 void registerLivenessCommands(CommandTable& table)
 {
-    table[QStringLiteral("liveness")] = {runLiveness, QT_TRANSLATE_NOOP("cli", "INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg]  liveness verdict and portrait")};
+    table[QStringLiteral("liveness")] = {runLiveness, QT_TRANSLATE_NOOP("cli", "INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  liveness verdict and portrait")};
 }
 
 } // namespace fe::cli

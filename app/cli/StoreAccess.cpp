@@ -9,7 +9,10 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+
+#include <sodium.h>
 
 namespace fe::cli {
 
@@ -30,6 +33,27 @@ QString isoTime(TimePoint t)
     return QDateTime::fromMSecsSinceEpoch(store::toMillis(t), Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
+QString statusWord(store::EnrollmentStatus status)
+{
+    if (status == store::EnrollmentStatus::PendingReview)
+        return QStringLiteral("flagged");
+    return QString::fromLatin1(store::toString(status));
+}
+
+std::optional<store::EnrollmentStatus> parseStatusWord(const QString& word)
+{
+    if (word == QLatin1String("flagged"))
+        return store::EnrollmentStatus::PendingReview;
+    return store::parseEnrollmentStatus(word.toStdString());
+}
+
+QString auditOutcomeWord(const std::string& outcome)
+{
+    if (const auto status = store::parseEnrollmentStatus(outcome))
+        return statusWord(*status);
+    return QString::fromStdString(outcome);
+}
+
 SecretBytes readSecretFile(const QString& path)
 {
     QFile f(path);
@@ -42,7 +66,7 @@ SecretBytes readSecretFile(const QString& path)
     if (n > 0 && bytes[n - 1] == '\r')
         --n;
     SecretBytes secret(bytes.constData(), static_cast<std::size_t>(n));
-    std::memset(bytes.data(), 0, static_cast<std::size_t>(bytes.size()));
+    sodium_memzero(bytes.data(), static_cast<std::size_t>(bytes.size()));
     if (secret.empty())
         throw UsageError(tr("%1 is empty: write the password into the file (one line)").arg(path));
     return secret;
@@ -52,12 +76,19 @@ SecretBytes actorPassword(const QCommandLineParser& parser)
 {
     if (parser.isSet(kPasswordFileOption))
         return readSecretFile(parser.value(kPasswordFileOption));
-    QByteArray env = qgetenv("FACEENROLL_PASSWORD");
-    if (env.isEmpty())
+    // Read once, then wiped in the environment block itself (what /proc/PID/environ and a
+    // child process would see) and removed. The CLI reads it on its main thread before it
+    // starts any other.
+    char* env = std::getenv("FACEENROLL_PASSWORD");
+    const std::size_t n = env != nullptr ? std::strlen(env) : 0;
+    if (n == 0) {
+        qunsetenv("FACEENROLL_PASSWORD");
         throw UsageError(tr("no password: pass --password-file FILE or set FACEENROLL_PASSWORD (passwords are never "
                             "taken on the command line)"));
-    SecretBytes secret(env.constData(), static_cast<std::size_t>(env.size()));
-    std::memset(env.data(), 0, static_cast<std::size_t>(env.size()));
+    }
+    SecretBytes secret(env, n);
+    sodium_memzero(env, n);
+    qunsetenv("FACEENROLL_PASSWORD");
     return secret;
 }
 

@@ -10,6 +10,8 @@
 #include <QStringList>
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 // How CLI commands reach the encrypted store: --db, --user and the acting user's password
 // from --password-file or FACEENROLL_PASSWORD (never from the command line).
@@ -53,5 +55,14 @@ enum class OneTimePassword
 store::Session login(const QCommandLineParser& parser, OneTimePassword oneTime = OneTimePassword::Refuse);
 
 QString isoTime(store::TimePoint t);
+
+// One status vocabulary for every command (enroll, list, show, review, audit, --status):
+// accepted, flagged, approved, rejected. The store's "pending_review" is shown as "flagged",
+// the word enroll reports when it raises a flag.
+QString statusWord(store::EnrollmentStatus status);
+// A word of that vocabulary (or the store's own name) -> status; nothing for another word.
+std::optional<store::EnrollmentStatus> parseStatusWord(const QString& word);
+// An audit row's outcome as shown: an enrollment status in the same vocabulary.
+QString auditOutcomeWord(const std::string& outcome);
 
 } // namespace fe::cli

@@ -196,7 +196,7 @@ int runAudit(const QStringList& allArgs)
                        {QStringLiteral("actor"), QString::fromStdString(r.event.actor)},
                        {QStringLiteral("action"), QString::fromStdString(r.event.action)},
                        {QStringLiteral("object"), QString::fromStdString(r.event.objectId)},
-                       {QStringLiteral("outcome"), QString::fromStdString(r.event.outcome)}});
+                       {QStringLiteral("outcome"), auditOutcomeWord(r.event.outcome)}});
         printSummary({{QStringLiteral("rows"), static_cast<qint64>(rows.size())}});
         return 0;
     }
@@ -323,9 +323,18 @@ int runSettings(const QStringList& allArgs)
             const auto it = stored.find(key);
             const std::optional<std::string> value =
                 it != stored.end() ? std::optional<std::string>(it->second) : std::nullopt;
+            // A computed setting (the match thresholds) not fixed by a stored value reads
+            // "calibrated": MatchPolicy chooses it (`calibrate` and `match --purpose` show the figure).
+            QString effective = QString::fromStdString(SettingsSchema::effective(spec, value));
+            QString defaultValue = QString::fromUtf8(spec.defaultValue.data(), static_cast<qsizetype>(spec.defaultValue.size()));
+            if (spec.computed) {
+                if (effective.isEmpty())
+                    effective = QStringLiteral("calibrated");
+                defaultValue = QStringLiteral("calibrated");
+            }
             QJsonObject o{{QStringLiteral("key"), QString::fromStdString(key)},
-                          {QStringLiteral("value"), QString::fromStdString(SettingsSchema::effective(spec, value))},
-                          {QStringLiteral("default"), QString::fromUtf8(spec.defaultValue.data(), static_cast<qsizetype>(spec.defaultValue.size()))},
+                          {QStringLiteral("value"), effective},
+                          {QStringLiteral("default"), defaultValue},
                           {QStringLiteral("type"), QString::fromLatin1(SettingsSchema::typeName(spec.type))},
                           {QStringLiteral("allowed"), QString::fromStdString(SettingsSchema::allowedText(spec))},
                           {QStringLiteral("set_by"), settingWriters(spec)},

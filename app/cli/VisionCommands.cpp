@@ -10,9 +10,11 @@
 #include "vision/FaceGeometry.h"
 #include "vision/FrameAnalyzer.h"
 #include "vision/FrameSource.h"
+#include "vision/ImageReader.h"
 #include "vision/VisionModels.h"
 
 #include <opencv2/core/utility.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -61,6 +63,8 @@ vision::BestShotSelector::Shot bestShot(const QString& input, const vision::Visi
     vision::BestShotSelector selector;
     vision::Frame frame;
     while (source->next(frame)) {
+        if (source->independentFrames())
+            analyzer.reset(); // a folder's photos are unrelated: no track carries over
         const auto analysis = analyzer.analyze(frame.bgr, frame.timestampMs);
         if (!selector.offer(frame.bgr, analysis) && source->isStill() && !analysis.faces.empty()) {
             // A still with several faces: take the largest (the analyzer's primary).
@@ -72,6 +76,75 @@ vision::BestShotSelector::Shot bestShot(const QString& input, const vision::Visi
     if (!selector.best())
         throw Error(ErrorCode::NoFace, QT_TRANSLATE_NOOP("fe::Error", "No face was found in %1."), {input.toStdString()});
     return *selector.best();
+}
+
+// Per-frame lines and the summary's counts.
+struct AnalyzeTally
+{
+    std::vector<double> times;
+    std::int64_t frames = 0, withFace = 0, oneFace = 0, unreadable = 0;
+    int blinks = 0;
+
+    void add(const vision::FrameAnalysis& analysis, QJsonObject line, double decodeScale)
+    {
+        if (decodeScale < 1.0)
+            line.insert(QStringLiteral("decode_scale"), rounded(decodeScale, 6));
+        printJson(line);
+        times.push_back(analysis.timings.totalMs);
+        ++frames;
+        withFace += analysis.faces.empty() ? 0 : 1;
+        oneFace += analysis.faces.size() == 1 ? 1 : 0;
+    }
+
+    QJsonObject summary() const
+    {
+        double sum = 0.0;
+        for (double t : times)
+            sum += t;
+        return {
+            {QStringLiteral("frames"), static_cast<qint64>(frames)},
+            {QStringLiteral("frames_with_face"), static_cast<qint64>(withFace)},
+            {QStringLiteral("frames_with_one_face"), static_cast<qint64>(oneFace)},
+            {QStringLiteral("blinks"), blinks},
+            {QStringLiteral("mean_ms"), rounded(frames > 0 ? sum / static_cast<double>(frames) : 0.0, 3)},
+            {QStringLiteral("p95_ms"), rounded(percentile(times, 0.95), 3)},
+        };
+    }
+};
+
+// A folder is a set of unrelated photos: each is read and analysed on its own (a fresh track,
+// eye baseline and blink count), each line names its file, and a photo that cannot be read
+// is reported on its line and counted instead of ending the run.
+void analyzeFolder(const std::filesystem::path& folder, const vision::SourceOptions& sourceOptions, FrameAnalyzer& analyzer,
+                   AnalyzeTally& tally)
+{
+    const auto files = vision::listImageFiles(folder);
+    std::int64_t index = 0;
+    for (const auto& file : files) {
+        if (sourceOptions.maxFrames >= 0 && index >= sourceOptions.maxFrames)
+            break;
+        const QString name = QString::fromStdString(file.filename().string());
+        vision::DecodedImage image;
+        try {
+            image = vision::decodeImage(file);
+        } catch (const Error& e) {
+            printJson({{QStringLiteral("frame"), static_cast<qint64>(index)},
+                       {QStringLiteral("file"), name},
+                       {QStringLiteral("error"), errorText(e)}});
+            ++tally.unreadable;
+            ++index;
+            continue;
+        }
+        if (!sourceOptions.resize.empty())
+            cv::resize(image.bgr, image.bgr, sourceOptions.resize, 0, 0, cv::INTER_LINEAR);
+        analyzer.reset();
+        const auto analysis = analyzer.analyze(image.bgr, 0.0);
+        QJsonObject line = toJson(analysis);
+        line.insert(QStringLiteral("frame"), static_cast<qint64>(index));
+        line.insert(QStringLiteral("file"), name);
+        tally.add(analysis, line, image.scale);
+        ++index;
+    }
 }
 
 int runAnalyze(const QStringList& args)
@@ -88,35 +161,38 @@ int runAnalyze(const QStringList& args)
     const Size resize = sizeOption(parser, QStringLiteral("resize"));
     sourceOptions.resize = cv::Size(resize.width, resize.height);
     const AnalyzerOptions options = analyzerOptions(parser);
-    auto source = FrameSource::open(pathArg(parser.positionalArguments().first()), sourceOptions);
+    const auto input = pathArg(parser.positionalArguments().first());
+    std::error_code ec;
+    const bool folder = std::filesystem::is_directory(input, ec);
+    // Open (and so check) the input before the models load: bad input fails fast.
+    std::unique_ptr<FrameSource> source;
+    if (folder)
+        (void)vision::listImageFiles(input);
+    else
+        source = FrameSource::open(input, sourceOptions);
     const auto models = loadModels();
     FrameAnalyzer analyzer(models.landmarks, options);
 
-    std::vector<double> times;
-    std::int64_t frames = 0, withFace = 0, oneFace = 0;
-    int blinks = 0;
-    vision::Frame frame;
-    while (source->next(frame)) {
-        const auto analysis = analyzer.analyze(frame.bgr, frame.timestampMs);
-        printJson(toJson(analysis));
-        times.push_back(analysis.timings.totalMs);
-        ++frames;
-        withFace += analysis.faces.empty() ? 0 : 1;
-        oneFace += analysis.faces.size() == 1 ? 1 : 0;
-        blinks = analysis.blinkCount;
+    AnalyzeTally tally;
+    if (folder) {
+        analyzeFolder(input, sourceOptions, analyzer, tally);
+    } else {
+        vision::Frame frame;
+        while (source->next(frame)) {
+            const auto analysis = analyzer.analyze(frame.bgr, frame.timestampMs);
+            tally.add(analysis, toJson(analysis), frame.decodeScale);
+            tally.blinks = analysis.blinkCount;
+        }
     }
-    double sum = 0.0;
-    for (double t : times)
-        sum += t;
-    printSummary({
-        {QStringLiteral("frames"), static_cast<qint64>(frames)},
-        {QStringLiteral("frames_with_face"), static_cast<qint64>(withFace)},
-        {QStringLiteral("frames_with_one_face"), static_cast<qint64>(oneFace)},
-        {QStringLiteral("blinks"), blinks},
-        {QStringLiteral("mean_ms"), rounded(frames > 0 ? sum / static_cast<double>(frames) : 0.0, 3)},
-        {QStringLiteral("p95_ms"), rounded(percentile(times, 0.95), 3)},
-        {QStringLiteral("quality_profile"), QString::fromStdString(options.profile.name)},
-    });
+    QJsonObject summary = tally.summary();
+    if (folder) {
+        // Blinks need a sequence; a folder has none.
+        summary.remove(QStringLiteral("blinks"));
+        summary.insert(QStringLiteral("files"), static_cast<qint64>(tally.frames + tally.unreadable));
+        summary.insert(QStringLiteral("unreadable"), static_cast<qint64>(tally.unreadable));
+    }
+    summary.insert(QStringLiteral("quality_profile"), QString::fromStdString(options.profile.name));
+    printSummary(summary);
     return 0;
 }
 

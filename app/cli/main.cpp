@@ -2,14 +2,17 @@
 // the last line {"summary": {...}}; exit 0 when it ran, 2 for bad usage or bad input with a
 // one-line reason on stderr.
 #include "CliSupport.h"
+#include "CommandHelp.h"
 #include "Commands.h"
 #include "common/Error.h"
+#include "store/StoreConstants.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
+#include <chrono>
 #include <cstdio>
 
 namespace {
@@ -22,10 +25,12 @@ void printLine(std::FILE* out, const QString& text)
     std::fflush(out);
 }
 
-QString translated(const fe::Error& e)
+// A failure after some result lines still ends stdout with a summary line, so a script that
+// reads the last line always finds one.
+void endWithErrorSummary(const QString& reason)
 {
-    const QString text = QCoreApplication::translate("fe::Error", e.textTemplate());
-    return QString::fromStdString(fe::Error::format(text.toStdString(), e.args()));
+    if (fe::cli::summaryOwed())
+        fe::cli::printSummary({{QStringLiteral("error"), reason}});
 }
 
 void printUsage(const fe::cli::CommandTable& table)
@@ -34,6 +39,18 @@ void printUsage(const fe::cli::CommandTable& table)
     printLine(stdout, fe::cli::tr("commands:"));
     for (const auto& [name, command] : table)
         printLine(stdout, QStringLiteral("  %1 %2").arg(name, QCoreApplication::translate("cli", command.synopsis)));
+    printLine(stdout, QString());
+    printLine(stdout, fe::cli::tr("Commands that open the store log in as --user NAME with that user's password from "
+                                  "--password-file FILE or the FACEENROLL_PASSWORD environment variable; passwords are "
+                                  "never taken on the command line. While another FaceEnroll process holds the store they "
+                                  "wait --lock-timeout SECONDS (default %1), then give up with exit status 2.")
+                          .arg(std::chrono::seconds(fe::store::constants::kKeyFileLockTimeout).count()));
+    printLine(stdout, fe::cli::tr("enroll: give the customer's details with --subject-file FILE (JSON) or --subject-file - "
+                                  "(standard input) rather than --name, --document-number and --phone, which other users "
+                                  "of this computer can read in the process list."));
+    printLine(stdout, fe::cli::tr("Output: one JSON object per line, the last one {\"summary\": {...}} (after a failure "
+                                  "{\"summary\": {\"error\": ...}}); exit status 0 when it ran, 2 for bad usage or input."));
+    printLine(stdout, fe::cli::tr("faceenroll-cli COMMAND --help shows a command's options and an example."));
 }
 
 } // namespace
@@ -76,15 +93,31 @@ int main(int argc, char** argv)
         printLine(stderr, fe::cli::tr("faceenroll-cli: unknown command \"%1\"; run faceenroll-cli --help").arg(args.first()));
         return 2;
     }
+    if (fe::cli::wantsHelp(args)) {
+        // "users --help": the group's subcommands; "users add --help", "enroll -h": the
+        // command prints its own help from its parser and stops (HelpShown).
+        if (fe::cli::isCommandGroup(args.first()) && args.size() > 1 && args[1].startsWith(u'-')) {
+            fe::cli::printGroupHelp(args.first(), QCoreApplication::translate("cli", it->second.synopsis));
+            return 0;
+        }
+        fe::cli::setHelpRequested(true);
+    }
     try {
         return it->second.run(args);
+    } catch (const fe::cli::HelpShown&) {
+        return 0;
     } catch (const fe::cli::UsageError& e) {
         printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), e.reason()));
+        endWithErrorSummary(e.reason());
     } catch (const fe::Error& e) {
-        printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), translated(e)));
+        const QString reason = fe::cli::errorText(e);
+        printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), reason));
+        endWithErrorSummary(reason);
         return e.code() == fe::ErrorCode::Internal ? 1 : 2;
     } catch (const std::exception& e) {
-        printLine(stderr, fe::cli::tr("faceenroll-cli %1: internal error: %2").arg(args.first(), QString::fromLocal8Bit(e.what())));
+        const QString reason = fe::cli::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
+        printLine(stderr, QStringLiteral("faceenroll-cli %1: %2").arg(args.first(), reason));
+        endWithErrorSummary(reason);
         return 1;
     }
     return 2;

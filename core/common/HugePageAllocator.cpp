@@ -1,5 +1,7 @@
 #include "common/HugePageAllocator.h"
 
+#include "common/SecureZero.h"
+
 #include <cstdlib>
 
 #if defined(__linux__)
@@ -31,8 +33,11 @@ void* allocateLarge(std::size_t bytes)
     return p;
 }
 
-void freeLarge(void* p) noexcept
+void freeLarge(void* p, std::size_t bytes) noexcept
 {
+    if (p == nullptr)
+        return;
+    secureZero(p, bytes);
     std::free(p);
 }
 

@@ -9,8 +9,12 @@ namespace fe {
 // rows): aligned to 2 MiB and advised to the kernel as huge-page memory where it supports
 // that, so that a scan touches a few dozen TLB entries and a fresh array costs a few dozen
 // page faults instead of tens of thousands. Small blocks come from malloc.
+//
+// Freed blocks are wiped first: the gallery's rows are face templates, and freed heap memory
+// keeps its content until it is reused (glibc keeps blocks below its adaptive mmap threshold,
+// up to 32 MiB, in the heap). Wiping costs about as much as writing the block once.
 void* allocateLarge(std::size_t bytes);
-void freeLarge(void* p) noexcept;
+void freeLarge(void* p, std::size_t bytes) noexcept;
 
 template <typename T>
 struct HugePageAllocator
@@ -29,7 +33,7 @@ struct HugePageAllocator
             throw std::bad_array_new_length();
         return static_cast<T*>(allocateLarge(n * sizeof(T)));
     }
-    void deallocate(T* p, std::size_t) noexcept { freeLarge(p); }
+    void deallocate(T* p, std::size_t n) noexcept { freeLarge(p, n * sizeof(T)); }
 
     template <typename U>
     bool operator==(const HugePageAllocator<U>&) const noexcept

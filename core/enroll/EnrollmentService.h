@@ -1,91 +1,101 @@
 #pragma once
 
 #include "enroll/EnrollTypes.h"
-#include "match/Gallery.h"
+#include "enroll/MatchIndex.h"
+#include "enroll/SubjectValidator.h"
 #include "match/MatchPolicy.h"
 #include "store/Records.h"
 
-#include <opencv2/core/mat.hpp>
-
-#include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <vector>
 
 namespace fe::store {
 class Session;
 }
-namespace fe::vision {
-struct VisionModels;
-class FaceEncoder;
-} // namespace fe::vision
 
 namespace fe::enroll {
 
-// One enrollment workflow, the same for the CLI and the GUI: subject data -> ID photo ->
-// live result -> 1:1 and 1:N matching -> rules -> flags -> the store, keeping the in-memory
-// gallery in step with every insert, purge and erasure. The gallery is loaded from the store
-// when the service is created (at unlock).
+// The enrollment workflow, the same for the CLI and the GUI, and the one place where its
+// decisions are made: consent, the typed data (SubjectValidator), the ID photo's rules, the
+// 1:1 and 1:N rules and their flags, the store, review, erasure, purge and queries. It needs
+// no vision models (the ID photo is analysed by IdPhotoReader and the live capture by
+// LiveCapture, on the analysis thread), so it is cheap to create: review and list do not
+// load any model.
 //
-// Borrows the session (which enforces roles and audits) and the models. Not thread-safe: use
-// it from the thread that owns the session.
+// The 1:N rules run against a MatchIndex shared with the thread that loads it. enroll()
+// decides inside the store's write transaction, after catching the index up with everything
+// any process committed since its snapshot: two enrollments made at once on one station (or
+// by two processes) cannot both miss each other.
+//
+// Threading: borrows the session, and is used on the session's thread (the GUI's UI thread);
+// not thread-safe itself. The index may be loading on a worker meanwhile. When the session
+// turns out to be locked (a call throws Locked), the index is wiped. Only fe::Error leaves it.
 class EnrollmentService
 {
 public:
-    EnrollmentService(store::Session& session, const vision::VisionModels& models);
+    // index: needed by enroll(); review, erasure, purge and queries work without one.
+    explicit EnrollmentService(store::Session& session, std::shared_ptr<MatchIndex> index = {});
     ~EnrollmentService();
 
-    // Validates the typed subject data and returns the phone number in E.164; throws
-    // fe::Error(InvalidInput) naming the field (never its value).
-    std::string validateSubject(const SubjectInput& input) const;
+    // Step 1, before any media is read: consent and the typed data. Consent refused: the
+    // refusal is audited (naming no one) and consentRefused is set. Otherwise the operator
+    // must have attested the consent, and the data must be valid (SubjectValidator); throws
+    // fe::Error(InvalidInput) naming the field, never its value.
+    SubjectDecision start(const SubjectInput& input);
+    // The validation alone (no audit row).
+    [[nodiscard]] ValidatedSubject validateSubject(const SubjectInput& input) const;
 
-    // Finds the face on an ID-document photo (small or tightly cropped ones too) and checks
-    // it with the "document" quality profile. faceFound = false when there is none.
-    IdPhotoCheck checkIdPhoto(const cv::Mat& bgr);
+    // Step 2: the ID photo's own rules. Exactly one face (NoFace for none, InvalidInput for
+    // several: someone else's card held beside the customer's face would otherwise be
+    // compared); the "document" quality profile passed, unless the operator overrides (then
+    // enroll() flags id_photo_quality_override). Throws with the reason.
+    void checkIdPhotoRules(const IdPhotoCheck& idPhoto, bool qualityOverride) const;
 
-    // What enroll() would decide, without storing anything: the same checks, matches and
-    // flags (enrollmentId empty, outcome Accepted or Flagged). For the result screen an
-    // operator sees before saving; enroll() decides again when it stores, so a gallery that
-    // changed in between is taken into account. Throws like enroll().
-    EnrollmentOutcome assess(const SubjectInput& input, const IdPhotoCheck& idPhoto, const LiveResult& live,
-                             bool lowQualityOverride = false, std::string_view overrideReason = {}) const;
-
-    // Consent refused: nothing is stored and the outcome is Refused. Otherwise matches, applies
-    // the rules and stores the enrollment with its flags (audited by the store). Throws
-    // fe::Error for invalid subject data, a missing portrait, or a store failure (nothing is
-    // stored then). overrideReason: the operator's words for keeping a portrait below the
-    // quality gate; it becomes the low_quality_override flag's reason (else the text key).
+    // Step 3: consent and data (as start), the ID photo's rules, the portrait, then the rules
+    // and the store in one write transaction. Consent refused: audited, nothing stored,
+    // Refused. Throws fe::Error for invalid data, an ID photo or portrait the rules refuse, an
+    // index still loading (Conflict), an operator disabled meanwhile (PermissionDenied) or a
+    // store failure; nothing is stored then.
     EnrollmentOutcome enroll(const SubjectInput& input, const IdPhotoCheck& idPhoto, const LiveResult& live,
-                             bool lowQualityOverride = false, std::string_view overrideReason = {});
+                             const EnrollOptions& options = {});
 
+    // What enroll() would decide now, storing and auditing nothing: the same checks (throws
+    // like enroll()), the 1:1 score and the flags, looked up against the index as it is
+    // (no catch-up, no write lock). For the result screen the operator sees before saving;
+    // enroll() decides again under the write lock, so what is stored counts every enrollment
+    // committed meanwhile. Consent refused: Refused (not audited here).
+    [[nodiscard]] EnrollmentOutcome assess(const SubjectInput& input, const IdPhotoCheck& idPhoto,
+                                           const LiveResult& live, const EnrollOptions& options = {}) const;
+
+    // Supervisor's decision with a mandatory reason (1 to kMaxReviewReason bytes of text).
     void review(std::string_view enrollmentId, store::ReviewOutcome outcome, std::string_view reason);
     store::PurgeReport purge(store::PurgeMode mode);
     void erase(std::string_view enrollmentId);
 
-    // Rebuilds the gallery from the store (what happens at unlock).
-    void reloadGallery();
-    [[nodiscard]] const match::Gallery& gallery() const { return m_gallery; }
-    [[nodiscard]] const match::MatchPolicy& policy() const { return m_policy; }
+    // Queries, as the session allows them to the user's role.
+    std::vector<store::EnrollmentSummary> list(const store::EnrollmentFilter& filter = {});
+    std::vector<store::EnrollmentSummary> reviewQueue();
+    store::Enrollment get(std::string_view enrollmentId);
+    // By document, the number normalised first (so " 1101-01…" finds "110101…").
+    std::vector<store::EnrollmentSummary> findByDocument(std::string_view documentType,
+                                                         std::string_view number);
+
+    // The thresholds now (the station's settings are read at every call).
+    [[nodiscard]] match::MatchPolicy policy() const;
+    [[nodiscard]] const std::shared_ptr<MatchIndex>& index() const { return m_index; }
+    // Attaches the index once it exists (the CLI validates the typed data before it loads any
+    // model; the GUI creates it at unlock).
+    void setIndex(std::shared_ptr<MatchIndex> index) { m_index = std::move(index); }
+
+    static constexpr std::size_t kMaxReviewReason = 2000;
 
 private:
-    struct Entry
-    {
-        std::string documentType;
-        std::string documentNumber;
-        std::string phone;
-    };
-
-    std::vector<store::Flag> applyRules(const SubjectInput& input, const std::string& phone,
-                                        const IdPhotoCheck& idPhoto, const LiveResult& live, bool lowQualityOverride,
-                                        std::string_view overrideReason, std::vector<store::MatchResult>& matches,
-                                        std::optional<double>& idScore) const;
+    template <typename F> decltype(auto) call(const char* where, F&& f);
 
     store::Session& m_session;
-    const vision::VisionModels& m_models;
-    std::unique_ptr<vision::FaceEncoder> m_encoder;
-    match::MatchPolicy m_policy;
-    match::Gallery m_gallery;
-    std::unordered_map<std::string, Entry> m_entries;
+    std::shared_ptr<MatchIndex> m_index;
 };
 
 } // namespace fe::enroll

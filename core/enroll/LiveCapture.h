@@ -4,9 +4,8 @@
 #include "liveness/LivenessOptions.h"
 #include "vision/FrameAnalyzer.h"
 
-#include <opencv2/core/mat.hpp>
-
 #include <memory>
+#include <opencv2/core/mat.hpp>
 #include <optional>
 
 namespace fe::vision {
@@ -18,8 +17,24 @@ class PadModel;
 namespace fe::enroll {
 
 // The live step of an enrollment, frame by frame: analysis, the liveness session and the
-// best-shot portrait. The GUI's analysis thread and the CLI's file reader both drive this one
-// class. Owns its encoder and PAD model (OpenCV DNN nets are per thread). Not thread-safe.
+// best-shot portrait. The GUI's analysis thread and the CLI's file reader (`enroll` and
+// `liveness`) both drive this one class.
+//
+// Frame contract (feed):
+//  - pixels: 8-bit BGR, 3 channels (1- and 4-channel frames are converted), at least
+//    vision::kMinImageSide px a side;
+//  - lifetime: read during the call only. Whatever must outlive it (the portrait's frame,
+//    the frame the final same-face check encodes, evidence) is copied, so the caller may reuse
+//    or overwrite its buffer as soon as feed() returns (cv::VideoCapture::read into one Mat, a
+//    zero-copy QVideoFrame mapping);
+//  - timestamps: the frame's presentation time in ms, finite and not decreasing (equal
+//    timestamps are allowed, e.g. a still shown repeatedly); liveness timing depends on them.
+// A frame that breaks the contract throws fe::Error(InvalidArgument) and changes nothing.
+//
+// Threading: owns its encoder and PAD model (OpenCV DNN nets are per thread); not
+// thread-safe: create and feed it on one thread (the analysis worker), and hand the plain
+// values it returns (Step, LiveResult) to the UI. Only fe::Error leaves it (OpenCV exceptions
+// and allocation failures are converted).
 class LiveCapture
 {
 public:
@@ -66,7 +81,7 @@ public:
     [[nodiscard]] const Options& options() const;
 
     // The verdict and the portrait (of the best frame passing the quality gate; with
-    // allowBelowGate, of the best frame at all).
+    // allowBelowGate, of the best frame at all). The session takes no frames afterwards.
     LiveResult finish(bool allowBelowGate = false);
 
 private:

@@ -1,5 +1,6 @@
 #include "liveness/CaptureSelector.h"
 
+#include "common/Error.h"
 #include "vision/FaceAligner.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -42,7 +43,8 @@ std::optional<Portrait> CaptureSelector::portrait(bool allowBelowGate) const
         return std::nullopt;
     Portrait p;
     const cv::Mat crop = vision::portraitCrop(chosen->bgr, chosen->face.landmarks, m_options.portraitSize);
-    cv::imencode(".jpg", crop, p.jpeg, {cv::IMWRITE_JPEG_QUALITY, m_options.jpegQuality});
+    if (!cv::imencode(".jpg", crop, p.jpeg, {cv::IMWRITE_JPEG_QUALITY, m_options.jpegQuality}) || p.jpeg.empty())
+        throw Error(ErrorCode::Internal, QT_TRANSLATE_NOOP("fe::Error", "The portrait could not be encoded as JPEG."));
     p.size = crop.size();
     p.faceTemplate = m_encoder.encode(chosen->bgr, chosen->face.landmarks);
     p.quality = chosen->face.quality;

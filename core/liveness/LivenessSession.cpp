@@ -236,7 +236,9 @@ void LivenessSession::Impl::feed(const cv::Mat& bgr, const vision::FrameAnalysis
                 padScores.push_back(pad.liveProbability(bgr, face.landmarks));
                 lastPadT = t;
             }
-            lastFrame = bgr; // shared pixels: the caller hands over a frame it no longer writes
+            // A copy into one reused buffer (no allocation once sized): the caller's buffer
+            // may hold a later frame by the time finish() encodes this one.
+            bgr.copyTo(lastFrame);
             lastLandmarks = face.landmarks;
             lastFrameT = t;
             if (options.mode == Mode::Spontaneous && face.pose.valid &&
@@ -372,7 +374,9 @@ LivenessResult LivenessSession::Impl::decide()
         EvidenceFrame f;
         f.label = e.label;
         f.timestampMs = e.timestampMs;
-        cv::imencode(".jpg", e.small, f.jpeg, jpegParams);
+        if (!cv::imencode(".jpg", e.small, f.jpeg, jpegParams) || f.jpeg.empty())
+            throw Error(ErrorCode::Internal,
+                        QT_TRANSLATE_NOOP("fe::Error", "A liveness evidence frame could not be encoded as JPEG."));
         r.evidence.push_back(std::move(f));
     }
     return r;

@@ -32,8 +32,13 @@ public:
     LivenessSession(const LivenessSession&) = delete;
     LivenessSession& operator=(const LivenessSession&) = delete;
 
-    // bgr: the analysed frame. An empty image is allowed for driving the state machine with
-    // recorded analyses: PAD, templates and evidence are then skipped (not evaluated).
+    // Frame contract. bgr: the frame `analysis` was computed from, 8-bit BGR, read during
+    // the call only: what the session needs later (the last frame, for the final same-face
+    // check; evidence frames) is copied, so the caller may overwrite or reuse its buffer as
+    // soon as feed() returns (a camera loop reading into one cv::Mat, a mapped QVideoFrame).
+    // Timestamps (analysis.timestampMs, ms) must not decrease. An empty image is allowed for
+    // driving the state machine with recorded analyses: PAD, templates and evidence are then
+    // skipped (not evaluated).
     void feed(const cv::Mat& bgr, const vision::FrameAnalysis& analysis);
 
     // Challenge mode: the prompt to show now (none before the face appears or after the end).

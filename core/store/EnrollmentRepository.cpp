@@ -9,6 +9,8 @@
 #include <limits>
 #include <unordered_map>
 
+#include <sodium.h>
+
 namespace fe::store {
 namespace {
 
@@ -456,6 +458,14 @@ std::vector<GalleryEntry> EnrollmentRepository::gallery()
 
 void EnrollmentRepository::forEachGalleryRow(const std::function<void(const GalleryRow&)>& visit)
 {
+    scanGallery([&visit](const GalleryRow& row) {
+        visit(row);
+        return true;
+    });
+}
+
+bool EnrollmentRepository::scanGallery(const std::function<bool(const GalleryRow&)>& visit)
+{
     // Two sequential scans merged in memory: joining templates to enrollments row by row
     // costs a primary-key lookup per template, which doubled the time at 100,000; and the
     // template bytes are decoded straight from SQLite's buffer into one reused array.
@@ -465,6 +475,22 @@ void EnrollmentRepository::forEachGalleryRow(const std::function<void(const Gall
         std::string documentType, documentNumber, phone;
     };
     std::unordered_map<std::string, Meta> meta;
+    std::vector<float> values;
+    // Document and phone numbers and the last template are personal data: wiped, not just
+    // freed, however the scan ends.
+    struct Wipe
+    {
+        std::unordered_map<std::string, Meta>& meta;
+        std::vector<float>& values;
+        ~Wipe()
+        {
+            for (auto& [id, m] : meta) {
+                sodium_memzero(m.documentNumber.data(), m.documentNumber.size());
+                sodium_memzero(m.phone.data(), m.phone.size());
+            }
+            sodium_memzero(values.data(), values.size() * sizeof(float));
+        }
+    } wipe{meta, values};
     {
         auto& q = m_db.cached("SELECT id, status, document_type, document_number, phone FROM enrollments");
         const Statement::ResetOnExit guard(q);
@@ -476,7 +502,6 @@ void EnrollmentRepository::forEachGalleryRow(const std::function<void(const Gall
     auto& q = m_db.cached("SELECT enrollment_id, model_id, model_version, dimensions, vector FROM templates "
                           "WHERE kind = 'face'");
     const Statement::ResetOnExit guard(q);
-    std::vector<float> values;
     while (q.step()) {
         const auto it = meta.find(q.text(0));
         if (it == meta.end())
@@ -488,9 +513,69 @@ void EnrollmentRepository::forEachGalleryRow(const std::function<void(const Gall
         if (static_cast<std::int64_t>(values.size()) != dims)
             throw Error(ErrorCode::Corrupt, QT_TRANSLATE_NOOP("fe::Error", "A stored template has %1 values where %2 were recorded."),
                         {std::to_string(values.size()), std::to_string(dims)});
-        visit({it->first, it->second.status, it->second.documentType, it->second.documentNumber, it->second.phone,
-               modelId, modelVersion, values});
+        if (!visit({it->first, it->second.status, it->second.documentType, it->second.documentNumber, it->second.phone,
+                    modelId, modelVersion, values}))
+            return false;
     }
+    return true;
+}
+
+std::int64_t EnrollmentRepository::countGalleryTemplates()
+{
+    auto& q = m_db.cached("SELECT count(*) FROM templates WHERE kind = 'face'");
+    const Statement::ResetOnExit guard(q);
+    return q.step() ? q.int64(0) : 0;
+}
+
+std::int64_t EnrollmentRepository::changeSequence()
+{
+    auto& q = m_db.cached("SELECT coalesce(max(seq), 0) FROM gallery_changes");
+    const Statement::ResetOnExit guard(q);
+    return q.step() ? q.int64(0) : 0;
+}
+
+std::int64_t EnrollmentRepository::galleryChangesSince(std::int64_t since,
+                                                       const std::function<void(const GalleryRow&)>& upsert,
+                                                       const std::function<void(std::string_view)>& removed)
+{
+    const std::int64_t upTo = changeSequence();
+    if (upTo <= since)
+        return upTo;
+    // Each changed enrollment once, in the order of its last change; what it is now decides.
+    std::vector<std::string> ids;
+    {
+        auto& q = m_db.cached("SELECT enrollment_id FROM gallery_changes WHERE seq > ?1 AND seq <= ?2 "
+                              "GROUP BY enrollment_id ORDER BY max(seq)");
+        const Statement::ResetOnExit guard(q);
+        q.bind(1, since).bind(2, upTo);
+        while (q.step())
+            ids.push_back(q.text(0));
+    }
+    auto& q = m_db.cached("SELECT e.status, e.document_type, e.document_number, e.phone, t.model_id, t.model_version, "
+                          "t.dimensions, t.vector FROM templates t JOIN enrollments e ON e.id = t.enrollment_id "
+                          "WHERE t.enrollment_id = ?1 AND t.kind = 'face'");
+    std::vector<float> values;
+    for (const auto& id : ids) {
+        const Statement::ResetOnExit guard(q);
+        q.bind(1, id);
+        if (!q.step()) {
+            removed(id);
+            continue;
+        }
+        std::string documentType = q.text(1), documentNumber = q.text(2), phone = q.text(3);
+        const std::string modelId = q.text(4), modelVersion = q.text(5);
+        const std::int64_t dims = q.int64(6);
+        decodeTemplate(q.blobView(7), values);
+        if (static_cast<std::int64_t>(values.size()) != dims)
+            throw Error(ErrorCode::Corrupt, QT_TRANSLATE_NOOP("fe::Error", "A stored template has %1 values where %2 were recorded."),
+                        {std::to_string(values.size()), std::to_string(dims)});
+        upsert({id, parseEnrollmentStatus(q.text(0)).value_or(EnrollmentStatus::Accepted), documentType, documentNumber,
+                phone, modelId, modelVersion, values});
+        sodium_memzero(documentNumber.data(), documentNumber.size());
+        sodium_memzero(phone.data(), phone.size());
+    }
+    sodium_memzero(values.data(), values.size() * sizeof(float));
+    return upTo;
 }
 
 std::vector<EnrollmentSummary> EnrollmentRepository::findByDocument(std::string_view documentType,

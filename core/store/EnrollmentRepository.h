@@ -29,6 +29,17 @@ public:
     std::vector<EnrollmentSummary> list(const EnrollmentFilter& filter);
     std::vector<GalleryEntry> gallery();
     void forEachGalleryRow(const std::function<void(const GalleryRow&)>& visit);
+    // The same; visit returns false to stop. Returns false when stopped.
+    bool scanGallery(const std::function<bool(const GalleryRow&)>& visit);
+    [[nodiscard]] std::int64_t countGalleryTemplates();
+
+    // The gallery change log (schema version 7): its highest sequence number (0 when empty).
+    [[nodiscard]] std::int64_t changeSequence();
+    // Every enrollment changed after `since`, once each: upsert with its row when it has a
+    // face template now, removed with its id when it no longer does. Returns the sequence read
+    // up to. Consistent when the caller holds a transaction (a read or the write lock).
+    std::int64_t galleryChangesSince(std::int64_t since, const std::function<void(const GalleryRow&)>& upsert,
+                                     const std::function<void(std::string_view)>& removed);
     std::vector<EnrollmentSummary> findByDocument(std::string_view documentType,
                                                   std::string_view documentNumber);
     std::vector<EnrollmentSummary> findByPhone(std::string_view phone);

@@ -126,7 +126,7 @@ struct MatchResult
     bool matched = false;
     // Gallery candidates: the rank of the score over the whole gallery (1 = best) and the
     // cohort score (robust standard deviations above the probe's cohort, match::Gallery);
-    // empty for the ID photo and for records made before schema version 4.
+    // empty for the ID photo and for records made before schema version 5.
     std::optional<int> rank;
     std::optional<double> cohortScore;
     friend bool operator==(const MatchResult&, const MatchResult&) = default;

@@ -107,6 +107,49 @@ const char* permissionName(Permission permission) noexcept
     return "unknown";
 }
 
+const char* permissionRefusal(Permission permission) noexcept
+{
+    switch (permission) {
+    case Permission::Enroll:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to enroll customers: operators enroll.");
+    case Permission::ViewOwnEnrollmentsToday:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to view the enrollments they made today.");
+    case Permission::ViewAllEnrollments:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to view the station's enrollments: "
+                                              "supervisors do.");
+    case Permission::MatchGallery:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to compare a face with the enrolled faces.");
+    case Permission::Review:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to review flagged enrollments: "
+                                              "supervisors do.");
+    case Permission::Export:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to export bundles: supervisors do.");
+    case Permission::Import:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to import bundles: supervisors do.");
+    case Permission::Upload:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to upload to the central service: "
+                                              "supervisors do.");
+    case Permission::Erase:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to erase enrollments: supervisors do.");
+    case Permission::Purge:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to purge biometric data: supervisors "
+                                              "and admins do.");
+    case Permission::VerifyAudit:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to check the audit log and the store's "
+                                              "integrity: supervisors and admins do.");
+    case Permission::ManageUsers:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to manage users: admins do.");
+    case Permission::ManageSettings:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to change the station's settings: "
+                                              "admins do.");
+    case Permission::ManageThresholds:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to change the match thresholds: admins do.");
+    case Permission::RotateKeys:
+        return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to change the station's keys: admins do.");
+    }
+    return QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to do this.");
+}
+
 Permission permissionFor(SettingAccess access) noexcept
 {
     return access == SettingAccess::Thresholds ? Permission::ManageThresholds : Permission::ManageSettings;

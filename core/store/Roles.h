@@ -63,6 +63,10 @@ inline constexpr Role kAllRoles[] = {Role::Operator, Role::Supervisor, Role::Adm
 [[nodiscard]] const char* roleName(Role role) noexcept;
 [[nodiscard]] std::optional<Role> parseRole(std::string_view name) noexcept;
 [[nodiscard]] const char* permissionName(Permission permission) noexcept;
+// The refusal of a permission in words, as the user reads it: a translatable template (context
+// fe::Error) with %1 the user's name and %2 the role, "The user %1 (role %2) is not allowed to
+// verify the audit chain...". permissionName() stays the audit log's identifier.
+[[nodiscard]] const char* permissionRefusal(Permission permission) noexcept;
 // What changing a setting needs (SettingsSchema's SettingAccess of its row).
 [[nodiscard]] Permission permissionFor(SettingAccess access) noexcept;
 

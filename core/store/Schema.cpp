@@ -255,6 +255,27 @@ CREATE TABLE key_file_events (
 );
 )sql";
 
+// Version 7: the gallery's change log. Every change that a 1:N index must see — a face
+// template added or removed (insert, erasure, retention purge, import) or the document or
+// phone of an enrollment changed — appends the enrollment's id under a sequence number that
+// only grows (AUTOINCREMENT never reuses one). Triggers write it, so no write path can forget
+// it. An index remembers the sequence of its snapshot and, under the write lock of its own
+// insert, reads what was committed after it (docs/matching.md, "Concurrency").
+constexpr const char* kV7 = R"sql(
+CREATE TABLE gallery_changes (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    enrollment_id TEXT NOT NULL
+);
+CREATE TRIGGER gallery_change_template_added AFTER INSERT ON templates WHEN NEW.kind = 'face'
+BEGIN INSERT INTO gallery_changes (enrollment_id) VALUES (NEW.enrollment_id); END;
+CREATE TRIGGER gallery_change_template_replaced AFTER UPDATE ON templates WHEN NEW.kind = 'face' OR OLD.kind = 'face'
+BEGIN INSERT INTO gallery_changes (enrollment_id) VALUES (NEW.enrollment_id); END;
+CREATE TRIGGER gallery_change_template_removed AFTER DELETE ON templates WHEN OLD.kind = 'face'
+BEGIN INSERT INTO gallery_changes (enrollment_id) VALUES (OLD.enrollment_id); END;
+CREATE TRIGGER gallery_change_binding AFTER UPDATE OF document_type, document_number, phone ON enrollments
+BEGIN INSERT INTO gallery_changes (enrollment_id) VALUES (NEW.id); END;
+)sql";
+
 } // namespace
 
 const std::vector<Schema::Migration>& Schema::migrations()
@@ -266,6 +287,7 @@ const std::vector<Schema::Migration>& Schema::migrations()
         {4, "sync: station signing key, trust list, outbox bundles, central receipts", kV4},
         {5, "match candidates: rank and cohort score", kV5},
         {6, "one-time passwords, key-file event ids", kV6},
+        {7, "gallery change log", kV7},
     };
     return all;
 }

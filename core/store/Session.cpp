@@ -110,6 +110,8 @@ void Session::ensureActive(Purpose purpose)
 {
     if (!m_state || m_state->status == SessionState::Status::LoggedOut)
         throw Error(ErrorCode::Locked, QT_TRANSLATE_NOOP("fe::Error", "The session has ended; log in again."));
+    if (m_state->worker)
+        return ensureWorkerActive();
     if (m_state->status == SessionState::Status::Locked)
         throw Error(ErrorCode::Locked,
                     QT_TRANSLATE_NOOP("fe::Error", "The session is locked; unlock it with the password of %1."),
@@ -124,6 +126,7 @@ void Session::ensureActive(Purpose purpose)
             {std::to_string(std::chrono::duration_cast<std::chrono::minutes>(m_state->idleTimeout).count()),
              m_state->user.name});
     }
+    reopenAfterPageFailure(); // before anything reads
     checkKeyRotation();
     if (!actorIsActive())
         actorDisabled(nullptr);
@@ -133,6 +136,36 @@ void Session::ensureActive(Purpose purpose)
                                                    "choose your own password before anything else."),
                     {m_state->user.name});
     m_state->lastActivity = t;
+    if (m_state->shared)
+        m_state->shared->idleDeadlineMs.store(toMillis(t + m_state->idleTimeout), std::memory_order_relaxed);
+}
+
+void Session::ensureWorkerActive()
+{
+    // A worker has no idle lock of its own: it ends when its owner locks, logs out or would
+    // lock for idleness (the owner may be idle on another thread and not notice yet).
+    if (m_state->status == SessionState::Status::Active &&
+        (!m_state->shared->active.load() ||
+         toMillis(now()) >= m_state->shared->idleDeadlineMs.load(std::memory_order_relaxed))) {
+        m_state->db.reset();
+        m_state->databaseKey = SecretBytes();
+        m_state->status = SessionState::Status::Locked;
+        qCInfo(lcStore) << "worker session ended with its owner";
+    }
+    if (m_state->status != SessionState::Status::Active)
+        throw Error(ErrorCode::Locked,
+                    QT_TRANSLATE_NOOP("fe::Error", "The session of %1 was locked or ended; this background task stopped. "
+                                                   "Unlock the station to start it again."),
+                    {m_state->user.name});
+    // Like its owner: a key rotated by another process, or this user disabled meanwhile, ends it.
+    reopenAfterPageFailure(); // before anything reads
+    checkKeyRotation();
+    if (!actorIsActive())
+        actorDisabled(nullptr);
+}
+
+void Session::reopenAfterPageFailure()
+{
     // SQLCipher 4 keeps a connection that met a damaged page from reading anything more: a
     // fresh one reads every intact page again (docs/storage.md, "SQLCipher, and only
     // SQLCipher"). Opened before the old one goes, so a failure leaves the session as it was.
@@ -296,8 +329,8 @@ void Session::require(Permission permission)
     } catch (const Error& e) {
         qCWarning(lcStore) << "could not audit a refused action:" << e.what();
     }
-    throw Error(ErrorCode::PermissionDenied, QT_TRANSLATE_NOOP("fe::Error", "The user %1 (role %2) is not allowed to %3."),
-                {m_state->user.name, roleName(m_state->user.role), permissionName(permission)});
+    throw Error(ErrorCode::PermissionDenied, permissionRefusal(permission),
+                {m_state->user.name, roleName(m_state->user.role)});
 }
 
 // --- idle lock ------------------------------------------------------------------------------
@@ -329,6 +362,7 @@ void Session::lockNow(const char* outcome) noexcept
     } catch (const std::exception& e) {
         qCWarning(lcStore) << "could not audit the lock:" << e.what();
     }
+    endWorkers();
     closeConnection();
     m_state->status = SessionState::Status::Locked;
     notify(std::string_view(outcome) == "idle" ? LockReason::Idle : LockReason::Manual);
@@ -342,6 +376,14 @@ bool Session::lockIfIdle()
         return false;
     lockNow("idle");
     return true;
+}
+
+void Session::endWorkers() noexcept
+{
+    if (m_state->shared && !m_state->worker) {
+        m_state->shared->active.store(false);
+        m_state->shared.reset(); // a resumed session shares a fresh state with new workers
+    }
 }
 
 void Session::lock()
@@ -380,14 +422,53 @@ void Session::logout() noexcept
 {
     if (!m_state || m_state->status == SessionState::Status::LoggedOut)
         return;
+    endWorkers();
     try {
         if (m_state->status == SessionState::Status::Active && m_state->db)
-            auditSession(AuditAction::Logout, m_state->user.id, "ok");
+            auditSession(AuditAction::Logout, m_state->user.id, m_state->worker ? "worker" : "ok");
     } catch (...) {
         // Logging out must not fail; the login row and the missing logout row tell the story.
     }
     closeConnection();
     m_state->status = SessionState::Status::LoggedOut;
+}
+
+TimePoint Session::currentTime() const
+{
+    if (!m_state)
+        throw Error(ErrorCode::Locked, QT_TRANSLATE_NOOP("fe::Error", "The session has ended; log in again."));
+    return now();
+}
+
+Session Session::openWorker()
+{
+    ensureActive();
+    if (m_state->worker)
+        throw Error(ErrorCode::InvalidArgument,
+                    QT_TRANSLATE_NOOP("fe::Error", "A worker session cannot open another; open it from the session it "
+                                                   "belongs to."));
+    if (!m_state->shared) {
+        m_state->shared = std::make_shared<SharedSessionState>();
+        m_state->shared->idleDeadlineMs.store(toMillis(m_state->lastActivity + m_state->idleTimeout));
+    }
+    auto state = std::make_unique<SessionState>();
+    state->paths = m_state->paths;
+    state->options = m_state->options;
+    state->databaseKey = m_state->databaseKey.clone();
+    state->databaseId = m_state->databaseId;
+    state->databaseSalt = m_state->databaseSalt;
+    state->localStationId = m_state->localStationId;
+    state->user = m_state->user;
+    state->lastActivity = now();
+    state->idleTimeout = std::chrono::milliseconds::max() / 2; // the owner's idle lock ends it
+    state->shared = m_state->shared;
+    state->worker = true;
+    state->keyFileMark = m_state->keyFileMark;
+    state->db.emplace(Connection::openEncrypted(state->paths.database, state->databaseKey));
+    state->status = SessionState::Status::Active;
+    Session worker(std::move(state));
+    worker.audit(AuditAction::Login, worker.m_state->user.id, "worker");
+    return worker;
 }
 
 // --- users --------------------------------------------------------------------------------------
@@ -535,59 +616,97 @@ void Session::resetPassword(std::string_view name, const SecretBytes& newPasswor
 
 // --- enrollments --------------------------------------------------------------------------------
 
-std::vector<std::string> Session::insertEnrollments(const std::vector<Enrollment>& enrollments)
+std::string Session::insertLocked(EnrollmentRepository& repo, AuditLog& log, const Enrollment& input)
+{
+    validateForInsert(input);
+    if (!input.operatorId.empty() && input.operatorId != m_state->user.id)
+        throw Error(
+            ErrorCode::InvalidArgument,
+            QT_TRANSLATE_NOOP("fe::Error", "An enrollment is recorded under the logged-in operator; leave operatorId "
+                          "empty."));
+    if (!input.stationId.empty() && input.stationId != m_state->localStationId)
+        throw Error(
+            ErrorCode::InvalidArgument,
+            QT_TRANSLATE_NOOP("fe::Error", "An enrollment made here belongs to this station; leave stationId empty."));
+    if (!input.id.empty() && !isUuid(input.id))
+        throw Error(ErrorCode::InvalidArgument,
+                    QT_TRANSLATE_NOOP("fe::Error", "An enrollment id must be a lower-case UUID."));
+
+    // The record is copied once so the store's fields can be filled in; the images are
+    // bound without a further copy.
+    Enrollment e = input;
+    if (e.id.empty())
+        e.id = newUuid();
+    else if (repo.exists(e.id))
+        throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "An enrollment with the id %1 exists already."),
+                    {e.id});
+    e.stationId = m_state->localStationId;
+    e.operatorId = m_state->user.id;
+    e.createdAt = truncateToMillis(e.createdAt == TimePoint{} ? now() : e.createdAt);
+    e.consent.time = truncateToMillis(e.consent.time);
+    e.status = e.flags.empty() ? EnrollmentStatus::Accepted : EnrollmentStatus::PendingReview;
+    repo.insert(e, e.flags.empty() ? UploadState::Queued : UploadState::Held);
+    const TimePoint t = now();
+    log.append({t, m_state->user.id, auditActionName(AuditAction::EnrollmentCreated), e.id, toString(e.status)});
+    for (const auto& f : e.flags)
+        log.append({t, m_state->user.id, auditActionName(AuditAction::FlagRaised), e.id, f.code});
+    return e.id;
+}
+
+template <typename Body>
+auto Session::inInsertTransaction(Body&& body)
 {
     require(Permission::Enroll);
-    EnrollmentRepository repo(*m_state->db);
-    AuditLog log(*m_state->db, m_state->databaseId);
-    std::vector<std::string> ids;
-    ids.reserve(enrollments.size());
-
     Transaction tx = beginWrite(); // the operator must still be active when it is stored
-    for (const auto& input : enrollments) {
-        validateForInsert(input);
-        if (!input.operatorId.empty() && input.operatorId != m_state->user.id)
-            throw Error(
-                ErrorCode::InvalidArgument,
-                QT_TRANSLATE_NOOP("fe::Error", "An enrollment is recorded under the logged-in operator; leave operatorId "
-                              "empty."));
-        if (!input.stationId.empty() && input.stationId != m_state->localStationId)
-            throw Error(
-                ErrorCode::InvalidArgument,
-                QT_TRANSLATE_NOOP("fe::Error", "An enrollment made here belongs to this station; leave stationId empty."));
-        if (!input.id.empty() && !isUuid(input.id))
-            throw Error(ErrorCode::InvalidArgument,
-                        QT_TRANSLATE_NOOP("fe::Error", "An enrollment id must be a lower-case UUID."));
-
-        // The record is copied once so the store's fields can be filled in; the images are
-        // bound without a further copy.
-        Enrollment e = input;
-        if (e.id.empty())
-            e.id = newUuid();
-        else if (repo.exists(e.id))
-            throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "An enrollment with the id %1 exists already."),
-                        {e.id});
-        e.stationId = m_state->localStationId;
-        e.operatorId = m_state->user.id;
-        e.createdAt = truncateToMillis(e.createdAt == TimePoint{} ? now() : e.createdAt);
-        e.consent.time = truncateToMillis(e.consent.time);
-        e.status = e.flags.empty() ? EnrollmentStatus::Accepted : EnrollmentStatus::PendingReview;
-        repo.insert(e, e.flags.empty() ? UploadState::Queued : UploadState::Held);
-        const TimePoint t = now();
-        log.append(
-            {t, m_state->user.id, auditActionName(AuditAction::EnrollmentCreated), e.id, toString(e.status)});
-        for (const auto& f : e.flags)
-            log.append({t, m_state->user.id, auditActionName(AuditAction::FlagRaised), e.id, f.code});
-        ids.push_back(e.id);
-    }
+    auto result = body();
     tx.commit();
-    return ids;
+    return result;
+}
+
+std::vector<std::string> Session::insertEnrollments(const std::vector<Enrollment>& enrollments)
+{
+    return inInsertTransaction([&] {
+        EnrollmentRepository repo(*m_state->db);
+        AuditLog log(*m_state->db, m_state->databaseId);
+        std::vector<std::string> ids;
+        ids.reserve(enrollments.size());
+        for (const auto& input : enrollments)
+            ids.push_back(insertLocked(repo, log, input));
+        return ids;
+    });
 }
 
 std::string Session::insertEnrollment(const Enrollment& enrollment)
 {
-    // A one-element vector would copy the images once more; the batch path copies once.
-    return insertEnrollments(std::vector<Enrollment>{enrollment}).front();
+    return inInsertTransaction([&] {
+        EnrollmentRepository repo(*m_state->db);
+        AuditLog log(*m_state->db, m_state->databaseId);
+        return insertLocked(repo, log, enrollment);
+    });
+}
+
+std::string Session::insertEnrollment(Enrollment enrollment, const InsertDecision& decide)
+{
+    return inInsertTransaction([&] {
+        if (decide) {
+            GalleryChanges changes(*m_state->db);
+            decide(changes, enrollment);
+        }
+        EnrollmentRepository repo(*m_state->db);
+        AuditLog log(*m_state->db, m_state->databaseId);
+        return insertLocked(repo, log, enrollment);
+    });
+}
+
+std::int64_t Session::GalleryChanges::sequence()
+{
+    return EnrollmentRepository(m_db).changeSequence();
+}
+
+std::int64_t Session::GalleryChanges::since(std::int64_t since, const std::function<void(const GalleryRow&)>& upsert,
+                                            const std::function<void(std::string_view)>& removed)
+{
+    return EnrollmentRepository(m_db).galleryChangesSince(since, upsert, removed);
 }
 
 Enrollment Session::getEnrollment(std::string_view id)
@@ -642,6 +761,39 @@ void Session::forEachGalleryTemplate(const std::function<void(const GalleryRow&)
 {
     require(Permission::MatchGallery);
     EnrollmentRepository(*m_state->db).forEachGalleryRow(visit);
+}
+
+Session::GalleryScan Session::scanGallery(const std::function<bool(const GalleryRow&)>& visit,
+                                          const std::function<void(std::int64_t)>& onTotal)
+{
+    require(Permission::MatchGallery);
+    EnrollmentRepository repo(*m_state->db);
+    GalleryScan scan;
+    // One read transaction: the count, the sequence and the rows are one snapshot.
+    Transaction tx(*m_state->db, Transaction::Mode::Deferred);
+    scan.total = repo.countGalleryTemplates();
+    scan.sequence = repo.changeSequence();
+    if (onTotal)
+        onTotal(scan.total);
+    scan.complete = repo.scanGallery(visit);
+    tx.commit();
+    return scan;
+}
+
+std::int64_t Session::gallerySequence()
+{
+    require(Permission::MatchGallery);
+    return EnrollmentRepository(*m_state->db).changeSequence();
+}
+
+std::int64_t Session::galleryChangesSince(std::int64_t since, const std::function<void(const GalleryRow&)>& upsert,
+                                          const std::function<void(std::string_view)>& removed)
+{
+    require(Permission::MatchGallery);
+    Transaction tx(*m_state->db, Transaction::Mode::Deferred);
+    const std::int64_t upTo = EnrollmentRepository(*m_state->db).galleryChangesSince(since, upsert, removed);
+    tx.commit();
+    return upTo;
 }
 
 std::vector<EnrollmentSummary> Session::findByDocumentNumber(std::string_view documentType,

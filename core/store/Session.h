@@ -6,6 +6,7 @@
 #include "store/SyncRecords.h"
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -17,6 +18,9 @@
 
 namespace fe::store {
 
+class AuditLog;
+class Connection;
+class EnrollmentRepository;
 class SecretBytes;
 class Transaction;
 struct SessionState;
@@ -71,8 +75,10 @@ struct IntegrityReport
 // Errors are fe::Error (DatabaseError for SQLCipher failures) with ids only, never personal
 // data.
 //
-// Not thread-safe: one Session per thread (it owns one SQLCipher connection). Movable.
-// The destructor logs out (audited) if logout() was not called, and never throws.
+// Not thread-safe: one Session per thread (it owns one SQLCipher connection). Movable. A
+// worker thread gets its own session from openWorker() (no second password prompt); the GUI
+// keeps this one on the UI thread. The destructor logs out (audited) if logout() was not
+// called, and never throws.
 class Session
 {
 public:
@@ -116,6 +122,24 @@ public:
     // call throws PermissionDenied. The GUI asks for the new password right after login.
     [[nodiscard]] bool mustChangePassword() const;
 
+    // "Now" from the store's clock (StoreOptions::clock, which tests move): what records such
+    // as the consent time use. No activity, no checks.
+    [[nodiscard]] TimePoint currentTime() const;
+
+    // --- worker sessions ------------------------------------------------------------------------
+    // A second session of the same user on a connection of its own, for one worker thread
+    // (the match index loader, later the uploader): it shares the unlocked key, so no password
+    // is asked again; it has the same role, and its calls are audited as this user's (a
+    // "login" row with outcome "worker", a "logout" row when it ends). It has no idle lock of
+    // its own: it ends when this session locks (idle or manual) or logs out — its next call
+    // throws Locked, and its connection and key copy are dropped then. Call openWorker() on
+    // this session's thread, then move the worker to its thread and use it only there. The
+    // worker calls the store's clock (StoreOptions::clock) on its thread: the clock must be
+    // thread-safe then (systemNow is). The owner's idle deadline counts from its own last call:
+    // a worker does not keep the station unlocked. Throws Locked when this session is locked,
+    // InvalidArgument on a worker.
+    Session openWorker();
+
     // --- users (ManageUsers, except changeOwnPassword) --------------------------------------
     User addUser(std::string_view name, Role role, const SecretBytes& password);
     std::vector<User> listUsers();
@@ -130,8 +154,41 @@ public:
 
     // --- enrollments -------------------------------------------------------------------------
     // Enroll. Returns the id. The status follows the flags (PendingReview when any, else
-    // Accepted and queued for upload); every flag is audited.
+    // Accepted and queued for upload); every flag is audited. Begun with beginWrite: the acting
+    // user must still be active under the write lock (an operator disabled meanwhile stores
+    // nothing: PermissionDenied, audited "account_disabled", the session ends).
     std::string insertEnrollment(const Enrollment& enrollment);
+
+    // Reads the gallery change log (schema version 7) through the connection that made it; see
+    // the decision overload of insertEnrollment. Valid only during the call that hands it out.
+    class GalleryChanges
+    {
+    public:
+        // The highest change number now (0 when nothing changed yet). It only grows: every
+        // face template added or removed (insert, erasure, purge, import) and every change of
+        // an enrollment's document or phone, by any process, takes the next number.
+        [[nodiscard]] std::int64_t sequence();
+        // Every enrollment changed after `since`, once each: upsert with its row when it has a
+        // face template now, removed when it no longer does. Returns the sequence read up to.
+        std::int64_t since(std::int64_t since, const std::function<void(const GalleryRow&)>& upsert,
+                           const std::function<void(std::string_view)>& removed);
+
+    private:
+        friend class Session;
+        explicit GalleryChanges(Connection& db) : m_db(db) {}
+        Connection& m_db;
+    };
+    // Decides an enrollment's flags and matches under the write lock (see below).
+    using InsertDecision = std::function<void(GalleryChanges& changes, Enrollment& enrollment)>;
+    // Enroll, with the binding rules decided against everything committed before this
+    // enrollment's own commit. In one BEGIN IMMEDIATE transaction (no other process or
+    // connection can commit meanwhile, begun by beginWrite): checks that the acting user is
+    // still active, calls
+    // decide — which brings the caller's 1:N index up to date with changes.since(its
+    // snapshot) and sets the enrollment's flags and matches — then inserts, audits and
+    // commits. Nothing is stored when decide throws. Keep decide short: it holds the store's
+    // write lock (the rules on a current index take milliseconds).
+    std::string insertEnrollment(Enrollment enrollment, const InsertDecision& decide);
     // Several in one transaction (imports, tests, benchmark fixtures).
     std::vector<std::string> insertEnrollments(const std::vector<Enrollment>& enrollments);
     // ViewAllEnrollments, or ViewOwnEnrollmentsToday for the operator's own from today.
@@ -145,6 +202,21 @@ public:
     // MatchGallery, streamed: each row is a view valid only during the call (no copy per
     // template). What the gallery rebuild at unlock uses.
     void forEachGalleryTemplate(const std::function<void(const GalleryRow&)>& visit);
+    // MatchGallery, for the 1:N index's loader: one consistent snapshot (a read transaction,
+    // which does not block writers), streamed as above. onTotal gets the number of templates
+    // before the first row; visit returns false to stop early (cancellation).
+    struct GalleryScan
+    {
+        std::int64_t sequence = 0; // the change sequence the snapshot corresponds to
+        std::int64_t total = 0;    // face templates in the snapshot
+        bool complete = false;     // false when visit stopped the scan
+    };
+    GalleryScan scanGallery(const std::function<bool(const GalleryRow&)>& visit,
+                            const std::function<void(std::int64_t total)>& onTotal = {});
+    // MatchGallery: GalleryChanges outside an insert (a refresh), in a read transaction.
+    [[nodiscard]] std::int64_t gallerySequence();
+    std::int64_t galleryChangesSince(std::int64_t since, const std::function<void(const GalleryRow&)>& upsert,
+                                     const std::function<void(std::string_view)>& removed);
     // MatchGallery. Subject fields are left empty unless the role may view all enrollments.
     std::vector<EnrollmentSummary> findByDocumentNumber(std::string_view documentType,
                                                         std::string_view number);
@@ -210,6 +282,12 @@ public:
     // Export. What a bundle carries of one enrollment: the record and its audit rows.
     // Conflict unless it is queued, exported or uploaded (held and purged ones stay here).
     ExportRecord exportRecord(std::string_view id); // Export or Upload
+    // The same for many, in order, read in one snapshot (one read transaction, so a bundle
+    // shows the store at one moment and the reads do not take the lock per statement):
+    // each is handed to `each`, which returns false to stop. The record is reused between
+    // calls. Throws as exportRecord; `each` must not call this Session (the snapshot is open).
+    void readExportRecords(const std::vector<std::string>& ids,
+                           const std::function<bool(const ExportRecord&)>& each); // Export or Upload
     std::vector<std::string> enrollmentsOfBundle(std::string_view bundleId); // Export
     // After the bundle file is in place: queued or exported enrollments become exported
     // with bundleId (others, e.g. receipted meanwhile, are left alone). Returns how many.
@@ -265,6 +343,14 @@ private:
     void checkKeyRotation();
     bool keyWasRotated();
     [[noreturn]] void keyRotated();
+    void ensureWorkerActive();
+    void reopenAfterPageFailure();
+    // Tells the workers opened from this session that it ended (lock, logout).
+    void endWorkers() noexcept;
+    std::string insertLocked(EnrollmentRepository& repo, AuditLog& log, const Enrollment& input);
+    // require(Enroll), beginWrite (the acting user re-checked under the write lock), body, commit.
+    template <typename Body>
+    auto inInsertTransaction(Body&& body);
     // Audits the lock (outcome "idle" or "manual"), closes the connection, wipes the key.
     void lockNow(const char* outcome) noexcept;
     void closeConnection() noexcept; // closes the connection and wipes the key

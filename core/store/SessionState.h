@@ -10,11 +10,23 @@
 #include "store/Session.h"
 #include "store/StoreOptions.h"
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace fe::store {
+
+// What a session shares with the worker sessions opened from it (Session::openWorker): the
+// only state that crosses threads, hence atomics. The owner clears `active` when it locks or
+// logs out and keeps `idleDeadlineMs` at the moment its idle lock falls due.
+struct SharedSessionState
+{
+    std::atomic<bool> active{true};
+    std::atomic<std::int64_t> idleDeadlineMs{0};
+};
 
 struct SessionState
 {
@@ -46,6 +58,9 @@ struct SessionState
     TimePoint lastActivity{};
     std::chrono::milliseconds idleTimeout{0};
     Status status = Status::Active;
+    // Owner: created with the first worker. Worker: the owner's, and worker = true.
+    std::shared_ptr<SharedSessionState> shared;
+    bool worker = false;
     bool mustChangePassword = false;
     KeyFileMark keyFileMark;
     LockListener lockListener;

@@ -13,6 +13,7 @@
 #include "store/Uuid.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <sodium.h>
 
@@ -63,7 +64,7 @@ void Session::ensureStationKey()
     SyncRepository repo(*m_state->db);
     if (repo.stationKey(m_state->localStationId))
         return;
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     if (repo.stationKey(m_state->localStationId)) // another process made it while we waited
         return;
     AuditLog log(*m_state->db, m_state->databaseId);
@@ -108,7 +109,7 @@ void Session::setCentralKey(const CentralKeyInfo& key)
         sodium_hex2bin(id.data(), id.size(), key.keyId.data(), key.keyId.size(), nullptr, &n, nullptr) != 0 || n != 16)
         throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "A central key id is 32 hex digits."));
     const TimePoint t = now();
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     SettingsRepository settings(*m_state->db);
     settings.set(kCentralKeyId, key.keyId, t, m_state->user.id);
     settings.set(kCentralBoxKey, hex(key.boxPublicKey), t, m_state->user.id);
@@ -140,7 +141,7 @@ TrustListChange Session::replaceTrustList(const std::vector<TrustedStation>& sta
                         QT_TRANSLATE_NOOP("fe::Error", "A trust list names each station once, by UUID and with a name."));
     }
     const TimePoint t = now();
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     const auto change = SyncRepository(*m_state->db).replaceTrusted(stations, t, m_state->user.id);
     AuditLog(*m_state->db, m_state->databaseId)
         .append({t, m_state->user.id, auditActionName(AuditAction::SettingChanged), "sync.trust_list",
@@ -156,11 +157,12 @@ std::vector<TrustedStation> Session::trustedStations()
     return SyncRepository(*m_state->db).trusted();
 }
 
-ExportRecord Session::exportRecord(std::string_view id)
+namespace {
+
+// One record for a bundle, read with the caller's repositories (no permission check here).
+void readExportRecord(EnrollmentRepository& enrollments, SyncRepository& sync, std::string_view id, ExportRecord& out)
 {
-    requireEither(Permission::Export, Permission::Upload);
-    EnrollmentRepository repo(*m_state->db);
-    const auto s = repo.summary(id);
+    const auto s = enrollments.summary(id);
     if (!s)
         noEnrollment(id);
     if (s->purged || (s->uploadState != UploadState::Queued && s->uploadState != UploadState::Exported &&
@@ -169,10 +171,44 @@ ExportRecord Session::exportRecord(std::string_view id)
                     QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 cannot go into a bundle: its upload state is \"%2\" "
                                                    "(only queued, exported or uploaded ones can)."),
                     {std::string(id), s->purged ? "purged" : toString(s->uploadState)});
+    out.enrollment = *enrollments.get(id);
+    out.audit = sync.auditOf(id);
+}
+
+} // namespace
+
+ExportRecord Session::exportRecord(std::string_view id)
+{
+    requireEither(Permission::Export, Permission::Upload);
+    EnrollmentRepository enrollments(*m_state->db);
+    SyncRepository sync(*m_state->db);
     ExportRecord r;
-    r.enrollment = *repo.get(id);
-    r.audit = SyncRepository(*m_state->db).auditOf(id);
+    readExportRecord(enrollments, sync, id, r);
     return r;
+}
+
+void Session::readExportRecords(const std::vector<std::string>& ids, const std::function<bool(const ExportRecord&)>& each)
+{
+    requireEither(Permission::Export, Permission::Upload);
+    EnrollmentRepository enrollments(*m_state->db);
+    SyncRepository sync(*m_state->db);
+    // Deferred: a read snapshot, no write lock (enrollments go on in other processes).
+    std::optional<Transaction> snapshot(std::in_place, *m_state->db, Transaction::Mode::Deferred);
+    ExportRecord r;
+    for (const auto& id : ids) {
+        // A long export is activity. Should the session have gone idle all the same (a
+        // progress callback that waited), the snapshot ends first: locking writes an audit
+        // row and closes the connection, neither of which may happen inside it.
+        if (isLocked()) {
+            snapshot.reset();
+            ensureActive(); // locks and throws Locked
+        }
+        m_state->lastActivity = now();
+        readExportRecord(enrollments, sync, id, r);
+        if (!each(r))
+            break;
+    }
+    snapshot->commit();
 }
 
 std::vector<std::string> Session::enrollmentsOfBundle(std::string_view bundleId)
@@ -187,17 +223,14 @@ int Session::markExportedBatch(const std::vector<std::string>& ids, std::string_
     SyncRepository repo(*m_state->db);
     AuditLog log(*m_state->db, m_state->databaseId);
     const TimePoint t = now();
-    int marked = 0;
-    Transaction tx(*m_state->db);
-    for (const auto& id : ids) {
-        repo.addMember(bundleId, id);
-        if (!repo.moveUploadState(id, {UploadState::Queued, UploadState::Exported}, UploadState::Exported, bundleId, t))
-            continue;
+    Transaction tx = beginWrite();
+    repo.addMembers(bundleId, ids);
+    const auto moved =
+        repo.moveUploadStates(ids, {UploadState::Queued, UploadState::Exported}, UploadState::Exported, bundleId, t);
+    for (const auto& id : moved)
         log.append({t, m_state->user.id, auditActionName(AuditAction::Export), id, std::string(bundleId)});
-        ++marked;
-    }
     tx.commit();
-    return marked;
+    return static_cast<int>(moved.size());
 }
 
 std::filesystem::path Session::outboxDirectory() const
@@ -217,18 +250,23 @@ void Session::addLocalBundle(const OutboxBundle& bundle, const std::vector<std::
     b.origin = BundleOrigin::Local;
     b.state = BundleState::Pending;
     b.createdAt = b.updatedAt = t;
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     if (!repo.insertBundle(b))
         throw Error(ErrorCode::Conflict, QT_TRANSLATE_NOOP("fe::Error", "The outbox holds a bundle %1 already."), {b.bundleId});
-    for (const auto& id : ids) {
-        if (!repo.moveUploadState(id, {UploadState::Queued}, UploadState::Exported, b.bundleId, t))
-            throw Error(ErrorCode::Conflict,
-                        QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 changed while its bundle was made; nothing was "
-                                                       "recorded."),
-                        {id});
-        repo.addMember(b.bundleId, id);
-        log.append({t, m_state->user.id, auditActionName(AuditAction::Upload), id, "bundled:" + b.bundleId});
+    const std::set<std::string> distinct(ids.begin(), ids.end());
+    const auto moved = repo.moveUploadStates(ids, {UploadState::Queued}, UploadState::Exported, b.bundleId, t);
+    if (moved.size() != distinct.size()) {
+        // The first one that did not move names the conflict; the transaction rolls back.
+        const std::set<std::string> ok(moved.begin(), moved.end());
+        const auto it = std::find_if(ids.begin(), ids.end(), [&](const std::string& id) { return ok.count(id) == 0; });
+        throw Error(ErrorCode::Conflict,
+                    QT_TRANSLATE_NOOP("fe::Error", "The enrollment %1 changed while its bundle was made; nothing was "
+                                                   "recorded."),
+                    {*it});
     }
+    repo.addMembers(b.bundleId, moved);
+    for (const auto& id : moved)
+        log.append({t, m_state->user.id, auditActionName(AuditAction::Upload), id, "bundled:" + b.bundleId});
     tx.commit();
 }
 
@@ -241,7 +279,7 @@ bool Session::addRelayedBundle(const OutboxBundle& bundle)
     b.origin = BundleOrigin::Relayed;
     b.state = BundleState::Pending;
     b.createdAt = b.updatedAt = t;
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     const bool added = repo.insertBundle(b);
     AuditLog(*m_state->db, m_state->databaseId)
         .append({t, m_state->user.id, auditActionName(AuditAction::Import), b.bundleId, added ? "ok" : "duplicate"});
@@ -264,7 +302,7 @@ std::optional<OutboxBundle> Session::outboxBundle(std::string_view bundleId)
 void Session::recordUploadAttempt(std::string_view bundleId, std::string_view error)
 {
     require(Permission::Upload);
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     SyncRepository(*m_state->db).recordAttempt(bundleId, error, now());
     tx.commit();
 }
@@ -273,7 +311,7 @@ void Session::rejectBundle(std::string_view bundleId, std::string_view reason)
 {
     require(Permission::Upload);
     const TimePoint t = now();
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     SyncRepository(*m_state->db).setBundleState(bundleId, BundleState::Rejected, reason, t);
     AuditLog(*m_state->db, m_state->databaseId)
         .append({t, m_state->user.id, auditActionName(AuditAction::Upload), std::string(bundleId), "rejected"});
@@ -285,7 +323,7 @@ int Session::retryRejectedBundles()
     require(Permission::Upload);
     SyncRepository repo(*m_state->db);
     const TimePoint t = now();
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     int n = 0;
     AuditLog log(*m_state->db, m_state->databaseId);
     for (const auto& b : repo.bundles(BundleState::Rejected)) {
@@ -307,7 +345,7 @@ ReceiptOutcome Session::applyReceipt(const ReceiptRecord& receipt)
     AuditLog log(*m_state->db, m_state->databaseId);
     const TimePoint t = truncateToMillis(now());
     ReceiptOutcome out;
-    Transaction tx(*m_state->db);
+    Transaction tx = beginWrite();
     if (sync.hasReceipt(receipt.receiptId))
         return out; // applied before: every effect is there already
     out.newReceipt = true;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace fe::store {
 namespace {
@@ -34,6 +35,39 @@ std::optional<BundleState> parseBundleState(std::string_view s)
             return v;
     }
     return std::nullopt;
+}
+
+// "state IN (...)" for a set of upload states.
+std::string statesList(std::initializer_list<UploadState> states)
+{
+    std::string in;
+    for (const auto s : states)
+        in += std::string(in.empty() ? "'" : ", '") + toString(s) + "'";
+    return in;
+}
+
+// "?first, ?first+1, ..." for one batch of ids.
+std::string idParameters(int first)
+{
+    std::string out;
+    for (std::size_t i = 0; i < SyncRepository::kIdBatch; ++i)
+        out += (i == 0 ? "?" : ", ?") + std::to_string(first + static_cast<int>(i));
+    return out;
+}
+
+// Binds one batch (at most kIdBatch ids) to the parameters from `first`; a short batch
+// repeats its last id, which changes nothing in an IN list and keeps one statement per SQL.
+void bindIds(Statement& q, int first, std::span<const std::string> batch)
+{
+    for (std::size_t i = 0; i < SyncRepository::kIdBatch; ++i)
+        q.bind(first + static_cast<int>(i), batch[std::min(i, batch.size() - 1)]);
+}
+
+template <typename Fn> void forEachBatch(const std::vector<std::string>& ids, Fn&& fn)
+{
+    const std::span<const std::string> all(ids);
+    for (std::size_t at = 0; at < all.size(); at += SyncRepository::kIdBatch)
+        fn(all.subspan(at, std::min(SyncRepository::kIdBatch, all.size() - at)));
 }
 
 constexpr const char* kBundleColumns = "bundle_id, origin, station_id, record_count, size_bytes, file_name, state, "
@@ -317,11 +351,8 @@ std::vector<std::string> SyncRepository::enrollmentsOfBundle(std::string_view bu
 bool SyncRepository::moveUploadState(std::string_view enrollmentId, std::initializer_list<UploadState> from,
                                      UploadState to, std::optional<std::string_view> bundleId, TimePoint when)
 {
-    std::string in;
-    for (const auto s : from)
-        in += std::string(in.empty() ? "'" : ", '") + toString(s) + "'";
     auto& q = m_db.cached("UPDATE outbox SET state = ?2, bundle_id = coalesce(?3, bundle_id), updated_at = ?4 "
-                          "WHERE enrollment_id = ?1 AND state IN (" + in + ")");
+                          "WHERE enrollment_id = ?1 AND state IN (" + statesList(from) + ")");
     const Statement::ResetOnExit guard(q);
     q.bind(1, enrollmentId).bind(2, toString(to));
     if (bundleId)
@@ -331,6 +362,54 @@ bool SyncRepository::moveUploadState(std::string_view enrollmentId, std::initial
     q.bind(4, toMillis(when));
     q.run();
     return m_db.changes() == 1;
+}
+
+void SyncRepository::addMembers(std::string_view bundleId, const std::vector<std::string>& enrollmentIds)
+{
+    auto& q = m_db.cached("INSERT OR IGNORE INTO bundle_members (bundle_id, enrollment_id) "
+                          "SELECT ?1, id FROM enrollments WHERE id IN (" + idParameters(2) + ")");
+    forEachBatch(enrollmentIds, [&](std::span<const std::string> batch) {
+        const Statement::ResetOnExit guard(q);
+        q.bind(1, bundleId);
+        bindIds(q, 2, batch);
+        q.run();
+    });
+}
+
+std::vector<std::string> SyncRepository::moveUploadStates(const std::vector<std::string>& enrollmentIds,
+                                                          std::initializer_list<UploadState> from, UploadState to,
+                                                          std::optional<std::string_view> bundleId, TimePoint when)
+{
+    const std::string in = statesList(from);
+    const std::string ids = idParameters(4);
+    auto& which = m_db.cached("SELECT enrollment_id FROM outbox WHERE enrollment_id IN (" + ids + ") AND state IN (" +
+                              in + ")");
+    auto& update = m_db.cached("UPDATE outbox SET state = ?1, bundle_id = coalesce(?2, bundle_id), updated_at = ?3 "
+                               "WHERE enrollment_id IN (" + ids + ") AND state IN (" + in + ")");
+    std::set<std::string> moving;
+    forEachBatch(enrollmentIds, [&](std::span<const std::string> batch) {
+        {
+            const Statement::ResetOnExit guard(which);
+            bindIds(which, 4, batch);
+            while (which.step())
+                moving.insert(which.text(0));
+        }
+        const Statement::ResetOnExit guard(update);
+        update.bind(1, toString(to));
+        if (bundleId)
+            update.bind(2, *bundleId);
+        else
+            update.bindNull(2);
+        update.bind(3, toMillis(when));
+        bindIds(update, 4, batch);
+        update.run();
+    });
+    std::vector<std::string> moved;
+    for (const auto& id : enrollmentIds) {
+        if (moving.erase(id) != 0)
+            moved.push_back(id);
+    }
+    return moved;
 }
 
 std::vector<AuditEntry> SyncRepository::auditOf(std::string_view objectId)

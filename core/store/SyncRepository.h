@@ -55,6 +55,17 @@ public:
     // Moves an enrollment from one upload state to another; false when it was not in `from`.
     bool moveUploadState(std::string_view enrollmentId, std::initializer_list<UploadState> from, UploadState to,
                          std::optional<std::string_view> bundleId, TimePoint when);
+    // addMember and moveUploadState for many enrollments at once: three statements per
+    // kIdBatch ids instead of two per id. Inside a transaction SQLite copies every page a
+    // statement changes to the statement journal first, and SQLCipher encrypts that copy, so
+    // per-id statements cost an export more than reading the records did (bench_sync).
+    // moveUploadStates returns the ids that moved, each once, in the order of ids.
+    void addMembers(std::string_view bundleId, const std::vector<std::string>& enrollmentIds);
+    std::vector<std::string> moveUploadStates(const std::vector<std::string>& enrollmentIds,
+                                              std::initializer_list<UploadState> from, UploadState to,
+                                              std::optional<std::string_view> bundleId, TimePoint when);
+    // Ids per statement of the batch forms (SQLite allows 999 parameters per statement).
+    static constexpr std::size_t kIdBatch = 500;
 
     std::vector<AuditEntry> auditOf(std::string_view objectId);
 

@@ -44,6 +44,31 @@ std::chrono::milliseconds lockoutLength(int lockouts)
     throw Error(ErrorCode::AuthenticationFailed, QT_TRANSLATE_NOOP("fe::Error", "Wrong user name or password."));
 }
 
+// An encrypted database is whole pages (512 bytes at least, a power of two) of random-looking
+// bytes: a file of another size, or a plain SQLite database, an image or text, is not one.
+// A database that is still empty (size 0) is not a station's either.
+bool couldBeDatabase(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec || size == 0 || size % 512 != 0)
+        return false;
+    // The first 16 bytes are SQLCipher's random salt: a plain SQLite header, an image's
+    // signature or 16 bytes of text (a chance of about 1e-7 for random bytes) are not.
+    static constexpr std::string_view kPlainSqlite("SQLite format 3", 16); // with its NUL
+    const auto head = readFileHead(path, kPlainSqlite.size());
+    if (head.size() != kPlainSqlite.size())
+        return false;
+    const auto startsWith = [&](std::string_view magic) {
+        return std::equal(magic.begin(), magic.end(), head.begin(),
+                          [](char m, unsigned char h) { return static_cast<unsigned char>(m) == h; });
+    };
+    if (startsWith(kPlainSqlite) || startsWith("\x89PNG") || startsWith("\xFF\xD8\xFF"))
+        return false;
+    return !std::all_of(head.begin(), head.end(),
+                        [](unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t'; });
+}
+
 bool isNotADatabase(const DatabaseError& e)
 {
     return e.primaryCode() == SQLITE_NOTADB;
@@ -56,6 +81,19 @@ void Unlocker::checkFiles(const StorePaths& paths)
     std::error_code ec;
     if (!std::filesystem::exists(paths.database, ec))
         throw Error(ErrorCode::NotFound, QT_TRANSLATE_NOOP("fe::Error", "There is no FaceEnroll database at %1."),
+                    {paths.database.string()});
+    if (std::filesystem::is_directory(paths.database, ec))
+        throw Error(ErrorCode::InvalidInput,
+                    QT_TRANSLATE_NOOP("fe::Error", "%1 is a folder; give the station's database file in it (the file "
+                                                   "beside its .keys file, e.g. station.db)."),
+                    {paths.database.string()});
+    // Without its key file, a file that cannot be an encrypted database is most likely a wrong
+    // path: say that rather than ask for a key file it never had.
+    if (!std::filesystem::exists(paths.keyFile, ec) &&
+        (!std::filesystem::is_regular_file(paths.database, ec) || !couldBeDatabase(paths.database)))
+        throw Error(ErrorCode::InvalidInput,
+                    QT_TRANSLATE_NOOP("fe::Error", "%1 is not a FaceEnroll database (it is not an encrypted database file); "
+                                                   "check the path."),
                     {paths.database.string()});
     if (!std::filesystem::exists(paths.keyFile, ec))
         throw Error(

@@ -57,11 +57,10 @@ BundleExporter::Written BundleExporter::write(BundleSink& sink, std::string_view
     QByteArray cbor;
     std::uint64_t recordBytes = 0;
     ExportProgress p{0, ids.size(), 0};
-    for (const auto& id : ids) {
+    m_session.readExportRecords(ids, [&](const store::ExportRecord& record) {
         if (out.records > 0 && recordBytes >= maxBytes)
-            break;
-        const store::ExportRecord record = m_session.exportRecord(id);
-        cbor.clear();
+            return false;
+        cbor.resize(0); // keeps the capacity for the next record
         RecordCodec::encode(record, cbor);
         writer.addRecord(cbor);
         recordBytes += static_cast<std::uint64_t>(cbor.size());
@@ -70,7 +69,8 @@ BundleExporter::Written BundleExporter::write(BundleSink& sink, std::string_view
         p.bytes = writer.bytesWritten();
         if (progress && !progress(p))
             cancelled();
-    }
+        return true;
+    });
     out.summary = writer.finish();
     return out;
 }

@@ -21,7 +21,8 @@ struct ExportProgress
     std::size_t total = 0;
     std::uint64_t bytes = 0;
 };
-// Return false to cancel: nothing is written and nothing changes.
+// Return false to cancel: nothing is written and nothing changes. Called while the records
+// are read in one snapshot of the store: it must not call the exporting Session.
 using ExportProgressFn = std::function<bool(const ExportProgress&)>;
 
 struct ExportResult

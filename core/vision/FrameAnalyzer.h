@@ -45,9 +45,12 @@ public:
     FrameAnalyzer(FrameAnalyzer&&) noexcept;
     FrameAnalyzer& operator=(FrameAnalyzer&&) noexcept;
 
-    // bgr: 8-bit, 3 channels (1- and 4-channel frames are converted). timestampMs: the frame's
-    // presentation time, used for blink timing. Throws fe::Error(InvalidArgument) for an
-    // empty or non-8-bit frame.
+    // Frame contract. bgr: 8-bit, 3 channels (1- and 4-channel frames are converted), read
+    // during the call only — nothing keeps a reference to its pixels, so the caller may reuse
+    // the buffer for the next frame. timestampMs: the frame's presentation time in ms, not
+    // decreasing from one call to the next (blink timing and the eye baseline depend on it).
+    // The returned analysis is a plain value (frame px, degrees) that may go to another
+    // thread. Throws fe::Error(InvalidArgument) for an empty or non-8-bit frame.
     FrameAnalysis analyze(const cv::Mat& bgr, double timestampMs);
 
     // Forget the track, the eye baseline and the blink count (a new subject).

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "vision/ImageReader.h"
+
 #include <opencv2/core/mat.hpp>
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace fe::vision {
 
@@ -14,6 +17,10 @@ struct Frame
     cv::Mat bgr;              // 8-bit, 3 channels
     std::int64_t index = 0;   // 0-based position in the source
     double timestampMs = 0.0; // presentation time from the source's start
+    std::filesystem::path file; // the photo this frame is (a folder source); empty otherwise
+    // Frame px per px of the image file: below 1 when a large image was decoded reduced
+    // (ImageReader), 1 for video and for images read at full size.
+    double decodeScale = 1.0;
 };
 
 struct SourceOptions
@@ -28,7 +35,9 @@ struct SourceOptions
 
 // A sequence of frames from a video file, a still image or a folder of images. Not
 // thread-safe. next() throws fe::Error(InvalidInput) when a source that promised frames stops
-// decoding early (a truncated or corrupt file).
+// decoding early (a truncated or corrupt file). Video frames come upright as the container's
+// display rotation says (a phone's portrait video stored sideways), as a player shows them.
+// A folder's frames are unrelated photos (independentFrames()): analyse each on its own.
 class FrameSource
 {
 public:
@@ -38,16 +47,20 @@ public:
     virtual bool next(Frame& frame) = 0;
     [[nodiscard]] virtual double fps() const = 0;
     [[nodiscard]] virtual bool isStill() const = 0;
+    // true when consecutive frames are unrelated photos (a folder): no tracking, blink count
+    // or other state may carry from one to the next.
+    [[nodiscard]] virtual bool independentFrames() const { return false; }
 
-    // Opens by content: a folder, an image or a video. Throws fe::Error(NotFound / InvalidInput)
-    // with the reason (missing, empty, unreadable, too small).
+    // Opens by content: a folder, an image or a video. Only regular files are opened (a FIFO
+    // or device is refused, never waited on). Throws fe::Error(NotFound / InvalidInput / Io)
+    // with the reason (missing, not a regular file, empty, unreadable, too small or too large).
     static std::unique_ptr<FrameSource> open(const std::filesystem::path& path, const SourceOptions& options = {});
 };
 
-// Reads one image; throws fe::Error(NotFound / InvalidInput) for a missing, corrupt or too small
-// image (below kMinImageSide px).
-cv::Mat readImage(const std::filesystem::path& path);
-
-inline constexpr int kMinImageSide = 32;
+// The photos of a folder, by name: every entry named like an image (.jpg, .png, ...) that is
+// not a folder, in name order. Entries that are not regular files are listed too, so that
+// reading them reports why. Throws fe::Error(NotFound / InvalidInput) for a missing folder or
+// one without images.
+std::vector<std::filesystem::path> listImageFiles(const std::filesystem::path& folder);
 
 } // namespace fe::vision

@@ -1,14 +1,20 @@
 // The enrollment workflow on real media and a real SQLCipher store: the rules that the
-// registration law sets, the gallery kept in step, review permissions.
-#include "../vision/VisionFixtures.h"
+// registration law sets, the typed data and the ID photo's own checks, the index kept in step,
+// review permissions. The media are analysed once (initTestCase) and are the tests' inputs;
+// every test function makes its own store and enrolls what it needs, so each runs alone too
+// (`tst_enrollmentservice sameFaceOtherDocument_isDuplicateIdentity`).
+#include "EnrollFixtures.h"
 #include "StoreTestSupport.h"
 #include "common/Error.h"
 #include "enroll/EnrollmentService.h"
-#include "enroll/LiveCapture.h"
+#include "enroll/IdPhotoReader.h"
+#include "enroll/MatchIndex.h"
 #include "enroll/PhoneNumberValidator.h"
 #include "store/Session.h"
 
 #include <QtTest>
+
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 
@@ -17,40 +23,12 @@ using fe::store::test::TempStore;
 
 namespace {
 
-// The live step over frames [first, first + count) of a demo video (or a still shown 5 s).
-LiveResult live(fe::Asset video, std::int64_t first, std::int64_t count)
-{
-    LiveCapture::Options o;
-    o.analyzer = fe::test::lowres();
-    o.liveness.mode = fe::liveness::Mode::Spontaneous;
-    LiveCapture capture(fe::test::visionModels(), o);
-    fe::vision::SourceOptions so;
-    so.maxFrames = first + count;
-    auto source = fe::vision::FrameSource::open(fe::test::asset(video), so);
-    fe::vision::Frame f;
-    while (source->next(f)) {
-        if (f.index >= first)
-            capture.feed(f.bgr, f.timestampMs - first * 1000.0 / source->fps());
-    }
-    return capture.finish();
-}
-
-LiveResult liveStill(const cv::Mat& still)
-{
-    LiveCapture::Options o;
-    o.analyzer = fe::test::lowres();
-    o.liveness.mode = fe::liveness::Mode::Spontaneous;
-    LiveCapture capture(fe::test::visionModels(), o);
-    for (int i = 0; i < 125; ++i)
-        capture.feed(still, i * 40.0);
-    return capture.finish();
-}
-
-SubjectInput subject(const char* name, const char* document, const std::string& phone)
+SubjectInput subject(const char* name, const std::string& document, const std::string& phone,
+                     const char* type = "national_id")
 {
     SubjectInput s;
     s.subject.name = name;
-    s.subject.documentType = "national_id";
+    s.subject.documentType = type;
     s.subject.documentNumber = document;
     s.phone = phone;
     s.consent = {true, "2026-1", "en", true};
@@ -65,7 +43,25 @@ QStringList flagCodes(const EnrollmentOutcome& o)
     return out;
 }
 
+// A valid resident identity card number (ISO 7064 MOD 11-2 check character).
+const std::string kCardNumber = "110101199005050006";
+
 } // namespace
+
+// One station: a fresh store, an operator's session, the match index loaded and the workflow.
+struct Station
+{
+    explicit Station(const MatchIndex::Spec& spec, fe::store::StoreOptions options = fe::store::test::fastOptions())
+        : store(std::move(options)), op(store.login("op1")), index(std::make_shared<MatchIndex>(spec)), service(op, index)
+    {
+        if (index->load(op) != MatchIndex::LoadResult::Loaded)
+            throw std::runtime_error("index not loaded");
+    }
+    TempStore store;
+    fe::store::Session op;
+    std::shared_ptr<MatchIndex> index;
+    EnrollmentService service;
+};
 
 class TestEnrollmentService : public QObject
 {
@@ -75,32 +71,41 @@ private Q_SLOTS:
     void initTestCase();
     void franck_isAccepted();
     void sameFaceOtherDocument_isDuplicateIdentity();
+    void assess_decidesAsEnrollWould_storingNothing();
+    void lowQualityOverride_keepsTheOperatorsReason();
     void otherFaceSameNumber_isNumberBoundToOtherFace();
     void cap12LiveWithFranckIdPhoto_isIdPhotoMismatch();
     void sameDocumentOtherFace_isDocumentBoundToOtherFace();
+    void documentDodges_areTheSameDocumentOrRefused_data();
+    void documentDodges_areTheSameDocumentOrRefused();
+    void invalidSubjectData_isRefusedWithTheReason_data();
+    void invalidSubjectData_isRefusedWithTheReason();
     void stillImageAsLive_isLivenessFailedAndFlagged();
     void tooManyNumbers_isFlagged();
     void consentRefused_storesNothing();
     void invalidPhone_isRejectedBeforeAnythingIsStored();
-    void review_onlySupervisorsWithAReason();
-    void gallery_followsEraseAndPurge_andSurvivesRestart();
+    void idPhotoWithTwoFaces_isRefused();
+    void idPhotoBelowTheDocumentProfile_isRefused_unlessOverriddenAndFlagged();
+    void idPhotoReader_refusesCorruptFilesWithTheReason();
+    void anotherSessionsEnrollment_isSeenWithoutAReload();
+    void operatorDisabledMeanwhile_storesNothing();
+    void enrollBeforeTheIndexIsLoaded_isRefused();
+    void consentTimeAndModelVersion_comeFromTheSessionAndTheModel();
+    void review_onlySupervisorsWithAReason_andNeedsNoModels();
+    void eraseAndPurge_leaveTheIndex_andRestartRebuildsIt();
 
 private:
-    std::unique_ptr<TempStore> m_store;
-    std::unique_ptr<fe::store::Session> m_op;
-    std::unique_ptr<EnrollmentService> m_service;
-    IdPhotoCheck m_franckId, m_cap12Id;
+    std::unique_ptr<IdPhotoReader> m_reader;
+    MatchIndex::Spec m_spec;
+    IdPhotoCheck m_franckId, m_cap12Id, m_franckTurnedId, m_twoFacesId;
     LiveResult m_franckLive, m_franckLive2, m_cap12Live;
     std::string m_phoneA, m_phoneB, m_phoneC, m_phoneD;
-    std::string m_franckId1;
 };
 
 void TestEnrollmentService::initTestCase()
 {
-    m_store = std::make_unique<TempStore>();
-    m_op = std::make_unique<fe::store::Session>(m_store->login("op1"));
-    m_service = std::make_unique<EnrollmentService>(*m_op, fe::test::visionModels());
-    QCOMPARE(m_service->gallery().size(), std::size_t(0));
+    m_reader = std::make_unique<IdPhotoReader>(fe::test::visionModels());
+    m_spec = MatchIndex::specOf(m_reader->encoder());
 
     // Valid numbers of the numbering plans (libphonenumber's examples, varied).
     const std::string base = PhoneNumberValidator::exampleMobile("CN");
@@ -112,16 +117,28 @@ void TestEnrollmentService::initTestCase()
     for (const auto* p : {&m_phoneA, &m_phoneB, &m_phoneC, &m_phoneD})
         QVERIFY2(PhoneNumberValidator::toE164(*p).has_value(), p->c_str());
 
-    // ID photos: frames far from the live windows.
-    const auto franckFrames = fe::test::videoFrames(fe::Asset::DemoVideo, {4313});
+    // ID photos: frames far from the live windows. franck 4700 passes every document quality
+    // measure; 4313 is the same face turned 20°, which the document profile refuses.
+    const auto franckFrames = fe::test::videoFrames(fe::Asset::DemoVideo, {4313, 4700});
     const auto cap12Frames = fe::test::videoFrames(fe::Asset::SecondVideo, {1300});
-    m_franckId = m_service->checkIdPhoto(franckFrames.at(4313));
-    m_cap12Id = m_service->checkIdPhoto(cap12Frames.at(1300));
-    QVERIFY(m_franckId.faceFound && m_cap12Id.faceFound);
+    m_franckId = m_reader->analyze(franckFrames.at(4700));
+    m_cap12Id = m_reader->analyze(cap12Frames.at(1300));
+    m_franckTurnedId = m_reader->analyze(franckFrames.at(4313));
+    QCOMPARE(m_franckId.faceCount, 1);
+    QCOMPARE(m_cap12Id.faceCount, 1);
+    QVERIFY2(m_franckId.quality.passed && m_cap12Id.quality.passed, "the ID photos must pass the document profile");
+    QVERIFY(m_franckTurnedId.faceFound() && !m_franckTurnedId.quality.passed);
+    // A customer holding someone else's card beside their own face: two faces on the photo.
+    cv::Mat left = franckFrames.at(4700), right;
+    cv::resize(cap12Frames.at(1300), right, cv::Size(cap12Frames.at(1300).cols * left.rows / cap12Frames.at(1300).rows, left.rows));
+    cv::Mat both;
+    cv::hconcat(left, right, both);
+    m_twoFacesId = m_reader->analyze(both);
+    QCOMPARE(m_twoFacesId.faceCount, 2);
 
-    m_franckLive = live(fe::Asset::DemoVideo, 240, 240);
-    m_franckLive2 = live(fe::Asset::DemoVideo, 2160, 240);
-    m_cap12Live = live(fe::Asset::SecondVideo, 500, 250);
+    m_franckLive = fe::test::liveWindow(fe::Asset::DemoVideo, 240, 240);
+    m_franckLive2 = fe::test::liveWindow(fe::Asset::DemoVideo, 2160, 240);
+    m_cap12Live = fe::test::liveWindow(fe::Asset::SecondVideo, 500, 250);
     // Windows where the subject is live and some frames pass the lowres portrait gate.
     for (const auto* l : {&m_franckLive, &m_franckLive2, &m_cap12Live}) {
         QCOMPARE(l->liveness.verdict, fe::liveness::Verdict::Live);
@@ -132,42 +149,114 @@ void TestEnrollmentService::initTestCase()
 
 void TestEnrollmentService::franck_isAccepted()
 {
-    const auto o = m_service->enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+    Station s(m_spec);
+    QCOMPARE(s.index->size(), std::size_t(0));
+    const auto o = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
     QVERIFY2(o.outcome == Outcome::Accepted, qPrintable(flagCodes(o).join(u',')));
-    QVERIFY(o.idPhotoScore && *o.idPhotoScore >= m_service->policy().documentThreshold);
+    QVERIFY(o.idPhoto && o.idPhoto->matched && o.idPhoto->score >= s.service.policy().documentThreshold);
     QCOMPARE(o.phoneE164, m_phoneA);
-    m_franckId1 = o.enrollmentId;
-    const auto stored = m_op->getEnrollment(o.enrollmentId);
+    QCOMPARE(o.gallerySize, std::size_t(0));
+    const auto stored = s.op.getEnrollment(o.enrollmentId);
     QCOMPARE(stored.status, fe::store::EnrollmentStatus::Accepted);
     QCOMPARE(stored.liveness.verdict, std::string("live"));
     QVERIFY(!stored.portrait.empty() && !stored.idPhoto.empty());
-    QCOMPARE(stored.faceTemplate.values.size(), std::size_t(512));
-    QCOMPARE(m_service->gallery().size(), std::size_t(1));
+    QCOMPARE(stored.faceTemplate.values.size(), m_spec.dimension);
+    QCOMPARE(s.index->size(), std::size_t(1));
+    QVERIFY(s.index->contains(o.enrollmentId));
 }
 
 void TestEnrollmentService::sameFaceOtherDocument_isDuplicateIdentity()
 {
-    const std::size_t gallerySize = m_service->gallery().size();
-    const auto o = m_service->enroll(subject("Frank Other", "P7654321", m_phoneB), m_franckId, m_franckLive2);
+    Station s(m_spec);
+    const auto first = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+    QCOMPARE(first.outcome, Outcome::Accepted);
+    const auto o = s.service.enroll(subject("Frank Other", "P7654321", m_phoneB), m_franckId, m_franckLive2);
     QCOMPARE(o.outcome, Outcome::Flagged);
     QVERIFY2(flagCodes(o).contains(QStringLiteral("duplicate_identity")), qPrintable(flagCodes(o).join(u',')));
     const auto& flag = *std::find_if(o.flags.begin(), o.flags.end(), [](const auto& f) { return f.code == "duplicate_identity"; });
     QVERIFY(flag.score >= flag.threshold);
-    // The threshold for the gallery size at the time; the candidate is kept with its rank (a
-    // gallery this small has no cohort to score against).
-    QCOMPARE(flag.threshold, m_service->policy().duplicateThreshold(gallerySize).threshold);
-    const auto stored = m_op->getEnrollment(o.enrollmentId).matches;
+    // The threshold for the gallery size at the time (one face); the candidate is kept with its
+    // rank (a gallery this small has no cohort to score against).
+    QCOMPARE(o.gallerySize, std::size_t(1));
+    QCOMPARE(flag.threshold, s.service.policy().duplicateThreshold(1).threshold);
+    const auto stored = s.op.getEnrollment(o.enrollmentId).matches;
     const auto candidate = std::find_if(stored.begin(), stored.end(), [](const auto& m) { return m.kind == fe::store::MatchKind::Gallery; });
     QVERIFY(candidate != stored.end());
     QCOMPARE(candidate->rank, std::optional<int>(1));
     QVERIFY(!candidate->cohortScore);
     QCOMPARE(candidate->threshold, flag.threshold);
-    QCOMPARE(m_op->getEnrollment(o.enrollmentId).status, fe::store::EnrollmentStatus::PendingReview);
+    QCOMPARE(s.op.getEnrollment(o.enrollmentId).status, fe::store::EnrollmentStatus::PendingReview);
+}
+
+void TestEnrollmentService::assess_decidesAsEnrollWould_storingNothing()
+{
+    Station s(m_spec);
+    const auto first = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+    QCOMPARE(first.outcome, Outcome::Accepted);
+    // Audit rows other than the supervisor's own login and logout while counting.
+    const auto auditRows = [&] {
+        auto sup = s.store.login("sup");
+        std::size_t n = 0;
+        for (const auto& entry : sup.auditEntries())
+            n += entry.event.action != "login" && entry.event.action != "logout" ? 1 : 0;
+        return n;
+    };
+    const auto auditBefore = auditRows();
+    const SubjectInput other = subject("Frank Other", "P7654321", m_phoneB);
+    const auto preview = s.service.assess(other, m_franckId, m_franckLive2);
+    QCOMPARE(preview.outcome, Outcome::Flagged);
+    QVERIFY(preview.enrollmentId.empty());
+    QVERIFY2(flagCodes(preview).contains(QStringLiteral("duplicate_identity")), qPrintable(flagCodes(preview).join(u',')));
+    QVERIFY(preview.idPhoto && preview.idPhoto->matched);
+    // Nothing stored, nothing audited.
+    QCOMPARE(s.op.listEnrollments().size(), std::size_t(1));
+    QCOMPARE(auditRows(), auditBefore);
+    // enroll() decides the same.
+    const auto stored = s.service.enroll(other, m_franckId, m_franckLive2);
+    QCOMPARE(flagCodes(stored), flagCodes(preview));
+    QCOMPARE(stored.idPhoto->score, preview.idPhoto->score);
+    // Refused consent: Refused, still nothing audited by assess().
+    SubjectInput refused = other;
+    refused.consent.given = false;
+    const auto auditAfter = auditRows();
+    QCOMPARE(s.service.assess(refused, m_franckId, m_franckLive2).outcome, Outcome::Refused);
+    QCOMPARE(auditRows(), auditAfter);
+}
+
+void TestEnrollmentService::lowQualityOverride_keepsTheOperatorsReason()
+{
+    Station s(m_spec);
+    LiveResult low = m_franckLive;
+    QVERIFY(low.portrait);
+    low.portrait->passedQualityGate = false;
+    const SubjectInput in = subject("Franck", "P1234567", m_phoneA);
+    // Below the gate without the override: refused, nothing stored.
+    QVERIFY_THROWS_EXCEPTION(fe::Error, s.service.enroll(in, m_franckId, low));
+    QVERIFY(s.op.listEnrollments().empty());
+    EnrollOptions options;
+    options.lowQualityOverride = true;
+    options.overrideReason = "customer wears a medical bandage";
+    QCOMPARE(s.service.assess(in, m_franckId, low, options).flags.back().reason, options.overrideReason);
+    const auto o = s.service.enroll(in, m_franckId, low, options);
+    QCOMPARE(o.outcome, Outcome::Flagged);
+    const auto flags = s.op.getEnrollment(o.enrollmentId).flags;
+    const auto f = std::find_if(flags.begin(), flags.end(), [](const auto& x) { return x.code == "low_quality_override"; });
+    QVERIFY(f != flags.end());
+    QCOMPARE(f->reason, options.overrideReason);
+    // Without words, the flag keeps its text key.
+    options.overrideReason = "  ";
+    const auto o2 = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, low, options);
+    const auto flags2 = s.op.getEnrollment(o2.enrollmentId).flags;
+    const auto f2 = std::find_if(flags2.begin(), flags2.end(), [](const auto& x) { return x.code == "low_quality_override"; });
+    QVERIFY(f2 != flags2.end());
+    QCOMPARE(f2->reason, flagReasonKey(FlagType::LowQualityOverride));
 }
 
 void TestEnrollmentService::otherFaceSameNumber_isNumberBoundToOtherFace()
 {
-    const auto o = m_service->enroll(subject("Cap", "C1111111", m_phoneA), m_cap12Id, m_cap12Live);
+    Station s(m_spec);
+    (void)s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+    const auto o = s.service.enroll(subject("Cap", "C1111111", m_phoneA), m_cap12Id, m_cap12Live);
     QVERIFY2(flagCodes(o).contains(QStringLiteral("number_bound_to_other_face")), qPrintable(flagCodes(o).join(u',')));
     QVERIFY(!flagCodes(o).contains(QStringLiteral("id_photo_mismatch")));
     QVERIFY(!flagCodes(o).contains(QStringLiteral("duplicate_identity")));
@@ -175,51 +264,142 @@ void TestEnrollmentService::otherFaceSameNumber_isNumberBoundToOtherFace()
 
 void TestEnrollmentService::cap12LiveWithFranckIdPhoto_isIdPhotoMismatch()
 {
-    const auto o = m_service->enroll(subject("Cap", "C2222222", m_phoneC), m_franckId, m_cap12Live);
+    Station s(m_spec);
+    const auto o = s.service.enroll(subject("Cap", "C2222222", m_phoneC), m_franckId, m_cap12Live);
     QVERIFY2(flagCodes(o).contains(QStringLiteral("id_photo_mismatch")), qPrintable(flagCodes(o).join(u',')));
-    QVERIFY(o.idPhotoScore && *o.idPhotoScore < m_service->policy().documentThreshold);
+    QVERIFY(o.idPhoto && !o.idPhoto->matched && o.idPhoto->score < s.service.policy().documentThreshold);
     QCOMPARE(o.outcome, Outcome::Flagged);
 }
 
 void TestEnrollmentService::sameDocumentOtherFace_isDocumentBoundToOtherFace()
 {
-    const auto o = m_service->enroll(subject("Cap", "P1234567", m_phoneD), m_cap12Id, m_cap12Live);
+    Station s(m_spec);
+    (void)s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+    const auto o = s.service.enroll(subject("Cap", "P1234567", m_phoneD), m_cap12Id, m_cap12Live);
     QVERIFY2(flagCodes(o).contains(QStringLiteral("document_bound_to_other_face")), qPrintable(flagCodes(o).join(u',')));
+}
+
+// Issue 9, item 2: after 110101199005050006 is enrolled (franck), another face with the same
+// card number typed differently must be flagged, or the number refused as invalid.
+void TestEnrollmentService::documentDodges_areTheSameDocumentOrRefused_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<bool>("refused");
+    const QString card = QString::fromStdString(kCardNumber);
+    const QString resident = QStringLiteral("cn_resident_id");
+    QTest::newRow("as enrolled") << resident << card << false;
+    QTest::newRow("leading space") << resident << (QStringLiteral(" ") + card) << false;
+    QTest::newRow("trailing space") << resident << (card + QStringLiteral(" ")) << false;
+    QString fullWidth;
+    for (const QChar c : card)
+        fullWidth.append(QChar(c.unicode() - u'0' + 0xFF10));
+    QTest::newRow("full-width digits") << resident << fullWidth << false;
+    QTest::newRow("dashes") << resident << QStringLiteral("110101-19900505-0006") << false;
+    QTest::newRow("zero-width space") << resident << (card.left(6) + QChar(0x200B) + card.mid(6)) << false;
+    QTest::newRow("ideographic space and BOM") << resident << (QChar(0x3000) + card + QChar(0xFEFF)) << false;
+    QTest::newRow("lower-case x check") << resident << QStringLiteral("11010519491231002x") << false;
+    QTest::newRow("wrong check digit") << resident << QStringLiteral("110101199005050001") << true;
+    QTest::newRow("impossible birth date") << resident << QStringLiteral("110101199002300003") << true;
+    QTest::newRow("SQL in the number") << resident << QStringLiteral("1' OR '1'='1") << true;
+    QTest::newRow("10,000 digits") << resident << QString(10000, u'1') << true;
+    QTest::newRow("as a foreign card") << QStringLiteral("national_id") << card << true;
+    QTest::newRow("unknown type") << QStringLiteral("library_card") << card << true;
+}
+
+void TestEnrollmentService::documentDodges_areTheSameDocumentOrRefused()
+{
+    QFETCH(QString, type);
+    QFETCH(QString, number);
+    QFETCH(bool, refused);
+    Station s(m_spec);
+    const auto first = s.service.enroll(subject("Franck", kCardNumber, m_phoneA, "cn_resident_id"), m_franckId, m_franckLive);
+    QCOMPARE(first.outcome, Outcome::Accepted);
+    const auto before = s.op.listEnrollments().size();
+    const SubjectInput dodge = subject("Cap", number.toStdString(), m_phoneD, type.toLatin1().constData());
+    if (refused) {
+        try {
+            (void)s.service.enroll(dodge, m_cap12Id, m_cap12Live);
+            QFAIL("the number was accepted");
+        } catch (const fe::Error& e) {
+            QCOMPARE(e.code(), fe::ErrorCode::InvalidInput);
+            // The reason names the rule, never the number.
+            QVERIFY2(!QString::fromStdString(e.what()).contains(QStringLiteral("19900505")), e.what());
+        }
+        QCOMPARE(s.op.listEnrollments().size(), before);
+        return;
+    }
+    const auto o = s.service.enroll(dodge, m_cap12Id, m_cap12Live);
+    if (number.contains(u'x')) {
+        // Another valid card: only checks that the lower-case check character is accepted.
+        QCOMPARE(s.op.getEnrollment(o.enrollmentId).subject.documentNumber, std::string("11010519491231002X"));
+        return;
+    }
+    QVERIFY2(flagCodes(o).contains(QStringLiteral("document_bound_to_other_face")), qPrintable(flagCodes(o).join(u',')));
+    // Stored normalised.
+    QCOMPARE(s.op.getEnrollment(o.enrollmentId).subject.documentNumber, kCardNumber);
+}
+
+void TestEnrollmentService::invalidSubjectData_isRefusedWithTheReason_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("invalid UTF-8") << QByteArray("Fran\xff\xfe") << "UTF-8";
+    QTest::newRow("overlong UTF-8 slash") << QByteArray("Fr\xc0\xaf") << "UTF-8";
+    QTest::newRow("replacement character") << QByteArray("Fran\xef\xbf\xbd") << "could not be read";
+    QTest::newRow("right-to-left override") << QByteArray("Franck \xe2\x80\xae" "kcnarF") << "invisible";
+    QTest::newRow("control character") << QByteArray("Fran\x01" "ck") << "control";
+    QTest::newRow("only spaces") << QByteArray(" \t \xe3\x80\x80") << "missing";
+    QTest::newRow("no letters") << QByteArray("12345") << "no letters";
+    QTest::newRow("too long") << QByteArray(200, 'a') << "longer than";
+}
+
+void TestEnrollmentService::invalidSubjectData_isRefusedWithTheReason()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(QString, reason);
+    Station s(m_spec);
+    try {
+        (void)s.service.enroll(subject(name.constData(), "P1234567", m_phoneA), m_franckId, m_franckLive);
+        QFAIL("the name was accepted");
+    } catch (const fe::Error& e) {
+        QCOMPARE(e.code(), fe::ErrorCode::InvalidInput);
+        QVERIFY2(QString::fromStdString(e.what()).contains(reason), e.what());
+    }
+    QVERIFY(s.op.listEnrollments().empty());
 }
 
 void TestEnrollmentService::stillImageAsLive_isLivenessFailedAndFlagged()
 {
+    Station s(m_spec);
     const cv::Mat still = fe::test::videoFrames(fe::Asset::DemoVideo, {308}).at(308);
-    const LiveResult spoof = liveStill(still);
+    const LiveResult spoof = fe::test::liveStill(still);
     QCOMPARE(spoof.liveness.verdict, fe::liveness::Verdict::Spoof);
-    const auto o = m_service->enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, spoof);
+    const auto o = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, spoof);
     QCOMPARE(o.outcome, Outcome::Flagged);
     QVERIFY2(flagCodes(o).contains(QStringLiteral("liveness_failed")), qPrintable(flagCodes(o).join(u',')));
-    QVERIFY(m_op->getEnrollment(o.enrollmentId).status != fe::store::EnrollmentStatus::Accepted);
+    QVERIFY(s.op.getEnrollment(o.enrollmentId).status != fe::store::EnrollmentStatus::Accepted);
 }
 
 void TestEnrollmentService::tooManyNumbers_isFlagged()
 {
+    Station s(m_spec);
     {
-        auto admin = m_store->login("admin");
+        auto admin = s.store.login("admin");
         admin.setSetting(fe::match::MatchPolicy::kMaxNumbersKey, "2");
     }
-    EnrollmentService strict(*m_op, fe::test::visionModels());
-    QCOMPARE(strict.policy().maxNumbersPerPerson, 2);
-    QVERIFY(strict.gallery().size() == m_service->gallery().size());
-    // Franck's face already holds phone A and phone B.
-    const std::string phoneE = m_phoneA.substr(0, m_phoneA.size() - 1) + "3";
-    const auto o = strict.enroll(subject("Franck", "P1234567", phoneE), m_franckId, m_franckLive2);
+    QCOMPARE(s.service.policy().maxNumbersPerPerson, 2); // read at every call: no restart
+    (void)s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+    (void)s.service.enroll(subject("Franck", "P1234567", m_phoneB), m_franckId, m_franckLive2);
+    const auto o = s.service.enroll(subject("Franck", "P1234567", m_phoneC), m_franckId, m_franckLive2);
     QVERIFY2(flagCodes(o).contains(QStringLiteral("too_many_numbers")), qPrintable(flagCodes(o).join(u',')));
-    auto admin = m_store->login("admin");
-    admin.setSetting(fe::match::MatchPolicy::kMaxNumbersKey, "5");
-    m_service->reloadGallery();
 }
 
 void TestEnrollmentService::consentRefused_storesNothing()
 {
-    const auto refusals = [this] {
-        auto sup = m_store->login("sup");
+    Station s(m_spec);
+    const auto refusals = [&] {
+        auto sup = s.store.login("sup");
         int n = 0;
         for (const auto& entry : sup.auditEntries())
             if (entry.event.action == "consent_refused") {
@@ -229,54 +409,183 @@ void TestEnrollmentService::consentRefused_storesNothing()
             }
         return n;
     };
-    const int refusedBefore = refusals();
-    const auto before = m_op->listEnrollments().size();
-    const auto galleryBefore = m_service->gallery().size();
-    SubjectInput s = subject("Franck", "P1234567", m_phoneA);
-    s.consent.given = false;
-    const auto o = m_service->enroll(s, m_franckId, m_franckLive);
+    SubjectInput in = subject("Franck", "P1234567", m_phoneA);
+    in.consent.given = false;
+    const auto decision = s.service.start(in);
+    QVERIFY(decision.consentRefused);
+    const auto o = s.service.enroll(in, m_franckId, m_franckLive);
     QCOMPARE(o.outcome, Outcome::Refused);
     QVERIFY(o.enrollmentId.empty());
-    QCOMPARE(m_op->listEnrollments().size(), before);
-    QCOMPARE(m_service->gallery().size(), galleryBefore);
-    // The refusal is audited, without naming anyone.
-    QCOMPARE(refusals(), refusedBefore + 1);
+    QVERIFY(s.op.listEnrollments().empty());
+    QCOMPARE(s.index->size(), std::size_t(0));
+    // Each refusal is audited, without naming anyone.
+    QCOMPARE(refusals(), 2);
 }
 
 void TestEnrollmentService::invalidPhone_isRejectedBeforeAnythingIsStored()
 {
-    const auto before = m_op->listEnrollments().size();
+    Station s(m_spec);
     try {
-        (void)m_service->enroll(subject("Franck", "P1234567", "12345"), m_franckId, m_franckLive);
+        (void)s.service.enroll(subject("Franck", "P1234567", "12345"), m_franckId, m_franckLive);
         QFAIL("an invalid phone number was accepted");
     } catch (const fe::Error& e) {
         QCOMPARE(e.code(), fe::ErrorCode::InvalidInput);
         QVERIFY(QString::fromStdString(e.what()).contains(QStringLiteral("phone")));
         QVERIFY(!QString::fromStdString(e.what()).contains(QStringLiteral("12345")));
     }
-    QCOMPARE(m_op->listEnrollments().size(), before);
+    QVERIFY(s.op.listEnrollments().empty());
 }
 
-void TestEnrollmentService::review_onlySupervisorsWithAReason()
+// Issue 9, item 3: a customer holding another person's card next to their face.
+void TestEnrollmentService::idPhotoWithTwoFaces_isRefused()
 {
-    const auto queue = [&] {
-        auto sup = m_store->login("sup");
-        return sup.reviewQueue();
-    }();
-    QVERIFY(!queue.empty());
-    const std::string id = queue.front().id;
+    Station s(m_spec);
+    try {
+        (void)s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_twoFacesId, m_franckLive);
+        QFAIL("an ID photo with two faces was accepted");
+    } catch (const fe::Error& e) {
+        QCOMPARE(e.code(), fe::ErrorCode::InvalidInput);
+        QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("2 faces")), e.what());
+    }
+    // The override is for quality, not for a second face.
+    QVERIFY_THROWS_EXCEPTION(fe::Error, s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_twoFacesId,
+                                                         m_franckLive, {.idPhotoQualityOverride = true}));
+    QVERIFY(s.op.listEnrollments().empty());
+}
+
+void TestEnrollmentService::idPhotoBelowTheDocumentProfile_isRefused_unlessOverriddenAndFlagged()
+{
+    Station s(m_spec);
+    try {
+        (void)s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckTurnedId, m_franckLive);
+        QFAIL("an ID photo failing the document profile was accepted");
+    } catch (const fe::Error& e) {
+        QCOMPARE(e.code(), fe::ErrorCode::InvalidInput);
+        QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("yaw")), e.what());
+    }
+    QVERIFY(s.op.listEnrollments().empty());
+    const auto o = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckTurnedId, m_franckLive, {.idPhotoQualityOverride = true});
+    QCOMPARE(o.outcome, Outcome::Flagged);
+    QVERIFY2(flagCodes(o).contains(QStringLiteral("id_photo_quality_override")), qPrintable(flagCodes(o).join(u',')));
+    QCOMPARE(s.op.getEnrollment(o.enrollmentId).status, fe::store::EnrollmentStatus::PendingReview);
+}
+
+void TestEnrollmentService::idPhotoReader_refusesCorruptFilesWithTheReason()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString garbage = dir.filePath(QStringLiteral("id.jpg"));
+    QFile f(garbage);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(8192, '\x5a'));
+    f.close();
+    try {
+        (void)m_reader->analyzeFile(garbage.toStdString());
+        QFAIL("a corrupt ID photo was read");
+    } catch (const fe::Error& e) {
+        QCOMPARE(e.code(), fe::ErrorCode::InvalidInput);
+        QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("not a readable image")), e.what());
+    }
+    // Frames the reader cannot use fail as fe::Error, never as an OpenCV exception.
+    QVERIFY_THROWS_EXCEPTION(fe::Error, (void)m_reader->analyze(cv::Mat()));
+    QVERIFY_THROWS_EXCEPTION(fe::Error, (void)m_reader->analyze(cv::Mat(480, 640, CV_16UC3, cv::Scalar::all(0))));
+    QVERIFY_THROWS_EXCEPTION(fe::Error, (void)m_reader->analyze(cv::Mat(480, 640, CV_8UC2, cv::Scalar::all(0))));
+}
+
+// Issue 11: the index refreshes from the store's change log when another session (another
+// process for SQLite) enrolled; no reloadGallery().
+void TestEnrollmentService::anotherSessionsEnrollment_isSeenWithoutAReload()
+{
+    Station s(m_spec);
+    auto op2 = s.store.login("op2");
+    auto index2 = std::make_shared<MatchIndex>(m_spec);
+    QCOMPARE(index2->load(op2), MatchIndex::LoadResult::Loaded);
+    EnrollmentService other(op2, index2);
+    // Both indexes are loaded and empty; the other station session enrolls franck first.
+    const auto first = other.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+    QCOMPARE(first.outcome, Outcome::Accepted);
+    QVERIFY(!s.index->contains(first.enrollmentId));
+    // This session's next enrollment is decided against it (caught up under the write lock).
+    const auto o = s.service.enroll(subject("Frank Other", "P7654321", m_phoneB), m_franckId, m_franckLive2);
+    QVERIFY2(flagCodes(o).contains(QStringLiteral("duplicate_identity")), qPrintable(flagCodes(o).join(u',')));
+    QVERIFY(s.index->contains(first.enrollmentId));
+    // And the other index learns this one at its refresh.
+    QCOMPARE(index2->refresh(op2), std::size_t(1));
+    QVERIFY(index2->contains(o.enrollmentId));
+}
+
+// Issue 9, item 4 (the insert): an operator disabled while an enrollment runs stores nothing.
+void TestEnrollmentService::operatorDisabledMeanwhile_storesNothing()
+{
+    Station s(m_spec);
+    {
+        auto admin = s.store.login("admin");
+        admin.disableUser("op1");
+    }
+    try {
+        (void)s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+        QFAIL("a disabled operator stored an enrollment");
+    } catch (const fe::Error& e) {
+        QCOMPARE(e.code(), fe::ErrorCode::PermissionDenied);
+    }
+    auto sup = s.store.login("sup");
+    QVERIFY(sup.listEnrollments().empty());
+    bool audited = false;
+    for (const auto& entry : sup.auditEntries())
+        audited = audited || (entry.event.action == "access_denied" && entry.event.outcome == "account_disabled");
+    QVERIFY(audited);
+}
+
+void TestEnrollmentService::enrollBeforeTheIndexIsLoaded_isRefused()
+{
+    TempStore store;
+    auto op = store.login("op1");
+    EnrollmentService service(op, std::make_shared<MatchIndex>(m_spec)); // not loaded (yet)
+    try {
+        (void)service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+        QFAIL("an enrollment was decided without the index");
+    } catch (const fe::Error& e) {
+        QCOMPARE(e.code(), fe::ErrorCode::Conflict);
+    }
+    QVERIFY(op.listEnrollments().empty());
+}
+
+void TestEnrollmentService::consentTimeAndModelVersion_comeFromTheSessionAndTheModel()
+{
+    using namespace std::chrono;
+    const fe::store::TimePoint t = sys_days{year(2031) / March / 14} + hours(9) + milliseconds(265);
+    fe::store::test::TestClock clock(t);
+    auto options = fe::store::test::fastOptions();
+    options.clock = clock.clock();
+    Station s(m_spec, options);
+    const auto o = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+    const auto stored = s.op.getEnrollment(o.enrollmentId);
+    QCOMPARE(stored.consent.time, t);
+    QCOMPARE(stored.faceTemplate.modelVersion, m_reader->encoder().modelVersion());
+    QCOMPARE(stored.faceTemplate.modelId, m_reader->encoder().modelId());
+    QCOMPARE(stored.idTemplate.modelVersion, m_reader->encoder().modelVersion());
+}
+
+void TestEnrollmentService::review_onlySupervisorsWithAReason_andNeedsNoModels()
+{
+    Station s(m_spec);
+    const auto flagged = s.service.enroll(subject("Cap", "C2222222", m_phoneC), m_franckId, m_cap12Live);
+    QCOMPARE(flagged.outcome, Outcome::Flagged);
+    const std::string id = flagged.enrollmentId;
     // Operators cannot review.
     try {
-        m_service->review(id, fe::store::ReviewOutcome::Approved, "looks fine");
+        s.service.review(id, fe::store::ReviewOutcome::Approved, "looks fine");
         QFAIL("an operator reviewed");
     } catch (const fe::Error& e) {
         QCOMPARE(e.code(), fe::ErrorCode::PermissionDenied);
     }
-    auto sup = m_store->login("sup");
-    EnrollmentService supervisor(sup, fe::test::visionModels());
+    auto sup = s.store.login("sup");
+    EnrollmentService supervisor(sup); // no index, no models
+    QCOMPARE(supervisor.reviewQueue().size(), std::size_t(1));
     QVERIFY_THROWS_EXCEPTION(fe::Error, supervisor.review(id, fe::store::ReviewOutcome::Rejected, "  "));
+    QVERIFY_THROWS_EXCEPTION(fe::Error, supervisor.review(id, fe::store::ReviewOutcome::Rejected, "bad \xff byte"));
     supervisor.review(id, fe::store::ReviewOutcome::Rejected, "document photo of another person");
-    const auto e = sup.getEnrollment(id);
+    const auto e = supervisor.get(id);
     QCOMPARE(e.status, fe::store::EnrollmentStatus::Rejected);
     QVERIFY(e.review.has_value());
     QCOMPARE(e.review->reason, std::string("document photo of another person"));
@@ -292,36 +601,47 @@ void TestEnrollmentService::review_onlySupervisorsWithAReason()
     QVERIFY(sup.verifyAudit().valid);
 }
 
-void TestEnrollmentService::gallery_followsEraseAndPurge_andSurvivesRestart()
+void TestEnrollmentService::eraseAndPurge_leaveTheIndex_andRestartRebuildsIt()
 {
-    auto sup = m_store->login("sup");
-    EnrollmentService supervisor(sup, fe::test::visionModels());
-    const std::size_t all = sup.listEnrollments().size();
-    QCOMPARE(supervisor.gallery().size(), all);
+    Station s(m_spec);
+    const auto franck = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+    const auto cap = s.service.enroll(subject("Cap", "C1111111", m_phoneB), m_cap12Id, m_cap12Live);
+    const auto franck2 = s.service.enroll(subject("Franck", "P1234567", m_phoneC), m_franckId, m_franckLive2);
+    QCOMPARE(s.index->size(), std::size_t(3));
 
-    // Erasure of a not-yet-uploaded enrollment: gone from the store and from the gallery.
-    const std::string erased = sup.listEnrollments().back().id;
-    supervisor.erase(erased);
-    QVERIFY(!supervisor.gallery().contains(erased));
-    QCOMPARE(supervisor.gallery().size(), all - 1);
+    auto sup = s.store.login("sup");
+    auto supIndex = std::make_shared<MatchIndex>(m_spec);
+    QCOMPARE(supIndex->load(sup), MatchIndex::LoadResult::Loaded);
+    EnrollmentService supervisor(sup, supIndex);
+    QCOMPARE(supIndex->size(), std::size_t(3));
+
+    // Erasure of a not-yet-uploaded enrollment: gone from the store and from the index at once.
+    supervisor.erase(cap.enrollmentId);
+    QVERIFY(!supIndex->contains(cap.enrollmentId));
+    QCOMPARE(supIndex->size(), std::size_t(2));
 
     // Purge after a receipt: the biometric fields go, and the template with them.
-    sup.markUploaded(m_franckId1, "bundle-1");
-    sup.recordReceipt(m_franckId1, {"receipt-1", fe::store::systemNow(), {0x01, 0x02}});
+    sup.markUploaded(franck.enrollmentId, "bundle-1");
+    sup.recordReceipt(franck.enrollmentId, {"receipt-1", fe::store::systemNow(), {0x01, 0x02}});
     const auto report = supervisor.purge(fe::store::PurgeMode::AllReceipted);
     QCOMPARE(report.purged, 1);
-    QVERIFY(!supervisor.gallery().contains(m_franckId1));
-    QCOMPARE(supervisor.gallery().size(), all - 2);
-    // A franck capture no longer finds the purged enrollment.
-    for (const auto& hit : supervisor.gallery().search(m_franckLive.portrait->faceTemplate.values, 10))
-        QVERIFY(hit.id != m_franckId1 && hit.id != erased);
+    QVERIFY(!supIndex->contains(franck.enrollmentId));
+    QCOMPARE(supIndex->size(), std::size_t(1));
+    // A franck capture no longer finds the purged or erased enrollment.
+    for (const auto& hit : supIndex->search(m_franckLive.portrait->faceTemplate.values, 10))
+        QVERIFY(hit.id == franck2.enrollmentId);
 
-    // Restart: a new unlock rebuilds the same gallery from the store.
+    // The operator's index learns both at its next refresh.
+    QCOMPARE(s.index->refresh(s.op), std::size_t(2));
+    QCOMPARE(s.index->size(), std::size_t(1));
+
+    // Restart: a new unlock rebuilds the same index from the store.
     sup.logout();
-    auto again = m_store->login("sup");
-    EnrollmentService restarted(again, fe::test::visionModels());
-    QCOMPARE(restarted.gallery().size(), all - 2);
-    QVERIFY(!restarted.gallery().contains(m_franckId1));
+    auto again = s.store.login("sup");
+    MatchIndex restarted(m_spec);
+    QCOMPARE(restarted.load(again), MatchIndex::LoadResult::Loaded);
+    QCOMPARE(restarted.size(), std::size_t(1));
+    QVERIFY(restarted.contains(franck2.enrollmentId));
 }
 
 QTEST_APPLESS_MAIN(TestEnrollmentService)

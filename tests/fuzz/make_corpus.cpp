@@ -5,6 +5,7 @@
 #include "StoreTestSupport.h"
 #include "store/Uuid.h"
 #include "sync/BundleWriter.h"
+#include "sync/ByteUtil.h"
 #include "sync/Receipt.h"
 #include "sync/RecordCodec.h"
 #include "sync/TrustList.h"
@@ -97,6 +98,13 @@ int main(int argc, char** argv)
 
     write(dir, "trust-list", fuzz::kTrustList,
           "# trusted stations\n" + TrustList::formatLine({station.stationId, "fuzz station", station.publicKey}) + "\n");
+    // What faceenroll-cli prints for stations (keys export-station-public, trust list).
+    const std::string key = toHex(station.publicKey);
+    write(dir, "trust-list-cli-json", fuzz::kTrustList,
+          "{\"summary\":{\"line\":\"" + TrustList::formatLine({station.stationId, "fuzz station", station.publicKey}) +
+              "\",\"name\":\"fuzz station\",\"public_key\":\"" + key + "\",\"station\":\"" + station.stationId +
+              "\"}}\n{\"name\":\"fuzz station 2\",\"public_key\":\"" + key +
+              "\",\"station\":\"6f0c9a4e-1b2d-4c3e-8f4a-0123456789ab\"}\n{\"summary\":{\"stations\":2}}\n");
     write(dir, "central-public", fuzz::kCentralKey, CentralKeys::formatPublic(central.publicKeys));
     const auto secret = CentralKeys::formatSecret(central);
     write(dir, "central-secret", fuzz::kCentralKey, secret.view());

@@ -3,7 +3,10 @@
 // and nothing else is; every Simplified Chinese entry is translated, keeps its %N arguments
 // and is Chinese; and faceenroll-cli run under a zh_CN locale reports usage and core errors
 // in Chinese, under C in English.
+#include "common/OutcomeTexts.h"
 #include "common/TestData.h"
+#include "enroll/DocumentTypes.h"
+#include "enroll/OutcomeText.h"
 
 #include <QDomDocument>
 #include <QFile>
@@ -104,6 +107,7 @@ private Q_SLOTS:
     void catalogues_matchTheSources();
     void chinese_isCompleteAndKeepsArguments();
     void cli_speaksTheLocale();
+    void outcomeTexts_coverEveryOutcome_inBothLanguages();
 };
 
 void TestTranslations::catalogues_matchTheSources_data()
@@ -196,6 +200,66 @@ void TestTranslations::cli_speaksTheLocale()
     QVERIFY2(hasHan(zhLine) && zhLine.contains(bogus), qPrintable(zhLine));
     QVERIFY2(!hasHan(cLine) && cLine.contains(bogus), qPrintable(cLine));
     QVERIFY(zhLine != cLine);
+}
+
+// The one outcome text table (common/OutcomeTexts): every flag, quality measure, guidance,
+// liveness reason, verdict, challenge and document type has a plain-words text, and both
+// catalogues carry it (Chinese translated), so the GUI can show each in the user's language.
+void TestTranslations::outcomeTexts_coverEveryOutcome_inBothLanguages()
+{
+    using namespace fe;
+    std::vector<std::pair<OutcomeKind, std::string>> keys;
+    std::vector<const char*> typed;
+    for (const auto flag : enroll::kAllFlagTypes) {
+        keys.emplace_back(OutcomeKind::Flag, std::string(enroll::flagKey(flag)));
+        typed.push_back(enroll::outcomeText(flag));
+    }
+    for (int i = 0; i <= static_cast<int>(vision::QualityMeasureId::LightingUniformity); ++i) {
+        const auto id = static_cast<vision::QualityMeasureId>(i);
+        keys.emplace_back(OutcomeKind::QualityMeasure, std::string(vision::qualityMeasureKey(id)));
+        typed.push_back(enroll::outcomeText(id));
+    }
+    for (int i = 0; i <= static_cast<int>(vision::Guidance::Ok); ++i) {
+        const auto g = static_cast<vision::Guidance>(i);
+        keys.emplace_back(OutcomeKind::Guidance, std::string(vision::guidanceKey(g)));
+        typed.push_back(enroll::outcomeText(g));
+    }
+    for (int i = 0; i <= static_cast<int>(liveness::Reason::PassiveScoreLow); ++i) {
+        const auto r = static_cast<liveness::Reason>(i);
+        keys.emplace_back(OutcomeKind::LivenessReason, std::string(liveness::reasonKey(r)));
+        typed.push_back(enroll::outcomeText(r));
+    }
+    for (const auto v : {liveness::Verdict::Live, liveness::Verdict::Spoof, liveness::Verdict::Inconclusive}) {
+        keys.emplace_back(OutcomeKind::Verdict, std::string(liveness::verdictKey(v)));
+        typed.push_back(enroll::outcomeText(v));
+    }
+    for (int i = 0; i <= static_cast<int>(liveness::ChallengeKind::OpenMouth); ++i) {
+        const auto c = static_cast<liveness::ChallengeKind>(i);
+        keys.emplace_back(OutcomeKind::Challenge, std::string(liveness::challengeKey(c)));
+        typed.push_back(enroll::outcomeText(c));
+    }
+    for (const auto& t : enroll::DocumentTypes::all())
+        keys.emplace_back(OutcomeKind::DocumentType, std::string(t.key));
+
+    const Catalogue zh = readCatalogue(catalogue("zh_CN"));
+    const Catalogue en = readCatalogue(catalogue("en"));
+    const QString context = QString::fromLatin1(kOutcomeTextContext);
+    std::set<QString> texts;
+    for (const auto& [kind, key] : keys) {
+        const char* text = outcomeText(kind, key);
+        QVERIFY2(text != nullptr, key.c_str());
+        texts.insert(QString::fromUtf8(text));
+        const std::pair<QString, QString> entry{context, QString::fromUtf8(text)};
+        QVERIFY2(en.contains(entry), qPrintable(QStringLiteral("not in the English catalogue: ") + entry.second));
+        QVERIFY2(zh.contains(entry), qPrintable(QStringLiteral("not in the Chinese catalogue: ") + entry.second));
+        const Entry& chinese = zh.at(entry);
+        QVERIFY2(!chinese.unfinished && hasHan(chinese.translation), qPrintable(QStringLiteral("untranslated: ") + entry.second));
+    }
+    for (const char* t : typed)
+        QVERIFY(t != nullptr);
+    // Each outcome reads differently (a clerk must tell them apart).
+    QCOMPARE(texts.size(), keys.size());
+    QCOMPARE(outcomeTexts().size(), keys.size());
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -86,7 +86,8 @@ StorePaths createAtVersion(const std::filesystem::path& dir, int version)
             db.exec("INSERT INTO flags (enrollment_id, code, reason, score, threshold, raised_at) VALUES ('" +
                     kFlagged + "', 'duplicate_face', 'r', 0.6, 0.5, " + ms + ")");
             // A gallery candidate as version 2 stored it: no rank, no cohort score.
-            db.exec("INSERT INTO match_results VALUES ('" + kFlagged + "', 0, 'gallery', '" + kAccepted + "', 0.6, 0.5, 1)");
+            db.exec("INSERT INTO match_results (enrollment_id, seq, kind, candidate_id, score, threshold, matched) "
+                    "VALUES ('" + kFlagged + "', 0, 'gallery', '" + kAccepted + "', 0.6, 0.5, 1)");
             audit.append({now, kOperatorId, "enrollment_created", kAccepted, "accepted"});
             audit.append({now, kOperatorId, "enrollment_created", kFlagged, "pending_review"});
             if (version >= 3) {

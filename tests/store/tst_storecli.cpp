@@ -66,7 +66,8 @@ void checkRefused(const fe::test::CliResult& r, const char* reason)
 
 // The bytes of every file in dir (name -> content): "nothing changed" means equal maps. The
 // empty lock file, and an empty WAL or SHM that SQLite may leave after a failed open, hold
-// nothing and are left out.
+// nothing and are left out. (The SHM is the WAL's index, rebuilt from the WAL at every open;
+// SQLite 3.51 truncates it to 3 bytes, its reset state, when it cannot recover it on a full disk.)
 std::map<std::string, std::string> snapshot(const QString& dir)
 {
     std::map<std::string, std::string> files;
@@ -74,7 +75,7 @@ std::map<std::string, std::string> snapshot(const QString& dir)
         const auto name = e.path().filename().string();
         if (!e.is_regular_file() || name.ends_with(".lock"))
             continue;
-        if ((name.ends_with("-wal") || name.ends_with("-shm")) && e.file_size() == 0)
+        if ((name.ends_with("-wal") && e.file_size() == 0) || (name.ends_with("-shm") && e.file_size() <= 3))
             continue;
         files[name] = readWholeFile(e.path());
     }
@@ -579,7 +580,8 @@ void TestStoreCli::settingsSet_refusesTheIssuesExamples_withTheAllowedRange()
         if (o.value(s("key")).toString() == s("threshold.duplicate")) {
             seen = true;
             QCOMPARE(o.value(s("value")).toString(), s("0.5"));
-            QCOMPARE(o.value(s("default")).toString(), s("0.45"));
+            // Not stored, the duplicate threshold is chosen from the calibration (issue 15).
+            QCOMPARE(o.value(s("default")).toString(), s("calibrated"));
             QCOMPARE(o.value(s("allowed")).toString(), s("a number from 0.2 to 0.8"));
             QCOMPARE(o.value(s("set_by")).toArray().first().toString(), s("admin"));
         }
@@ -611,7 +613,7 @@ void TestStoreCli::storedSettingOutOfRange_listedAndTheStationKeepsWorking()
         if (o.value(s("key")).toString() == s("threshold.duplicate")) {
             QCOMPARE(o.value(s("stored")).toString(), s("45"));
             QCOMPARE(o.value(s("valid")).toBool(true), false);
-            QCOMPARE(o.value(s("value")).toString(), s("0.45")); // what readers get
+            QCOMPARE(o.value(s("value")).toString(), s("calibrated")); // what readers get
         }
     }
     r = fe::test::runCli(QStringList{s("purge")} + actor(db, "sup"));

@@ -2,8 +2,11 @@
 // process, on one database: every enrollment goes in without a busy error, the upload
 // completes, and a second upload sends what came in meanwhile; the hub ends with every
 // enrollment exactly once and the station marks every one receipted. Nothing is lost and
-// nothing waits beyond the store's busy timeout.
+// nothing waits beyond the store's busy timeout. An export whose session goes idle midway
+// (the records are read in one snapshot) locks cleanly and changes nothing.
 #include "SyncTestSupport.h"
+#include "common/Error.h"
+#include "sync/BundleExporter.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -22,7 +25,44 @@ class TestSyncConcurrency : public QObject
 
 private Q_SLOTS:
     void upload_whileEnrolling_losesAndBlocksNothing();
+    void export_sessionIdleMidway_locksAndChangesNothing();
 };
+
+void TestSyncConcurrency::export_sessionIdleMidway_locksAndChangesNothing()
+{
+    QTemporaryDir work;
+    const std::filesystem::path file = std::filesystem::path(work.path().toStdString()) / "idle.feb";
+    const CentralKeyDir central;
+    Station station(&central);
+    const auto ids = station.enroll(6);
+    store::test::TestClock clock(store::systemNow());
+    station.store.options.clock = clock.clock();
+    auto sup = station.login("sup");
+    int calls = 0;
+    try {
+        // The progress callback stands for an exporter that waited (a paused GUI, a slow
+        // medium): the idle timeout passes between two records.
+        BundleExporter(sup).exportToFile(file, ids, [&](const ExportProgress&) {
+            if (++calls == 2)
+                clock.advance(std::chrono::hours(2));
+            return true;
+        });
+        QFAIL("the export went on in a session that had gone idle");
+    } catch (const Error& e) {
+        QCOMPARE(e.code(), ErrorCode::Locked);
+    }
+    QCOMPARE(calls, 2);
+    QVERIFY(sup.isLocked());
+    QVERIFY(!std::filesystem::exists(file));
+    QVERIFY(std::filesystem::is_empty(file.parent_path())); // no temporary file left either
+    auto again = station.login("sup");
+    for (const auto& id : ids)
+        QVERIFY(again.getEnrollment(id).upload.state == store::UploadState::Queued);
+    int idleLocks = 0;
+    for (const auto& e : again.auditEntries())
+        idleLocks += e.event.action == "idle_lock" ? 1 : 0;
+    QCOMPARE(idleLocks, 1);
+}
 
 void TestSyncConcurrency::upload_whileEnrolling_losesAndBlocksNothing()
 {

@@ -2,7 +2,8 @@
 // trust list is refused on import (nothing in the outbox) and by the hub (nothing stored,
 // the bundle marked rejected, no retry); a receipt signed by another key changes nothing,
 // whether it comes from the hub or from a receipts file; stores made before the signing key
-// existed get one at first use (audited); the roles allowed for each step.
+// existed get one at first use (audited); the roles allowed for each step; what the CLI prints
+// for a station (keys export-station-public, trust list) is a trust list as it stands.
 #include "SyncTestSupport.h"
 #include "store/Connection.h"
 #include "store/Uuid.h"
@@ -12,6 +13,8 @@
 #include "sync/Receipt.h"
 
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace fe;
 using namespace fe::sync;
@@ -35,6 +38,7 @@ class TestSyncKeys : public QObject
 
 private Q_SLOTS:
     void import_refusesAStationNotInTheTrustList();
+    void trustList_fromTheCliOutputWorksForTrustImportAndTheHub();
     void hub_refusesAnUntrustedStationAndTheUploaderDoesNotRetry();
     void hub_refusesABundleRelayedFromAnUntrustedStation();
     void receipt_signedByAnotherKeyChangesNothing();
@@ -81,6 +85,73 @@ void TestSyncKeys::import_refusesAStationNotInTheTrustList()
         admin.replaceTrustList({{stranger.identity.stationId, stranger.identity.name, stranger.identity.publicKey}});
     }
     QVERIFY(!BundleImporter::importFile(sup, file).duplicate);
+}
+
+void TestSyncKeys::trustList_fromTheCliOutputWorksForTrustImportAndTheHub()
+{
+    QTemporaryDir work;
+    const std::filesystem::path dir = work.path().toStdString();
+    const CentralKeyDir central;
+    Station origin(&central);
+    Station second(&central);
+    Station relay(&central);
+    // keys export-station-public > station.trust, then >> from a second station.
+    std::string printed;
+    for (const Station* s : {&origin, &second}) {
+        const auto r = cli(*s, "admin", {QStringLiteral("keys"), QStringLiteral("export-station-public")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        printed += r.out.toStdString();
+    }
+    const auto trustFile = dir / "station.trust";
+    writeFile(trustFile, printed);
+    const auto imported = cli(relay, "admin", {QStringLiteral("trust"), QStringLiteral("import"), qs(trustFile.string())});
+    QVERIFY2(imported.exitCode == 0, qPrintable(describe(imported)));
+    QCOMPARE(summaryOf(imported).value(QStringLiteral("added")).toInt(), 2);
+    {
+        auto admin = relay.login("admin");
+        const auto trusted = admin.trustedStations();
+        QCOMPARE(trusted.size(), std::size_t{2});
+        for (const Station* s : {&origin, &second}) {
+            const auto it = std::find_if(trusted.begin(), trusted.end(),
+                                         [&](const store::TrustedStation& t) { return t.stationId == s->identity.stationId; });
+            QVERIFY(it != trusted.end());
+            QVERIFY(it->publicKey == s->identity.publicKey);
+            QCOMPARE(it->name, s->identity.name);
+        }
+    }
+    // What `trust list` prints is a trust list too (its closing summary carries no station):
+    // importing it again changes nothing.
+    const auto listed = cli(relay, "admin", {QStringLiteral("trust"), QStringLiteral("list")});
+    QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
+    writeFile(dir / "listed.trust", listed.out.toStdString());
+    const auto again = cli(relay, "admin", {QStringLiteral("trust"), QStringLiteral("import"), qs((dir / "listed.trust").string())});
+    QVERIFY2(again.exitCode == 0, qPrintable(describe(again)));
+    QCOMPARE(summaryOf(again).value(QStringLiteral("unchanged")).toInt(), 2);
+    QCOMPARE(summaryOf(again).value(QStringLiteral("removed")).toInt(), 0);
+
+    // The hub takes the same file: the origin's upload is accepted and receipted.
+    const auto ids = origin.enroll(2);
+    {
+        HubProcess hub(central, trustFile);
+        const auto up = cli(origin, "sup", {QStringLiteral("upload"), QStringLiteral("--url"), hub.url()});
+        QVERIFY2(up.exitCode == 0, qPrintable(describe(up)));
+        QCOMPARE(summaryOf(up).value(QStringLiteral("uploaded")).toInt(), static_cast<int>(ids.size()));
+        hub.stop();
+        QCOMPARE(hub.openStore().stats().records, static_cast<std::int64_t>(ids.size()));
+    }
+
+    // A JSON line that is not a station is refused with its line number; nothing changes.
+    writeFile(dir / "bad.trust", printed + "{\"summary\":{\"station\":\"" + origin.identity.stationId + "\"}}\n");
+    const auto bad = cli(relay, "admin", {QStringLiteral("trust"), QStringLiteral("import"), qs((dir / "bad.trust").string())});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("line 3"), bad.err.constData());
+    writeFile(dir / "broken.trust", printed.substr(0, 40) + "\n");
+    const auto broken =
+        cli(relay, "admin", {QStringLiteral("trust"), QStringLiteral("import"), qs((dir / "broken.trust").string())});
+    QCOMPARE(broken.exitCode, 2);
+    QVERIFY2(broken.err.contains("JSON"), broken.err.constData());
+    auto admin = relay.login("admin");
+    QCOMPARE(admin.trustedStations().size(), std::size_t{2});
 }
 
 void TestSyncKeys::hub_refusesAnUntrustedStationAndTheUploaderDoesNotRetry()

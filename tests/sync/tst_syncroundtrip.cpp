@@ -9,7 +9,9 @@
 #include "SyncTestSupport.h"
 #include "common/Error.h"
 #include "store/Store.h"
+#include "store/SyncRepository.h"
 #include "sync/BundleExporter.h"
+#include "sync/Outbox.h"
 #include "sync/RecordCodec.h"
 
 #include <QJsonDocument>
@@ -47,7 +49,51 @@ private Q_SLOTS:
     void directUpload_marksExactlyTheRecordsTheHubHolds();
     void export_cancelledLeavesNothing();
     void export_withoutCentralKeyIsRefused();
+    void bundles_ofMoreIdsThanOneStatementBatch_markEveryOne();
 };
+
+// The store marks bundle members and upload states SyncRepository::kIdBatch ids per
+// statement: bundles of two full batches and a short one, by export and by the outbox.
+void TestSyncRoundTrip::bundles_ofMoreIdsThanOneStatementBatch_markEveryOne()
+{
+    QTemporaryDir work;
+    const std::filesystem::path dir = work.path().toStdString();
+    const CentralKeyDir central;
+    Station station(&central);
+    const int n = static_cast<int>(2 * store::SyncRepository::kIdBatch + 3);
+    const auto first = station.enroll(n, 512, 1);
+    auto sup = station.login("sup");
+    // Export of the first set, in an order of its own (the marks follow the ids, not the rows).
+    auto ids = first;
+    std::reverse(ids.begin(), ids.end());
+    const auto exported = BundleExporter(sup).exportToFile(dir / "all.feb", ids);
+    QCOMPARE(exported.records, static_cast<std::size_t>(n));
+    QCOMPARE(exported.marked, n);
+    QVERIFY(allIn(statesOf(station, first), store::UploadState::Exported));
+    auto members = sup.enrollmentsOfBundle(exported.bundleId);
+    std::sort(members.begin(), members.end());
+    auto expected = first;
+    std::sort(expected.begin(), expected.end());
+    QVERIFY(members == expected);
+    // Exported again (re-export is allowed): marked again, nothing doubled.
+    const auto again = BundleExporter(sup).exportToFile(dir / "again.feb", first);
+    QCOMPARE(again.marked, n);
+    QCOMPARE(sup.enrollmentsOfBundle(again.bundleId).size(), static_cast<std::size_t>(n));
+
+    // A local bundle for upload from a second, queued set: every one moves, and only those.
+    const auto second = station.enroll(n, 512, 100'000);
+    Outbox outbox(sup);
+    const auto bundle = outbox.makeLocalBundle(static_cast<std::size_t>(n) + 10, 1ull << 30);
+    QVERIFY(bundle.has_value());
+    QCOMPARE(bundle->recordCount, static_cast<std::int64_t>(n));
+    QVERIFY(allIn(statesOf(station, second), store::UploadState::Exported));
+    auto local = sup.enrollmentsOfBundle(bundle->bundleId);
+    std::sort(local.begin(), local.end());
+    auto secondSorted = second;
+    std::sort(secondSorted.begin(), secondSorted.end());
+    QVERIFY(local == secondSorted);
+    QVERIFY(sup.verifyAudit().valid);
+}
 
 void TestSyncRoundTrip::offlineExport_relay_upload_receipt_purge()
 {

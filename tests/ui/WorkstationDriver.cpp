@@ -1,6 +1,8 @@
 #include "WorkstationDriver.h"
 
 #include "GuiTestSupport.h"
+
+#include <QComboBox>
 #include "app/StationContext.h"
 #include "enroll/EnrollmentState.h"
 #include "enroll/AttemptStrip.h"
@@ -13,6 +15,7 @@
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QLabel>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -121,6 +124,13 @@ bool WorkstationDriver::fillCustomer(const QString& name, const QString& number,
             e->insert(text);
     };
     type(edit(wizard, "nameEdit"), name);
+    // The numbers these tests type are foreign identity cards (the core's national_id rules);
+    // the page offers the Chinese resident identity card first.
+    if (auto* combo = wizard->findChild<QComboBox*>(QStringLiteral("documentTypeCombo"))) {
+        const int i = combo->findData(QStringLiteral("national_id"));
+        if (i >= 0)
+            combo->setCurrentIndex(i);
+    }
     type(edit(wizard, "documentNumberEdit"), number);
     type(edit(wizard, "phoneEdit"), phone);
     return clickNext() && wizardPage() == fe::ui::EnrollmentWizard::IdPhoto;

@@ -159,7 +159,7 @@ int main(int argc, char** argv)
     if (!d.giveConsent())
         fail("the customer page");
     QTest::keyClicks(WorkstationDriver::edit(wizard, "nameEdit"), QStringLiteral("Demo Customer"));
-    QTest::keyClicks(WorkstationDriver::edit(wizard, "documentNumberEdit"), QStringLiteral("D0000001"));
+    QTest::keyClicks(WorkstationDriver::edit(wizard, "documentNumberEdit"), QStringLiteral("11010519491231002X"));
     QTest::keyClicks(WorkstationDriver::edit(wizard, "phoneEdit"), QStringLiteral("+86 131 2345"));
     QTest::keyClick(WorkstationDriver::edit(wizard, "phoneEdit"), Qt::Key_Tab);
     shoot(&w, "customer");

@@ -6,6 +6,9 @@
 #include "vision/FrameSource.h"
 #include "vision/VisionModels.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <map>
 #include <vector>
 
@@ -51,6 +54,22 @@ inline std::optional<vision::FaceObservation> analyseStill(const cv::Mat& bgr,
     if (analysis.faces.empty())
         return std::nullopt;
     return analysis.faces.front();
+}
+
+// One line of the CLI's output as a JSON object; throws (failing the test) for anything else.
+inline QJsonObject jsonObject(const QByteArray& line)
+{
+    QJsonParseError error{};
+    const auto doc = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        throw std::runtime_error("not a JSON object: " + line.left(200).toStdString());
+    return doc.object();
+}
+
+// The object under "summary" on the CLI's last line.
+inline QJsonObject summaryObject(const CliResult& r)
+{
+    return jsonObject(r.lastLine()).value(QStringLiteral("summary")).toObject();
 }
 
 } // namespace fe::test

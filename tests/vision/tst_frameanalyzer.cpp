@@ -6,6 +6,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <map>
+
 using namespace fe::vision;
 
 class TestFrameAnalyzer : public QObject
@@ -19,6 +21,8 @@ private Q_SLOTS:
     void tightlyCroppedFace_isFound_data();
     void tightlyCroppedFace_isFound();
     void emptyScene_saysNoFace();
+    void faceLeavesAndReturns_noGhostThenReacquired_data();
+    void faceLeavesAndReturns_noGhostThenReacquired();
     void twoPeople_saySeveralFaces();
     void rejectsEmptyFrame();
 };
@@ -127,6 +131,69 @@ void TestFrameAnalyzer::emptyScene_saysNoFace()
     const auto a = analyzer.analyze(wall, 0.0);
     QVERIFY(a.faces.empty());
     QCOMPARE(a.guidance, Guidance::NoFace);
+}
+
+void TestFrameAnalyzer::faceLeavesAndReturns_noGhostThenReacquired_data()
+{
+    QTest::addColumn<QString>("view"); // what the camera sees while the subject is away
+    QTest::newRow("black") << "black";
+    QTest::newRow("mid grey") << "grey";
+    QTest::newRow("blue wall with sensor noise") << "wall";
+    QTest::newRow("textured background") << "texture";
+}
+
+void TestFrameAnalyzer::faceLeavesAndReturns_noGhostThenReacquired()
+{
+    // The subject for 3 s, 2 s of an empty view, the same subject later in the video for 3 s.
+    // The tracker used to fit a face to the empty view for several frames (a shrinking ghost,
+    // boxes like [-55,275,472,12]).
+    QFETCH(QString, view);
+    constexpr int kSegment = 75, kEmpty = 50;
+    static const std::map<std::int64_t, cv::Mat> frames = [] {
+        std::vector<std::int64_t> wanted;
+        for (int i = 0; i < kSegment; ++i) {
+            wanted.push_back(i);
+            wanted.push_back(1000 + i);
+        }
+        return fe::test::videoFrames(fe::Asset::DemoVideo, wanted);
+    }();
+    const cv::Size size = frames.at(0).size();
+    cv::RNG rng(10);
+    const auto empty = [&]() -> cv::Mat {
+        if (view == QLatin1String("black"))
+            return cv::Mat::zeros(size, CV_8UC3);
+        if (view == QLatin1String("grey"))
+            return cv::Mat(size, CV_8UC3, cv::Scalar::all(128));
+        cv::Mat out;
+        if (view == QLatin1String("wall")) {
+            cv::resize(frames.at(0)(cv::Rect(0, 0, 90, 70)), out, size);
+            cv::Mat noise(size, CV_16SC3);
+            rng.fill(noise, cv::RNG::NORMAL, 0, 3);
+            out.convertTo(out, CV_16SC3);
+            out += noise;
+            out.convertTo(out, CV_8UC3);
+            return out;
+        }
+        cv::Mat texture(size / 4, CV_8UC3);
+        rng.fill(texture, cv::RNG::UNIFORM, 0, 256);
+        cv::resize(texture, out, size, 0, 0, cv::INTER_CUBIC);
+        return out;
+    };
+    FrameAnalyzer analyzer(fe::test::visionModels().landmarks, fe::test::lowres());
+    int t = 0, ghosts = 0, backWithFace = 0, firstBack = -1;
+    for (int i = 0; i < kSegment; ++i)
+        QCOMPARE(analyzer.analyze(frames.at(i), 40.0 * t++).faces.size(), std::size_t(1));
+    for (int i = 0; i < kEmpty; ++i)
+        ghosts += analyzer.analyze(empty(), 40.0 * t++).faces.empty() ? 0 : 1;
+    for (int i = 0; i < kSegment; ++i) {
+        if (!analyzer.analyze(frames.at(1000 + i), 40.0 * t++).faces.empty()) {
+            ++backWithFace;
+            firstBack = firstBack < 0 ? i : firstBack;
+        }
+    }
+    QVERIFY2(ghosts == 0, qPrintable(QStringLiteral("a face on %1 of %2 empty frames").arg(ghosts).arg(kEmpty)));
+    QVERIFY2(firstBack == 0, qPrintable(QStringLiteral("the subject found again after %1 frames").arg(firstBack)));
+    QVERIFY2(backWithFace == kSegment, qPrintable(QStringLiteral("a face in %1 of %2 frames after the return").arg(backWithFace).arg(kSegment)));
 }
 
 void TestFrameAnalyzer::twoPeople_saySeveralFaces()

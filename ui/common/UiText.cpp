@@ -1,6 +1,9 @@
 #include "common/UiText.h"
 
 #include "common/Error.h"
+#include "common/OutcomeTexts.h"
+#include "enroll/DocumentTypes.h"
+#include "enroll/OutcomeText.h"
 
 #include <cmath>
 
@@ -73,22 +76,8 @@ QString UiText::hint(Hint hint, HintSubject subject)
 
 QString UiText::guidance(vision::Guidance g)
 {
-    switch (g) {
-    case vision::Guidance::NoFace: return tr("no face in view");
-    case vision::Guidance::SeveralFaces: return tr("several faces in view");
-    case vision::Guidance::MoveCloser: return tr("the face was too far away");
-    case vision::Guidance::MoveBack: return tr("the face was too close");
-    case vision::Guidance::CentreFace: return tr("the face was not in the middle");
-    case vision::Guidance::LookStraight: return tr("the head was turned");
-    case vision::Guidance::StraightenHead: return tr("the head was tilted");
-    case vision::Guidance::MoreLight: return tr("the face was too dark");
-    case vision::Guidance::LessLight: return tr("the face was too bright");
-    case vision::Guidance::OpenEyes: return tr("the eyes were closed");
-    case vision::Guidance::CloseMouth: return tr("the mouth was open");
-    case vision::Guidance::HoldStill: return tr("the picture was blurred");
-    case vision::Guidance::Ok: return tr("nothing");
-    }
-    return {};
+    // The core's one text table (common/OutcomeTexts), translated in fe::Outcome.
+    return QString::fromStdString(enroll::translatedText(g));
 }
 
 QString UiText::guidanceKey(std::string_view key)
@@ -143,22 +132,8 @@ QString UiText::measureProblem(vision::QualityMeasureId id, double value)
 
 QString UiText::flagTitle(std::string_view code)
 {
-    if (code == "id_photo_mismatch")
-        return tr("The live face does not match the ID photo");
-    if (code == "duplicate_identity")
-        return tr("This face is already enrolled with another document");
-    if (code == "number_bound_to_other_face")
-        return tr("This phone number belongs to another person's enrollment");
-    if (code == "document_bound_to_other_face")
-        return tr("This document belongs to another person's enrollment");
-    if (code == "too_many_numbers")
-        return tr("This person already holds the maximum number of phone numbers");
-    if (code == "liveness_failed")
-        return tr("Liveness check failed: the camera may have seen a photo, screen or mask");
-    if (code == "liveness_inconclusive")
-        return tr("Liveness check inconclusive");
-    if (code == "low_quality_override")
-        return tr("Portrait below the quality standard, kept by the operator");
+    if (outcomeText(OutcomeKind::Flag, code) != nullptr)
+        return QString::fromStdString(translatedOutcome(OutcomeKind::Flag, code));
     return tr("Flag %1").arg(QString::fromUtf8(code.data(), static_cast<qsizetype>(code.size())));
 }
 
@@ -176,43 +151,17 @@ QString UiText::flagExplanation(std::string_view code)
 
 QString UiText::verdict(liveness::Verdict v)
 {
-    switch (v) {
-    case liveness::Verdict::Live: return tr("Live person");
-    case liveness::Verdict::Spoof: return tr("Failed: presentation attack suspected");
-    case liveness::Verdict::Inconclusive: return tr("Inconclusive");
-    }
-    return {};
+    return QString::fromStdString(enroll::translatedText(v));
 }
 
 QString UiText::livenessReason(liveness::Reason r)
 {
-    using liveness::Reason;
-    switch (r) {
-    case Reason::NoFace: return tr("no face was seen for too long");
-    case Reason::SeveralFaces: return tr("more than one face was in view");
-    case Reason::FaceLost: return tr("the face left the picture");
-    case Reason::TooDark: return tr("the face was too dark to judge");
-    case Reason::SessionTimeout: return tr("the challenges were not completed in time");
-    case Reason::ChallengeTimeout: return tr("a prompt was not followed in time");
-    case Reason::FaceChanged: return tr("the face changed during the capture");
-    case Reason::FlatMotion: return tr("the face moved like a flat picture");
-    case Reason::NoBlink: return tr("no natural blink");
-    case Reason::NoHeadMotion: return tr("no natural head movement");
-    case Reason::WrongDirection: return tr("the head turned the wrong way");
-    case Reason::PassiveScoreLow: return tr("the picture looks like a photo or a screen");
-    }
-    return {};
+    return QString::fromStdString(enroll::translatedText(r));
 }
 
 QString UiText::challengePrompt(liveness::ChallengeKind k)
 {
-    switch (k) {
-    case liveness::ChallengeKind::Blink: return tr("Blink your eyes");
-    case liveness::ChallengeKind::TurnLeft: return tr("Turn your head to your left");
-    case liveness::ChallengeKind::TurnRight: return tr("Turn your head to your right");
-    case liveness::ChallengeKind::OpenMouth: return tr("Open your mouth");
-    }
-    return {};
+    return QString::fromStdString(enroll::translatedText(k));
 }
 
 QString UiText::role(store::Role r)
@@ -227,20 +176,17 @@ QString UiText::role(store::Role r)
 
 QStringList UiText::documentTypeKeys()
 {
-    return {QStringLiteral("national_id"), QStringLiteral("passport"), QStringLiteral("residence_permit"),
-            QStringLiteral("driving_licence")};
+    QStringList keys;
+    for (const auto& t : enroll::DocumentTypes::all())
+        keys << QString::fromUtf8(t.key.data(), static_cast<qsizetype>(t.key.size()));
+    return keys;
 }
 
 QString UiText::documentType(const QString& key)
 {
-    if (key == QLatin1String("national_id"))
-        return tr("National ID card");
-    if (key == QLatin1String("passport"))
-        return tr("Passport");
-    if (key == QLatin1String("residence_permit"))
-        return tr("Residence permit");
-    if (key == QLatin1String("driving_licence"))
-        return tr("Driving licence");
+    const std::string k = key.toStdString();
+    if (outcomeText(OutcomeKind::DocumentType, k) != nullptr)
+        return QString::fromStdString(translatedOutcome(OutcomeKind::DocumentType, k));
     return key;
 }
 

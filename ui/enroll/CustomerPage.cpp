@@ -118,7 +118,7 @@ void CustomerPage::clearFields()
 void CustomerPage::revalidate()
 {
     showError(m_nameError, EnrollmentController::nameError(m_name->text()), m_nameTouched);
-    showError(m_numberError, EnrollmentController::documentNumberError(m_documentNumber->text()), m_numberTouched);
+    showError(m_numberError, EnrollmentController::documentNumberError(m_documentType->currentData().toString(), m_documentNumber->text()), m_numberTouched);
     const QString phoneError = EnrollmentController::phoneError(m_phone->text(), region());
     if (phoneError.isEmpty() && !m_phone->text().trimmed().isEmpty()) {
         const auto e164 = EnrollmentController::phoneE164(m_phone->text(), region());
@@ -135,7 +135,7 @@ void CustomerPage::revalidate()
 bool CustomerPage::isComplete() const
 {
     return EnrollmentController::nameError(m_name->text()).isEmpty() &&
-           EnrollmentController::documentNumberError(m_documentNumber->text()).isEmpty() &&
+           EnrollmentController::documentNumberError(m_documentType->currentData().toString(), m_documentNumber->text()).isEmpty() &&
            EnrollmentController::phoneError(m_phone->text(), region()).isEmpty();
 }
 

@@ -78,6 +78,11 @@ IdPhotoPage::IdPhotoPage(EnrollmentState& state, EnrollmentController& controlle
     connect(&controller, &EnrollmentController::idPhotoChecked, this, &IdPhotoPage::onChecked);
     connect(&controller, &EnrollmentController::idPhotoFailed, this, &IdPhotoPage::onFailed);
     connect(&capture, &CaptureSystem::modelsReadyChanged, this, [this] { showLive(); });
+    connect(&controller, &EnrollmentController::readyChanged, this, [this] { showLive(); });
+    connect(&controller, &EnrollmentController::indexProgress, this, [this] {
+        if (isVisible())
+            showLive();
+    });
     connect(m_capture.camera(), &CameraController::choiceChanged, this,
             [this] { m_view->setDemo(m_capture.camera()->isDemo()); });
     retranslate();
@@ -86,7 +91,7 @@ IdPhotoPage::IdPhotoPage(EnrollmentState& state, EnrollmentController& controlle
 void IdPhotoPage::initializePage()
 {
     m_requestId = 0;
-    if (m_state.idPhoto && m_state.idPhoto->faceFound) {
+    if (m_state.idPhoto && m_state.idPhoto->faceFound()) {
         m_view->setStill(m_state.idPhotoImage, m_state.idPhotoFaceBox, m_state.idPhoto->quality);
     } else {
         m_view->clear();
@@ -107,15 +112,22 @@ void IdPhotoPage::cleanupPage()
 
 bool IdPhotoPage::isComplete() const
 {
-    return m_state.idPhoto != nullptr && m_state.idPhoto->faceFound && m_requestId == 0;
+    return m_state.idPhoto != nullptr && m_state.idPhoto->faceFound() && m_requestId == 0;
 }
 
 void IdPhotoPage::showLive()
 {
     if (!m_capture.modelsReady())
         m_view->setStatusText(tr("Preparing face analysis…"));
-    else if (!m_controller.isReady() && !m_controller.prepare())
-        m_view->setStatusText(m_controller.prepareError());
+    else if (!m_controller.isReady() && !m_controller.prepare()) {
+        if (m_controller.isLoading()) {
+            const auto [done, total] = m_controller.loadProgress();
+            m_view->setStatusText(total > 0 ? tr("Loading the enrolled faces… %1 of %2").arg(done).arg(total)
+                                            : tr("Loading the enrolled faces…"));
+        } else {
+            m_view->setStatusText(m_controller.prepareError());
+        }
+    }
     else
         m_view->setStatusText({});
     updateButtons();
@@ -166,7 +178,7 @@ void IdPhotoPage::onChecked(int requestId, const EnrollmentController::IdPhotoRe
     if (requestId != m_requestId)
         return;
     m_requestId = 0;
-    if (!result.check->faceFound) {
+    if (!result.check->faceFound()) {
         setStatus(result.check->faceCount > 1
                       ? tr("Several faces were found on this picture. Show only the document's photo.")
                       : tr("No face was found on this picture. Hold the document flat and well lit, then "
@@ -256,7 +268,7 @@ void IdPhotoPage::retranslate()
     m_retakeButton->setAccessibleName(tr("Discard this document photo and capture again"));
     m_view->setAccessibleName(tr("Camera picture of the document"));
     // A status text of our own is rebuilt by the next action; keep what is shown meanwhile.
-    if (m_state.idPhoto && m_state.idPhoto->faceFound && m_requestId == 0) {
+    if (m_state.idPhoto && m_state.idPhoto->faceFound() && m_requestId == 0) {
         const auto failed = m_state.idPhoto->quality.failed();
         const int total = static_cast<int>(m_state.idPhoto->quality.measures.size());
         if (failed.empty())

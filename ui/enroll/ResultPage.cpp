@@ -127,13 +127,11 @@ void ResultPage::showAssessment()
     if (!m_assessed)
         return;
     const enroll::EnrollmentOutcome& a = *m_assessed;
-    const double threshold = m_controller.documentThreshold();
-    if (a.idPhotoScore) {
-        const bool match = *a.idPhotoScore >= threshold;
+    if (a.idPhoto) {
         m_score->setText(tr("<b>Face vs ID photo:</b> similarity %1, threshold %2: %3")
-                             .arg(*a.idPhotoScore, 0, 'f', 3)
-                             .arg(threshold, 0, 'f', 3)
-                             .arg(match ? tr("✓ same person") : tr("✗ not the same person")));
+                             .arg(a.idPhoto->score, 0, 'f', 3)
+                             .arg(a.idPhoto->threshold, 0, 'f', 3)
+                             .arg(a.idPhoto->matched ? tr("✓ same person") : tr("✗ not the same person")));
     }
     if (live != nullptr) {
         QString text = tr("<b>Liveness:</b> %1").arg(escaped(UiText::verdict(live->liveness.verdict)));
@@ -155,8 +153,8 @@ void ResultPage::showAssessment()
                 detail = detail.arg(f.score, 0, 'f', 3).arg(f.threshold, 0, 'f', 3);
             else if (detail.contains(QLatin1String("%1")))
                 detail = detail.arg(f.score, 0, 'f', 3);
-            if (f.code == "low_quality_override")
-                detail = tr("Reason given: %1").arg(m_state.overrideReason);
+            if (f.code == "low_quality_override" && !f.reason.empty() && f.reason.rfind("flag.", 0) != 0)
+                detail = tr("Reason given: %1").arg(QString::fromStdString(f.reason));
             if (!detail.isEmpty())
                 line += QStringLiteral(" — ") + escaped(detail);
             html += QStringLiteral("<li>✗ %1</li>").arg(line);
