@@ -122,7 +122,7 @@ void TestWorkstationRobustness::enterTwentyTimes_skipsNothingAndSavesOnce()
     pressKey(wizard, Qt::Key_Return, 20);
     QCOMPARE(d.wizardPage(), static_cast<int>(EnrollmentWizard::Customer));
     QTest::keyClicks(WorkstationDriver::edit(wizard, "nameEdit"), QStringLiteral("Enter Tester"));
-    QTest::keyClicks(WorkstationDriver::edit(wizard, "documentNumberEdit"), QStringLiteral("E2020"));
+    QTest::keyClicks(WorkstationDriver::edit(wizard, "documentNumberEdit"), QStringLiteral("11010519491231002X"));
     QTest::keyClicks(WorkstationDriver::edit(wizard, "phoneEdit"), QStringLiteral("+86 131"));
     WorkstationDriver::edit(wizard, "phoneEdit")->setFocus();
     pressKey(wizard, Qt::Key_Return, 20); // the number is not valid yet
