@@ -115,11 +115,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  liveness verdict and portrait</source>
+        <source>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  enroll a customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  enroll a customer</source>
+        <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  liveness verdict and portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>faceenroll</name>
+    <message>
+        <source>FaceEnroll workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the demo camera: FILE (a video played in a loop, or an image), default the bundled franck.mp4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the live capture view for SECONDS and print its figures as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the station&apos;s database lives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en or zh_CN (default: as last chosen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;; see --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--measure takes a number of seconds from 1 to 3600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo camera file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no demo video at %1; run scripts/fetch-assets</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -650,155 +689,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown document type %1; use one of: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document number is not valid UTF-8 text; type it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document number is far too long for a %1 (at most %2 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document number is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A %1 number holds only the letters A to Z and digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A %1 number holds only digits, and an X as its last character.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A %1 number has %2 characters; this one has %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A %1 number has %2 to %3 characters; this one has %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document number does not hold a possible date of birth; check the digits %1 to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document number&apos;s check character is wrong: a digit was mistyped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is a valid %1 number; choose that document type.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ID-document photo shows %1 faces; it must show only the document&apos;s photo. Capture the document alone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ID-document photo fails the document quality check (%1); capture it again, or keep it with the override (the enrollment is then reviewed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This workflow has no match index; enrollments cannot be decided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The portrait&apos;s template (model %1) does not match the index&apos;s model %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A review reason is text of at most %1 bytes (valid UTF-8).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Image processing failed (%1: %2). Nothing was stored; capture again, and report it if it repeats.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not enough memory for %1. Nothing was stored; close other programs and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An unexpected error stopped %1 (%2). Nothing was stored; try again, and report it if it repeats.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ID-document photo is empty or too small (at least %1x%1 px of 8-bit colour are needed); capture it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ID-document photo could not be encoded as JPEG; capture it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A live frame must be an 8-bit image of 1, 3 or 4 channels, at least %1x%1 px.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Live frames must come in order: a timestamp went back in time or is not a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A match index needs the model id and template size; take them from the encoder (MatchIndex::specOf).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The list of enrolled faces is still loading; wait until it is ready, then save again. Nothing was stored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name is not valid UTF-8 text; type it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name holds a character that could not be read (U+FFFD); type it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name holds a control character.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name holds an invisible formatting character (such as a text-direction override); type it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name has no letters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The phone number is not valid UTF-8 text; type it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The date of birth is not a possible date (1900 to today).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The date of birth differs from the one the document number holds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The portrait could not be encoded as JPEG.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A liveness evidence frame could not be encoded as JPEG.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The session of %1 was locked or ended; this background task stopped. Unlock the station to start it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A worker session cannot open another; open it from the session it belongs to.</source>
+        <source>The enrollment is not complete: the ID photo or the live capture is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1110,55 +1001,151 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Trust list line %1 starts with &quot;{&quot; but is not a JSON object.</source>
+        <source>Unknown document type %1; use one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot list the folder %1.</source>
+        <source>The document number is not valid UTF-8 text; type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The image %1 is in a format FaceEnroll does not read (%2); give a JPEG or PNG file.</source>
+        <source>The document number is far too long for a %1 (at most %2 characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The image %1 is %2x%3 px (%4 megapixels); FaceEnroll reads images of up to %5 megapixels. Scale it down first.</source>
+        <source>The document number is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The image %1 is %2x%3 px; %4 images are read up to %5 megapixels. Convert it to a baseline JPEG or a non-interlaced PNG, or scale it down.</source>
+        <source>A %1 number holds only the letters A to Z and digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The image %1 is truncated: the file ends before the picture does. Copy or export it again.</source>
+        <source>A %1 number holds only digits, and an X as its last character.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The image %1 is corrupt: its picture data is damaged. Copy or export it again.</source>
+        <source>A %1 number has %2 characters; this one has %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The image file %1 is %2 MB; files in this format are read up to %3 MB.</source>
+        <source>A %1 number has %2 to %3 characters; this one has %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The WebP decoder does not match its headers.</source>
+        <source>The document number does not hold a possible date of birth; check the digits %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The image %1 is truncated or corrupt. Copy or export it again.</source>
+        <source>The document number&apos;s check character is wrong: a digit was mistyped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot read %1: permission denied.</source>
+        <source>This is a valid %1 number; choose that document type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is a folder; give an image or video file.</source>
+        <source>The override reason is too long (at most %1 bytes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
+        <source>This workflow has no match index; enrollments cannot be decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portrait&apos;s template (model %1) does not match the index&apos;s model %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo shows %1 faces; it must show only the document&apos;s photo. Capture the document alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo fails the document quality check (%1); capture it again, or keep it with the override (the enrollment is then reviewed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A review reason is text of at most %1 bytes (valid UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image processing failed (%1: %2). Nothing was stored; capture again, and report it if it repeats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory for %1. Nothing was stored; close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped %1 (%2). Nothing was stored; try again, and report it if it repeats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo is empty or too small (at least %1x%1 px of 8-bit colour are needed); capture it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID-document photo could not be encoded as JPEG; capture it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A live frame must be an 8-bit image of 1, 3 or 4 channels, at least %1x%1 px.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live frames must come in order: a timestamp went back in time or is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A match index needs the model id and template size; take them from the encoder (MatchIndex::specOf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of enrolled faces is still loading; wait until it is ready, then save again. Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is not valid UTF-8 text; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a character that could not be read (U+FFFD); type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds an invisible formatting character (such as a text-direction override); type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name has no letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is not valid UTF-8 text; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth is not a possible date (1900 to today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth differs from the one the document number holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portrait could not be encoded as JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A liveness evidence frame could not be encoded as JPEG.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1226,11 +1213,71 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The session of %1 was locked or ended; this background task stopped. Unlock the station to start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker session cannot open another; open it from the session it belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 is a folder; give the station&apos;s database file in it (the file beside its .keys file, e.g. station.db).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is not a FaceEnroll database (it is not an encrypted database file); check the path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust list line %1 starts with &quot;{&quot; but is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is in a format FaceEnroll does not read (%2); give a JPEG or PNG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px (%4 megapixels); FaceEnroll reads images of up to %5 megapixels. Scale it down first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px; %4 images are read up to %5 megapixels. Convert it to a baseline JPEG or a non-interlaced PNG, or scale it down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated: the file ends before the picture does. Copy or export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is corrupt: its picture data is damaged. Copy or export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image file %1 is %2 MB; files in this format are read up to %3 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WebP decoder does not match its headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated or corrupt. Copy or export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: permission denied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give an image or video file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1823,14 +1870,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cn_resident_id (Chinese resident identity card), passport, or national_id (another country&apos;s identity card).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep an ID-document photo that fails the document quality check (flagged).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bad face position in &quot;%1&quot; (want @X:Y)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2035,11 +2074,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>cn_resident_id (Chinese resident identity card), passport, or national_id (another country&apos;s identity card).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The document&apos;s number (visible in the process list: prefer --subject-file).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The phone number, E.164 (or national with --region; visible in the process list: prefer --subject-file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep an ID-document photo that fails the document quality check (flagged).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2160,6 +2207,1252 @@
     </message>
     <message>
         <source>internal error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::AttemptStrip</name>
+    <message>
+        <source>✓ Attempt %1 passed: live person, portrait taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>! Attempt %1: portrait taken, liveness not confirmed (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Attempt %1 failed: no good portrait (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraPicker</name>
+    <message>
+        <source>Demo camera (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraProblemBar</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the &amp;demo camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose another camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera found. Connect a camera and choose it, or use the demo camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo video cannot be played (%1). Run scripts/fetch-assets, or choose a camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera could not be started: it may be in use by another program. Close that program and try again, or choose another camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures. Check its cable and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera was disconnected. Plug it in again: the capture goes on by itself, and the enrollment so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This camera sends pictures in a format FaceEnroll cannot read (%1). Choose another camera or another format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraSetupPage</name>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the camera that faces the customer. The picture below is live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live picture of the chosen camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CaptureView</name>
+    <message>
+        <source>Camera picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking the portrait: stay like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking for natural movement: look at the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head pose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>%n second left</numerusform>
+            <numerusform>%n seconds left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture %1 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>analysis %1 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms, p95 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::ChoosePasswordWidget</name>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the same password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters (a phrase of several words is best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two entries match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, the password you logged in with was set by an administrator and works only once. Choose your own to go on; only you will know it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out without choosing a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::ConsentPage</name>
+    <message>
+        <source>Privacy notice, version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the customer this notice, or read it to them. Go on only when they agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer has read the notice and &amp;agrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer agrees to the privacy notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer &amp;refuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer refuses: end the enrollment, nothing is stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CustomerPage</name>
+    <message>
+        <source>Valid number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the details exactly as they are on the customer&apos;s identity document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document n&amp;umber:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::EnrollmentController</name>
+    <message>
+        <source>Type the customer&apos;s name as on the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the document number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid phone number. Type it with its country code, e.g. +86.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid phone number. Type a %1 number, or any number with its country code (e.g. +86).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no picture to check yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::EnrollmentWizard</name>
+    <message>
+        <source>Cancel the enrollment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s data typed and captured so far will be discarded. Nothing is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::FirstRunWizard</name>
+    <message>
+        <source>Set up FaceEnroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::HomeWidget</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrators manage users and station settings with faceenroll-cli for now; their screens come with the next version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loc&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the station (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment %1 saved and accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment %1 saved. It is flagged: a supervisor will review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer refused consent. Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment was cancelled. Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment in progress was discarded when the station locked. Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your enrollments today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrollments today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet exported or uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::IdPhotoPage</name>
+    <message>
+        <source>Import the ID photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing face analysis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the document photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no camera picture yet. Wait for the picture, or import an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several faces were found on this picture. Show only the document&apos;s photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face was found on this picture. Hold the document flat and well lit, then capture again (or import a better image).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face found on the document; all %1 quality measures pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face found on the document. %1 of %2 quality measures pass (%3): retake if you can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the photo page of the document up to the camera and capture it, or import a scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture the document photo from the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the document photo from an image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this document photo and capture again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera picture of the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces… %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::LanguageComboBox</name>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::LiveCapturePage</name>
+    <message>
+        <source>No attempt saw a face at all, so there is nothing to keep. Try again or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing face analysis… the capture starts by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing: the portrait is taken automatically when the check is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing: ask the customer to follow the prompts on the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the camera… the capture goes on when pictures come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A portrait was taken, but liveness was not confirmed. Try again, or continue: a supervisor will review the enrollment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) failed. Try again, continue with an override, or cancel the enrollment.</source>
+        <translation>
+            <numerusform>%n attempt failed. Try again, continue with an override, or cancel the enrollment.</numerusform>
+            <numerusform>%n attempts failed. Try again, continue with an override, or cancel the enrollment.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The attempt failed. Help the customer follow the guidance, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing face analysis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer looks at the camera. Guidance and prompts appear on the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;landmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the face landmarks on the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new capture attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue for &amp;review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this portrait; a supervisor reviews the liveness result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue with &amp;override…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the best portrait below the quality standard, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live camera picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::LoginWidget</name>
+    <message>
+        <source>Type your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceEnroll workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceEnroll workstation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Switch user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out the locked user and log in as someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::MainWindow</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 · %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO camera: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceEnroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show capture figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::MeasureMode</name>
+    <message>
+        <source>Preparing face analysis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::OverrideDialog</name>
+    <message>
+        <source>Continue with a portrait below the standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) failed to take a portrait that meets the quality standard. You may keep the best picture taken, but the enrollment will be flagged and a supervisor will review it. Say why (for example: the customer cannot hold their head still).</source>
+        <translation>
+            <numerusform>%n attempt failed to take a portrait that meets the quality standard. You may keep the best picture taken, but the enrollment will be flagged and a supervisor will review it. Say why (for example: the customer cannot hold their head still).</numerusform>
+            <numerusform>%n attempts failed to take a portrait that meets the quality standard. You may keep the best picture taken, but the enrollment will be flagged and a supervisor will review it. Say why (for example: the customer cannot hold their head still).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue with &amp;override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::RecoveryKeyPage</name>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it locked away. It is shown only now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If every administrator password is lost, this key is the only way back into the station&apos;s data. FaceEnroll does not keep a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have &amp;saved the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type its last group again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last group of the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::ResultPage</name>
+    <message>
+        <source>Live portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face on the ID document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Face vs ID photo:&lt;/b&gt; similarity %1, threshold %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ not the same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Liveness:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Flags:&lt;/b&gt; none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Flags:&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason given: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;! Flagged.&lt;/b&gt; Save it: a supervisor will review this enrollment before it is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✓ All checks passed.&lt;/b&gt; Save the enrollment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment was not saved: %1 Nothing is lost: try Save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the portrait against the ID photo, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::StationSetupPage</name>
+    <message>
+        <source>Give the station a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the same password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: at least %1 characters (a phrase of several words is best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two entries match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the station and create its administrator. The administrator adds the operators and supervisors later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Station name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Administrator user name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the administrator password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Shop 12, counter 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create station</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::UiText</name>
+    <message>
+        <source>Something went wrong inside FaceEnroll (%1). Nothing was saved; try again, and tell your administrator if it happens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the document photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the document&apos;s photo page to the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the document: one face in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the document closer to the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the document a little further away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the document to the middle of the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the document flat and straight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo on the document is hard to read; try another angle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is blurred: hold the document still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too dark: give the document more light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too bright: tilt the document away from the glare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uneven light: avoid shadows and glare on the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the document still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good: capture the document now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for a face…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face in view: the customer should face the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several faces in view: only the customer should be in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move closer to the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move back a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move into the middle of the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look straight at the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep your head upright</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open your eyes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close your mouth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is blurred: hold still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too dark: more light on the face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too bright: less light on the face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uneven light: light the face from the front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good: stay like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eyes open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouth closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several faces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>face too small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head cut off by the edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the middle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head turned sideways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head tilted up or down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head tilted to the side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eyes closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mouth open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too bright</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uneven light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similarity %1, threshold %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers held: %1, maximum %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passive liveness score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -115,12 +115,51 @@
         <translation>A B [--purpose document|duplicate] [--gallery-size N] [--threshold T]  按本站规则比对两张图像或两段视频中的人脸</translation>
     </message>
     <message>
+        <source>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  enroll a customer</source>
+        <translation>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  登记一位客户</translation>
+    </message>
+    <message>
         <source>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  liveness verdict and portrait</source>
         <translation>INPUT [--mode challenge|spontaneous] [--challenges LIST] [--portrait OUT.jpg [--force]]  活体检测结论与人像照片</translation>
     </message>
+</context>
+<context>
+    <name>faceenroll</name>
     <message>
-        <source>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  enroll a customer</source>
-        <translation>--db PATH --user OP [--password-file FILE] [--lock-timeout S] --live VIDEO [--live-start S] [--live-seconds S] --id-photo IMAGE|VIDEO [--id-photo-frame N] --subject-file FILE|- | --name NAME --document-type T --document-number N --phone E164 [--date-of-birth DATE] [--region CC]  --consent yes|no [--notice-version V] [--language LANG] [--mode challenge|spontaneous] [--challenges LIST] [--quality-profile NAME] [--allow-low-quality] [--id-photo-override]  登记一位客户</translation>
+        <source>FaceEnroll workstation</source>
+        <translation>FaceEnroll 工作站</translation>
+    </message>
+    <message>
+        <source>Use the demo camera: FILE (a video played in a loop, or an image), default the bundled franck.mp4.</source>
+        <translation>使用演示摄像头：FILE（循环播放的视频或一张图片），默认为随附的 franck.mp4。</translation>
+    </message>
+    <message>
+        <source>Run the live capture view for SECONDS and print its figures as JSON.</source>
+        <translation>运行现场采集画面 SECONDS 秒，并以 JSON 输出其测量数据。</translation>
+    </message>
+    <message>
+        <source>Where the station&apos;s database lives.</source>
+        <translation>工作站数据库所在的目录。</translation>
+    </message>
+    <message>
+        <source>en or zh_CN (default: as last chosen).</source>
+        <translation>en 或 zh_CN（默认：上次的选择）。</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;; see --help</source>
+        <translation>意外的参数“%1”；请参阅 --help</translation>
+    </message>
+    <message>
+        <source>--measure takes a number of seconds from 1 to 3600</source>
+        <translation>--measure 需要 1 到 3600 之间的秒数</translation>
+    </message>
+    <message>
+        <source>the demo camera file %1 does not exist</source>
+        <translation>演示摄像头文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>no demo video at %1; run scripts/fetch-assets</source>
+        <translation>%1 处没有演示视频；请运行 scripts/fetch-assets</translation>
     </message>
 </context>
 <context>
@@ -650,156 +689,8 @@
         <translation>未知的质量配置“%1”；请使用 icao、default、lowres 或 document。</translation>
     </message>
     <message>
-        <source>Unknown document type %1; use one of: %2.</source>
-        <translation>未知的证件类型 %1；请使用以下之一：%2。</translation>
-    </message>
-    <message>
-        <source>The document number is not valid UTF-8 text; type it again.</source>
-        <translation>证件号码不是有效的 UTF-8 文本；请重新输入。</translation>
-    </message>
-    <message>
-        <source>The document number is far too long for a %1 (at most %2 characters).</source>
-        <translation>证件号码对于 %1 来说太长了（最多 %2 个字符）。</translation>
-    </message>
-    <message>
-        <source>The document number is missing.</source>
-        <translation>缺少证件号码。</translation>
-    </message>
-    <message>
-        <source>A %1 number holds only the letters A to Z and digits.</source>
-        <translation>%1 号码只能包含字母 A 到 Z 和数字。</translation>
-    </message>
-    <message>
-        <source>A %1 number holds only digits, and an X as its last character.</source>
-        <translation>%1 号码只能包含数字，最后一位可以是 X。</translation>
-    </message>
-    <message>
-        <source>A %1 number has %2 characters; this one has %4.</source>
-        <translation>%1 号码应为 %2 个字符；此号码有 %4 个。</translation>
-    </message>
-    <message>
-        <source>A %1 number has %2 to %3 characters; this one has %4.</source>
-        <translation>%1 号码应为 %2 到 %3 个字符；此号码有 %4 个。</translation>
-    </message>
-    <message>
-        <source>The document number does not hold a possible date of birth; check the digits %1 to %2.</source>
-        <translation>证件号码中的出生日期不可能成立；请核对第 %1 到第 %2 位。</translation>
-    </message>
-    <message>
-        <source>The document number&apos;s check character is wrong: a digit was mistyped.</source>
-        <translation>证件号码的校验码不正确：有一位数字输错了。</translation>
-    </message>
-    <message>
-        <source>This is a valid %1 number; choose that document type.</source>
-        <translation>这是一个有效的 %1 号码；请选择该证件类型。</translation>
-    </message>
-    <message>
-        <source>The ID-document photo shows %1 faces; it must show only the document&apos;s photo. Capture the document alone.</source>
-        <translation>证件照片中有 %1 张人脸；照片中只能有证件上的照片。请单独拍摄证件。</translation>
-    </message>
-    <message>
-        <source>The ID-document photo fails the document quality check (%1); capture it again, or keep it with the override (the enrollment is then reviewed).</source>
-        <translation>证件照片未通过证件质量检查（%1）；请重新拍摄，或使用强制保留（该登记随后将被复核）。</translation>
-    </message>
-    <message>
-        <source>This workflow has no match index; enrollments cannot be decided.</source>
-        <translation>此流程没有比对索引；无法判定登记。</translation>
-    </message>
-    <message>
-        <source>The portrait&apos;s template (model %1) does not match the index&apos;s model %2.</source>
-        <translation>人像的特征模板（模型 %1）与索引的模型 %2 不一致。</translation>
-    </message>
-    <message>
-        <source>A review reason is text of at most %1 bytes (valid UTF-8).</source>
-        <translation>复核理由须为不超过 %1 字节的文本（有效的 UTF-8）。</translation>
-    </message>
-    <message>
-        <source>Image processing failed (%1: %2). Nothing was stored; capture again, and report it if it repeats.</source>
-        <translation>图像处理失败（%1：%2）。未保存任何内容；请重新采集，如再次出现请报告。</translation>
-    </message>
-    <message>
-        <source>Not enough memory for %1. Nothing was stored; close other programs and try again.</source>
-        <translation>内存不足，无法完成 %1。未保存任何内容；请关闭其他程序后重试。</translation>
-    </message>
-    <message>
-        <source>An unexpected error stopped %1 (%2). Nothing was stored; try again, and report it if it repeats.</source>
-        <translation>意外错误中止了 %1（%2）。未保存任何内容；请重试，如再次出现请报告。</translation>
-    </message>
-    <message>
-        <source>The ID-document photo is empty or too small (at least %1x%1 px of 8-bit colour are needed); capture it again.</source>
-        <translation>证件照片为空或太小（至少需要 %1x%1 像素的 8 位彩色图像）；请重新拍摄。</translation>
-    </message>
-    <message>
-        <source>The ID-document photo could not be encoded as JPEG; capture it again.</source>
-        <translation>证件照片无法编码为 JPEG；请重新拍摄。</translation>
-    </message>
-    <message>
-        <source>A live frame must be an 8-bit image of 1, 3 or 4 channels, at least %1x%1 px.</source>
-        <translation>实时画面必须是 1、3 或 4 通道的 8 位图像，至少 %1x%1 像素。</translation>
-    </message>
-    <message>
-        <source>Live frames must come in order: a timestamp went back in time or is not a number.</source>
-        <translation>实时画面必须按顺序送入：有时间戳倒退或不是数字。</translation>
-    </message>
-    <message>
-        <source>A match index needs the model id and template size; take them from the encoder (MatchIndex::specOf).</source>
-        <translation>比对索引需要模型标识和模板维度；请从编码器获取（MatchIndex::specOf）。</translation>
-    </message>
-    <message>
-        <source>The list of enrolled faces is still loading; wait until it is ready, then save again. Nothing was stored.</source>
-        <translation>已登记人脸列表仍在加载；请等待加载完成后再保存。未保存任何内容。</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name is not valid UTF-8 text; type it again.</source>
-        <translation>客户姓名不是有效的 UTF-8 文本；请重新输入。</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name is longer than %1 characters.</source>
-        <translation>客户姓名超过 %1 个字符。</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name holds a character that could not be read (U+FFFD); type it again.</source>
-        <translation>客户姓名含有无法识别的字符（U+FFFD）；请重新输入。</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name holds a control character.</source>
-        <translation>客户姓名含有控制字符。</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name holds an invisible formatting character (such as a text-direction override); type it again.</source>
-        <translation>客户姓名含有不可见的格式字符（例如文字方向覆盖符）；请重新输入。</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s name has no letters.</source>
-        <translation>客户姓名中没有文字。</translation>
-    </message>
-    <message>
-        <source>The phone number is not valid UTF-8 text; type it again.</source>
-        <translation>电话号码不是有效的 UTF-8 文本；请重新输入。</translation>
-    </message>
-    <message>
-        <source>The date of birth is not a possible date (1900 to today).</source>
-        <translation>出生日期不是可能的日期（1900 年至今天）。</translation>
-    </message>
-    <message>
-        <source>The date of birth differs from the one the document number holds.</source>
-        <translation>出生日期与证件号码中的出生日期不一致。</translation>
-    </message>
-    <message>
-        <source>The portrait could not be encoded as JPEG.</source>
-        <translation>人像无法编码为 JPEG。</translation>
-    </message>
-    <message>
-        <source>A liveness evidence frame could not be encoded as JPEG.</source>
-        <translation>活体检测证据画面无法编码为 JPEG。</translation>
-    </message>
-    <message>
-        <source>The session of %1 was locked or ended; this background task stopped. Unlock the station to start it again.</source>
-        <translation>%1 的会话已锁定或结束；此后台任务已停止。请解锁工作站后重新开始。</translation>
-    </message>
-    <message>
-        <source>A worker session cannot open another; open it from the session it belongs to.</source>
-        <translation>工作会话不能再打开另一个工作会话；请从它所属的会话打开。</translation>
+        <source>The enrollment is not complete: the ID photo or the live capture is missing.</source>
+        <translation>登记尚未完成：缺少证件照片或现场采集。</translation>
     </message>
     <message>
         <source>Line %1 of %2 is not &quot;a,b,label&quot; or &quot;a,b,label,identity_a,identity_b&quot; with label 0 or 1.</source>
@@ -1110,56 +1001,152 @@
         <translation>上传 URL 必须是带主机名的 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-        <source>Trust list line %1 starts with &quot;{&quot; but is not a JSON object.</source>
-        <translation>信任列表第 %1 行以“{”开头，但不是 JSON 对象。</translation>
+        <source>Unknown document type %1; use one of: %2.</source>
+        <translation>未知的证件类型 %1；请使用以下之一：%2。</translation>
     </message>
     <message>
-        <source>Cannot list the folder %1.</source>
-        <translation>无法列出文件夹 %1 的内容。</translation>
+        <source>The document number is not valid UTF-8 text; type it again.</source>
+        <translation>证件号码不是有效的 UTF-8 文本；请重新输入。</translation>
     </message>
     <message>
-        <source>The image %1 is in a format FaceEnroll does not read (%2); give a JPEG or PNG file.</source>
-        <translation>图像 %1 的格式（%2）FaceEnroll 无法读取；请提供 JPEG 或 PNG 文件。</translation>
+        <source>The document number is far too long for a %1 (at most %2 characters).</source>
+        <translation>证件号码对于 %1 来说太长了（最多 %2 个字符）。</translation>
     </message>
     <message>
-        <source>The image %1 is %2x%3 px (%4 megapixels); FaceEnroll reads images of up to %5 megapixels. Scale it down first.</source>
-        <translation>图像 %1 为 %2x%3 像素（%4 百万像素）；FaceEnroll 只读取不超过 %5 百万像素的图像。请先缩小图像。</translation>
+        <source>The document number is missing.</source>
+        <translation>缺少证件号码。</translation>
     </message>
     <message>
-        <source>The image %1 is %2x%3 px; %4 images are read up to %5 megapixels. Convert it to a baseline JPEG or a non-interlaced PNG, or scale it down.</source>
-        <translation>图像 %1 为 %2x%3 像素；%4 图像最多读取 %5 百万像素。请将其转换为基线 JPEG 或非隔行 PNG，或先缩小图像。</translation>
+        <source>A %1 number holds only the letters A to Z and digits.</source>
+        <translation>%1 号码只能包含字母 A 到 Z 和数字。</translation>
     </message>
     <message>
-        <source>The image %1 is truncated: the file ends before the picture does. Copy or export it again.</source>
-        <translation>图像 %1 不完整：文件在图像数据结束之前就结束了。请重新复制或导出。</translation>
+        <source>A %1 number holds only digits, and an X as its last character.</source>
+        <translation>%1 号码只能包含数字，最后一位可以是 X。</translation>
     </message>
     <message>
-        <source>The image %1 is corrupt: its picture data is damaged. Copy or export it again.</source>
-        <translation>图像 %1 已损坏：其图像数据受损。请重新复制或导出。</translation>
+        <source>A %1 number has %2 characters; this one has %4.</source>
+        <translation>%1 号码应为 %2 个字符；此号码有 %4 个。</translation>
     </message>
     <message>
-        <source>The image file %1 is %2 MB; files in this format are read up to %3 MB.</source>
-        <translation>图像文件 %1 大小为 %2 MB；此格式的文件最多读取 %3 MB。</translation>
+        <source>A %1 number has %2 to %3 characters; this one has %4.</source>
+        <translation>%1 号码应为 %2 到 %3 个字符；此号码有 %4 个。</translation>
     </message>
     <message>
-        <source>The WebP decoder does not match its headers.</source>
-        <translation>WebP 解码库与其头文件版本不一致。</translation>
+        <source>The document number does not hold a possible date of birth; check the digits %1 to %2.</source>
+        <translation>证件号码中的出生日期不可能成立；请核对第 %1 到第 %2 位。</translation>
     </message>
     <message>
-        <source>The image %1 is truncated or corrupt. Copy or export it again.</source>
-        <translation>图像 %1 不完整或已损坏。请重新复制或导出。</translation>
+        <source>The document number&apos;s check character is wrong: a digit was mistyped.</source>
+        <translation>证件号码的校验码不正确：有一位数字输错了。</translation>
     </message>
     <message>
-        <source>Cannot read %1: permission denied.</source>
-        <translation>无法读取 %1：权限不足。</translation>
+        <source>This is a valid %1 number; choose that document type.</source>
+        <translation>这是一个有效的 %1 号码；请选择该证件类型。</translation>
     </message>
     <message>
-        <source>%1 is a folder; give an image or video file.</source>
-        <translation>%1 是一个文件夹；请提供图像或视频文件。</translation>
+        <source>The override reason is too long (at most %1 bytes).</source>
+        <translation>破例理由过长（最多 %1 字节）。</translation>
     </message>
     <message>
-        <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
-        <translation>%1 不是普通文件（而是管道、设备或套接字）；请提供图像或视频文件。</translation>
+        <source>This workflow has no match index; enrollments cannot be decided.</source>
+        <translation>此流程没有比对索引；无法判定登记。</translation>
+    </message>
+    <message>
+        <source>The portrait&apos;s template (model %1) does not match the index&apos;s model %2.</source>
+        <translation>人像的特征模板（模型 %1）与索引的模型 %2 不一致。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo shows %1 faces; it must show only the document&apos;s photo. Capture the document alone.</source>
+        <translation>证件照片中有 %1 张人脸；照片中只能有证件上的照片。请单独拍摄证件。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo fails the document quality check (%1); capture it again, or keep it with the override (the enrollment is then reviewed).</source>
+        <translation>证件照片未通过证件质量检查（%1）；请重新拍摄，或使用强制保留（该登记随后将被复核）。</translation>
+    </message>
+    <message>
+        <source>A review reason is text of at most %1 bytes (valid UTF-8).</source>
+        <translation>复核理由须为不超过 %1 字节的文本（有效的 UTF-8）。</translation>
+    </message>
+    <message>
+        <source>Image processing failed (%1: %2). Nothing was stored; capture again, and report it if it repeats.</source>
+        <translation>图像处理失败（%1：%2）。未保存任何内容；请重新采集，如再次出现请报告。</translation>
+    </message>
+    <message>
+        <source>Not enough memory for %1. Nothing was stored; close other programs and try again.</source>
+        <translation>内存不足，无法完成 %1。未保存任何内容；请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped %1 (%2). Nothing was stored; try again, and report it if it repeats.</source>
+        <translation>意外错误中止了 %1（%2）。未保存任何内容；请重试，如再次出现请报告。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo is empty or too small (at least %1x%1 px of 8-bit colour are needed); capture it again.</source>
+        <translation>证件照片为空或太小（至少需要 %1x%1 像素的 8 位彩色图像）；请重新拍摄。</translation>
+    </message>
+    <message>
+        <source>The ID-document photo could not be encoded as JPEG; capture it again.</source>
+        <translation>证件照片无法编码为 JPEG；请重新拍摄。</translation>
+    </message>
+    <message>
+        <source>A live frame must be an 8-bit image of 1, 3 or 4 channels, at least %1x%1 px.</source>
+        <translation>实时画面必须是 1、3 或 4 通道的 8 位图像，至少 %1x%1 像素。</translation>
+    </message>
+    <message>
+        <source>Live frames must come in order: a timestamp went back in time or is not a number.</source>
+        <translation>实时画面必须按顺序送入：有时间戳倒退或不是数字。</translation>
+    </message>
+    <message>
+        <source>A match index needs the model id and template size; take them from the encoder (MatchIndex::specOf).</source>
+        <translation>比对索引需要模型标识和模板维度；请从编码器获取（MatchIndex::specOf）。</translation>
+    </message>
+    <message>
+        <source>The list of enrolled faces is still loading; wait until it is ready, then save again. Nothing was stored.</source>
+        <translation>已登记人脸列表仍在加载；请等待加载完成后再保存。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is not valid UTF-8 text; type it again.</source>
+        <translation>客户姓名不是有效的 UTF-8 文本；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name is longer than %1 characters.</source>
+        <translation>客户姓名超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a character that could not be read (U+FFFD); type it again.</source>
+        <translation>客户姓名含有无法识别的字符（U+FFFD）；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds a control character.</source>
+        <translation>客户姓名含有控制字符。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name holds an invisible formatting character (such as a text-direction override); type it again.</source>
+        <translation>客户姓名含有不可见的格式字符（例如文字方向覆盖符）；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name has no letters.</source>
+        <translation>客户姓名中没有文字。</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid UTF-8 text; type it again.</source>
+        <translation>电话号码不是有效的 UTF-8 文本；请重新输入。</translation>
+    </message>
+    <message>
+        <source>The date of birth is not a possible date (1900 to today).</source>
+        <translation>出生日期不是可能的日期（1900 年至今天）。</translation>
+    </message>
+    <message>
+        <source>The date of birth differs from the one the document number holds.</source>
+        <translation>出生日期与证件号码中的出生日期不一致。</translation>
+    </message>
+    <message>
+        <source>The portrait could not be encoded as JPEG.</source>
+        <translation>人像无法编码为 JPEG。</translation>
+    </message>
+    <message>
+        <source>A liveness evidence frame could not be encoded as JPEG.</source>
+        <translation>活体检测证据画面无法编码为 JPEG。</translation>
     </message>
     <message>
         <source>The user %1 (role %2) is not allowed to enroll customers: operators enroll.</source>
@@ -1226,12 +1213,72 @@
         <translation>用户 %1（角色 %2）无权执行此操作。</translation>
     </message>
     <message>
+        <source>The session of %1 was locked or ended; this background task stopped. Unlock the station to start it again.</source>
+        <translation>%1 的会话已锁定或结束；此后台任务已停止。请解锁工作站后重新开始。</translation>
+    </message>
+    <message>
+        <source>A worker session cannot open another; open it from the session it belongs to.</source>
+        <translation>工作会话不能再打开另一个工作会话；请从它所属的会话打开。</translation>
+    </message>
+    <message>
         <source>%1 is a folder; give the station&apos;s database file in it (the file beside its .keys file, e.g. station.db).</source>
         <translation>%1 是文件夹；请给出其中本站的数据库文件（与其 .keys 文件并列的文件，例如 station.db）。</translation>
     </message>
     <message>
         <source>%1 is not a FaceEnroll database (it is not an encrypted database file); check the path.</source>
         <translation>%1 不是 FaceEnroll 数据库（它不是加密的数据库文件）；请检查路径。</translation>
+    </message>
+    <message>
+        <source>Trust list line %1 starts with &quot;{&quot; but is not a JSON object.</source>
+        <translation>信任列表第 %1 行以“{”开头，但不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Cannot list the folder %1.</source>
+        <translation>无法列出文件夹 %1 的内容。</translation>
+    </message>
+    <message>
+        <source>The image %1 is in a format FaceEnroll does not read (%2); give a JPEG or PNG file.</source>
+        <translation>图像 %1 的格式（%2）FaceEnroll 无法读取；请提供 JPEG 或 PNG 文件。</translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px (%4 megapixels); FaceEnroll reads images of up to %5 megapixels. Scale it down first.</source>
+        <translation>图像 %1 为 %2x%3 像素（%4 百万像素）；FaceEnroll 只读取不超过 %5 百万像素的图像。请先缩小图像。</translation>
+    </message>
+    <message>
+        <source>The image %1 is %2x%3 px; %4 images are read up to %5 megapixels. Convert it to a baseline JPEG or a non-interlaced PNG, or scale it down.</source>
+        <translation>图像 %1 为 %2x%3 像素；%4 图像最多读取 %5 百万像素。请将其转换为基线 JPEG 或非隔行 PNG，或先缩小图像。</translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated: the file ends before the picture does. Copy or export it again.</source>
+        <translation>图像 %1 不完整：文件在图像数据结束之前就结束了。请重新复制或导出。</translation>
+    </message>
+    <message>
+        <source>The image %1 is corrupt: its picture data is damaged. Copy or export it again.</source>
+        <translation>图像 %1 已损坏：其图像数据受损。请重新复制或导出。</translation>
+    </message>
+    <message>
+        <source>The image file %1 is %2 MB; files in this format are read up to %3 MB.</source>
+        <translation>图像文件 %1 大小为 %2 MB；此格式的文件最多读取 %3 MB。</translation>
+    </message>
+    <message>
+        <source>The WebP decoder does not match its headers.</source>
+        <translation>WebP 解码库与其头文件版本不一致。</translation>
+    </message>
+    <message>
+        <source>The image %1 is truncated or corrupt. Copy or export it again.</source>
+        <translation>图像 %1 不完整或已损坏。请重新复制或导出。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: permission denied.</source>
+        <translation>无法读取 %1：权限不足。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give an image or video file.</source>
+        <translation>%1 是一个文件夹；请提供图像或视频文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
+        <translation>%1 不是普通文件（而是管道、设备或套接字）；请提供图像或视频文件。</translation>
     </message>
 </context>
 <context>
@@ -1823,14 +1870,6 @@
         <translation>faceenroll-cli：未知命令“%1”；请运行 faceenroll-cli --help 查看帮助</translation>
     </message>
     <message>
-        <source>cn_resident_id (Chinese resident identity card), passport, or national_id (another country&apos;s identity card).</source>
-        <translation>cn_resident_id（中国居民身份证）、passport（护照）或 national_id（其他国家的身份证）。</translation>
-    </message>
-    <message>
-        <source>Keep an ID-document photo that fails the document quality check (flagged).</source>
-        <translation>保留未通过证件质量检查的证件照片（会被标记）。</translation>
-    </message>
-    <message>
         <source>bad face position in &quot;%1&quot; (want @X:Y)</source>
         <translation>&quot;%1&quot; 中的人脸位置无效（应为 @X:Y）</translation>
     </message>
@@ -2035,12 +2074,20 @@
         <translation>客户姓名（在进程列表中可见：建议使用 --subject-file）。</translation>
     </message>
     <message>
+        <source>cn_resident_id (Chinese resident identity card), passport, or national_id (another country&apos;s identity card).</source>
+        <translation>cn_resident_id（中国居民身份证）、passport（护照）或 national_id（其他国家的身份证）。</translation>
+    </message>
+    <message>
         <source>The document&apos;s number (visible in the process list: prefer --subject-file).</source>
         <translation>证件号码（在进程列表中可见：建议使用 --subject-file）。</translation>
     </message>
     <message>
         <source>The phone number, E.164 (or national with --region; visible in the process list: prefer --subject-file).</source>
         <translation>电话号码，E.164 格式（或配合 --region 的国内格式；在进程列表中可见：建议使用 --subject-file）。</translation>
+    </message>
+    <message>
+        <source>Keep an ID-document photo that fails the document quality check (flagged).</source>
+        <translation>保留未通过证件质量检查的证件照片（会被标记）。</translation>
     </message>
     <message>
         <source>the date of birth takes a date like 1990-04-21</source>
@@ -2161,6 +2208,1249 @@
     <message>
         <source>internal error: %1</source>
         <translation>内部错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::AttemptStrip</name>
+    <message>
+        <source>✓ Attempt %1 passed: live person, portrait taken</source>
+        <translation>✓ 第 %1 次尝试通过：真人，已拍摄人像</translation>
+    </message>
+    <message>
+        <source>! Attempt %1: portrait taken, liveness not confirmed (%2)</source>
+        <translation>! 第 %1 次尝试：已拍摄人像，活体未确认（%2）</translation>
+    </message>
+    <message>
+        <source>✗ Attempt %1 failed: no good portrait (%2)</source>
+        <translation>✗ 第 %1 次尝试失败：没有合格的人像（%2）</translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>尝试记录：</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraPicker</name>
+    <message>
+        <source>Demo camera (%1)</source>
+        <translation>演示摄像头（%1）</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraProblemBar</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;demo camera</source>
+        <translation>使用演示摄像头(&amp;D)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose another camera</source>
+        <translation>选择其他摄像头(&amp;H)</translation>
+    </message>
+    <message>
+        <source>No camera found. Connect a camera and choose it, or use the demo camera.</source>
+        <translation>未找到摄像头。请连接摄像头并选择它，或使用演示摄像头。</translation>
+    </message>
+    <message>
+        <source>The demo video cannot be played (%1). Run scripts/fetch-assets, or choose a camera.</source>
+        <translation>无法播放演示视频（%1）。请运行 scripts/fetch-assets，或选择一个摄像头。</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: it may be in use by another program. Close that program and try again, or choose another camera.</source>
+        <translation>无法启动摄像头：它可能正被其他程序占用。请关闭该程序后重试，或选择其他摄像头。</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures. Check its cable and try again.</source>
+        <translation>摄像头停止传送画面。请检查连接线后重试。</translation>
+    </message>
+    <message>
+        <source>The camera was disconnected. Plug it in again: the capture goes on by itself, and the enrollment so far is kept.</source>
+        <translation>摄像头已断开。请重新插上：采集会自动继续，已完成的登记内容会保留。</translation>
+    </message>
+    <message>
+        <source>This camera sends pictures in a format FaceEnroll cannot read (%1). Choose another camera or another format.</source>
+        <translation>该摄像头传送的画面格式 FaceEnroll 无法读取（%1）。请选择其他摄像头或其他格式。</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraSetupPage</name>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Choose the camera that faces the customer. The picture below is live.</source>
+        <translation>请选择正对客户的摄像头。下方为实时画面。</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>摄像头(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Live picture of the chosen camera</source>
+        <translation>所选摄像头的实时画面</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CaptureView</name>
+    <message>
+        <source>Camera picture</source>
+        <translation>摄像头画面</translation>
+    </message>
+    <message>
+        <source>Taking the portrait: stay like this</source>
+        <translation>正在拍摄人像：请保持不动</translation>
+    </message>
+    <message>
+        <source>Checking for natural movement: look at the camera</source>
+        <translation>正在检测自然动作：请看向摄像头</translation>
+    </message>
+    <message>
+        <source>Head pose</source>
+        <translation>头部姿态</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>正在等待摄像头……</translation>
+    </message>
+    <message>
+        <source>capture %1 fps</source>
+        <translation>采集 %1 帧/秒</translation>
+    </message>
+    <message>
+        <source>analysis %1 fps</source>
+        <translation>分析 %1 帧/秒</translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms, p95 %2 ms</source>
+        <translation>延迟 中位数 %1 毫秒，95 分位 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>dropped %1</source>
+        <translation>丢弃 %1 帧</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::ChoosePasswordWidget</name>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Type the same password twice.</source>
+        <translation>请两次输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>At least %1 characters (a phrase of several words is best)</source>
+        <translation>至少 %1 个字符（最好是由几个词组成的短语）</translation>
+    </message>
+    <message>
+        <source>The two entries match</source>
+        <translation>两次输入一致</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation>保存密码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose your password</source>
+        <translation>设置您自己的密码</translation>
+    </message>
+    <message>
+        <source>%1, the password you logged in with was set by an administrator and works only once. Choose your own to go on; only you will know it.</source>
+        <translation>%1，您登录所用的密码由管理员设置，只能使用一次。请设置您自己的密码后继续；只有您本人知道这个密码。</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Save the new password</source>
+        <translation>保存新密码</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Log out without choosing a password</source>
+        <translation>不设置密码，直接退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::ConsentPage</name>
+    <message>
+        <source>Privacy notice, version %1</source>
+        <translation>隐私告知，第 %1 版</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>Show the customer this notice, or read it to them. Go on only when they agree.</source>
+        <translation>请向客户出示或宣读本告知。客户同意后方可继续。</translation>
+    </message>
+    <message>
+        <source>The customer has read the notice and &amp;agrees</source>
+        <translation>客户已阅读告知并同意(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The customer agrees to the privacy notice</source>
+        <translation>客户同意隐私告知</translation>
+    </message>
+    <message>
+        <source>Customer &amp;refuses</source>
+        <translation>客户拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The customer refuses: end the enrollment, nothing is stored</source>
+        <translation>客户拒绝：结束登记，不保存任何信息</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>隐私告知</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CustomerPage</name>
+    <message>
+        <source>Valid number: %1</source>
+        <translation>号码有效：%1</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <source>Type the details exactly as they are on the customer&apos;s identity document.</source>
+        <translation>请严格按照客户身份证件上的内容填写。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Document &amp;type:</source>
+        <translation>证件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Document n&amp;umber:</source>
+        <translation>证件号码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone number:</source>
+        <translation>手机号码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::EnrollmentController</name>
+    <message>
+        <source>Type the customer&apos;s name as on the document.</source>
+        <translation>请按证件填写客户姓名。</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>姓名过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>Type the document number.</source>
+        <translation>请填写证件号码。</translation>
+    </message>
+    <message>
+        <source>The document number is too long (at most %1 characters).</source>
+        <translation>证件号码过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s phone number.</source>
+        <translation>请填写客户的手机号码。</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number. Type it with its country code, e.g. +86.</source>
+        <translation>不是有效的电话号码。请连同国家代码一起填写，例如 +86。</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number. Type a %1 number, or any number with its country code (e.g. +86).</source>
+        <translation>不是有效的电话号码。请填写 %1 的号码，或带国家代码的任意号码（例如 +86）。</translation>
+    </message>
+    <message>
+        <source>There is no picture to check yet.</source>
+        <translation>还没有可供检查的画面。</translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces was stopped.</source>
+        <translation>已登记人脸的加载已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::EnrollmentWizard</name>
+    <message>
+        <source>Cancel the enrollment?</source>
+        <translation>取消本次登记？</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s data typed and captured so far will be discarded. Nothing is stored.</source>
+        <translation>已填写和采集的客户数据将被丢弃，不会保存任何信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation>继续登记(&amp;K)</translation>
+    </message>
+    <message>
+        <source>New enrollment</source>
+        <translation>新建登记</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Cancel the enrollment</source>
+        <translation>取消登记</translation>
+    </message>
+    <message>
+        <source>Save the enrollment</source>
+        <translation>保存登记</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::FirstRunWizard</name>
+    <message>
+        <source>Set up FaceEnroll</source>
+        <translation>设置 FaceEnroll</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::HomeWidget</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;New enrollment</source>
+        <translation>新建登记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new enrollment</source>
+        <translation>开始新的登记</translation>
+    </message>
+    <message>
+        <source>Administrators manage users and station settings with faceenroll-cli for now; their screens come with the next version.</source>
+        <translation>目前管理员通过 faceenroll-cli 管理用户和工作站设置；相应界面将在下一版本提供。</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k</source>
+        <translation>锁定(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Lock the station (Ctrl+L)</source>
+        <translation>锁定工作站（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Enrollment %1 saved and accepted.</source>
+        <translation>登记 %1 已保存并通过。</translation>
+    </message>
+    <message>
+        <source>Enrollment %1 saved. It is flagged: a supervisor will review it.</source>
+        <translation>登记 %1 已保存。该登记已被标记：将由主管审核。</translation>
+    </message>
+    <message>
+        <source>The customer refused consent. Nothing was stored.</source>
+        <translation>客户拒绝同意。未保存任何信息。</translation>
+    </message>
+    <message>
+        <source>The enrollment was cancelled. Nothing was stored.</source>
+        <translation>登记已取消。未保存任何信息。</translation>
+    </message>
+    <message>
+        <source>The enrollment in progress was discarded when the station locked. Nothing was stored.</source>
+        <translation>工作站锁定时，进行中的登记已被丢弃。未保存任何信息。</translation>
+    </message>
+    <message>
+        <source>your enrollments today</source>
+        <translation>您今天的登记</translation>
+    </message>
+    <message>
+        <source>enrollments today</source>
+        <translation>今天的登记</translation>
+    </message>
+    <message>
+        <source>waiting for review</source>
+        <translation>等待审核</translation>
+    </message>
+    <message>
+        <source>not yet exported or uploaded</source>
+        <translation>尚未导出或上传</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::IdPhotoPage</name>
+    <message>
+        <source>Import the ID photo</source>
+        <translation>导入证件照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Preparing face analysis…</source>
+        <translation>正在准备人脸分析……</translation>
+    </message>
+    <message>
+        <source>Checking the document photo…</source>
+        <translation>正在检查证件照片……</translation>
+    </message>
+    <message>
+        <source>There is no camera picture yet. Wait for the picture, or import an image.</source>
+        <translation>还没有摄像头画面。请等待画面出现，或导入图片。</translation>
+    </message>
+    <message>
+        <source>Several faces were found on this picture. Show only the document&apos;s photo.</source>
+        <translation>画面中发现多张人脸。请只展示证件照片。</translation>
+    </message>
+    <message>
+        <source>No face was found on this picture. Hold the document flat and well lit, then capture again (or import a better image).</source>
+        <translation>画面中未发现人脸。请将证件放平并保证光线充足，然后重新拍摄（或导入更清晰的图片）。</translation>
+    </message>
+    <message>
+        <source>Face found on the document; all %1 quality measures pass.</source>
+        <translation>已在证件上找到人脸；全部 %1 项质量指标合格。</translation>
+    </message>
+    <message>
+        <source>Face found on the document. %1 of %2 quality measures pass (%3): retake if you can.</source>
+        <translation>已在证件上找到人脸。%2 项质量指标中有 %1 项合格（%3）：如有可能请重拍。</translation>
+    </message>
+    <message>
+        <source>ID photo</source>
+        <translation>证件照片</translation>
+    </message>
+    <message>
+        <source>Hold the photo page of the document up to the camera and capture it, or import a scan.</source>
+        <translation>请将证件的照片页对准摄像头并拍摄，或导入扫描件。</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>摄像头(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture document</source>
+        <translation>拍摄证件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Import image…</source>
+        <translation>导入图片(&amp;I)……</translation>
+    </message>
+    <message>
+        <source>Re&amp;take</source>
+        <translation>重拍(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Capture the document photo from the camera</source>
+        <translation>用摄像头拍摄证件照片</translation>
+    </message>
+    <message>
+        <source>Import the document photo from an image file</source>
+        <translation>从图片文件导入证件照片</translation>
+    </message>
+    <message>
+        <source>Discard this document photo and capture again</source>
+        <translation>丢弃这张证件照片并重新拍摄</translation>
+    </message>
+    <message>
+        <source>Camera picture of the document</source>
+        <translation>证件的摄像头画面</translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces… %1 of %2</source>
+        <translation>正在加载已登记的人脸…… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Loading the enrolled faces…</source>
+        <translation>正在加载已登记的人脸……</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::LanguageComboBox</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::LiveCapturePage</name>
+    <message>
+        <source>No attempt saw a face at all, so there is nothing to keep. Try again or cancel.</source>
+        <translation>所有尝试都没有拍到人脸，无可保留。请重试或取消。</translation>
+    </message>
+    <message>
+        <source>Preparing face analysis… the capture starts by itself.</source>
+        <translation>正在准备人脸分析……采集会自动开始。</translation>
+    </message>
+    <message>
+        <source>Capturing: the portrait is taken automatically when the check is done.</source>
+        <translation>正在采集：检测完成后会自动拍摄人像。</translation>
+    </message>
+    <message>
+        <source>Capturing: ask the customer to follow the prompts on the picture.</source>
+        <translation>正在采集：请客户按照画面上的提示操作。</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera… the capture goes on when pictures come back.</source>
+        <translation>正在等待摄像头……画面恢复后采集会继续。</translation>
+    </message>
+    <message>
+        <source>A portrait was taken, but liveness was not confirmed. Try again, or continue: a supervisor will review the enrollment.</source>
+        <translation>已拍摄人像，但活体未得到确认。请重试，或继续：主管将审核本次登记。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) failed. Try again, continue with an override, or cancel the enrollment.</source>
+        <translation>
+            <numerusform>%n 次尝试失败。请重试、以人工放行继续，或取消登记。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The attempt failed. Help the customer follow the guidance, then try again.</source>
+        <translation>本次尝试失败。请协助客户按提示调整后重试。</translation>
+    </message>
+    <message>
+        <source>Preparing face analysis…</source>
+        <translation>正在准备人脸分析……</translation>
+    </message>
+    <message>
+        <source>Live capture</source>
+        <translation>现场采集</translation>
+    </message>
+    <message>
+        <source>The customer looks at the camera. Guidance and prompts appear on the picture.</source>
+        <translation>客户看向摄像头。指引和提示显示在画面上。</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>摄像头(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Show &amp;landmarks</source>
+        <translation>显示特征点(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show the face landmarks on the picture</source>
+        <translation>在画面上显示人脸特征点</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>重试(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start a new capture attempt</source>
+        <translation>开始新的采集尝试</translation>
+    </message>
+    <message>
+        <source>Continue for &amp;review</source>
+        <translation>继续并提交审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keep this portrait; a supervisor reviews the liveness result</source>
+        <translation>保留此人像；由主管审核活体检测结果</translation>
+    </message>
+    <message>
+        <source>Continue with &amp;override…</source>
+        <translation>人工放行并继续(&amp;O)……</translation>
+    </message>
+    <message>
+        <source>Keep the best portrait below the quality standard, with a reason</source>
+        <translation>保留未达质量标准的最佳人像，并说明理由</translation>
+    </message>
+    <message>
+        <source>Live camera picture</source>
+        <translation>实时摄像头画面</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::LoginWidget</name>
+    <message>
+        <source>Type your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证……</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Station locked</source>
+        <translation>工作站已锁定</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 to go on.</source>
+        <translation>请输入 %1 的密码以继续。</translation>
+    </message>
+    <message>
+        <source>FaceEnroll workstation</source>
+        <translation>FaceEnroll 工作站</translation>
+    </message>
+    <message>
+        <source>FaceEnroll workstation: %1</source>
+        <translation>FaceEnroll 工作站：%1</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock the station</source>
+        <translation>解锁工作站</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user</source>
+        <translation>切换用户(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Log out the locked user and log in as someone else</source>
+        <translation>注销被锁定的用户并以其他用户登录</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::MainWindow</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Station %1 · %2 (%3)</source>
+        <translation>工作站 %1 · %2（%3）</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>DEMO camera: %1</source>
+        <translation>演示摄像头：%1</translation>
+    </message>
+    <message>
+        <source>Camera: %1</source>
+        <translation>摄像头：%1</translation>
+    </message>
+    <message>
+        <source>FaceEnroll</source>
+        <translation>FaceEnroll 人脸登记</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Show capture figures</source>
+        <translation>显示采集数据</translation>
+    </message>
+    <message>
+        <source>New enrollment</source>
+        <translation>新建登记</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::MeasureMode</name>
+    <message>
+        <source>Preparing face analysis…</source>
+        <translation>正在准备人脸分析……</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::OverrideDialog</name>
+    <message>
+        <source>Continue with a portrait below the standard</source>
+        <translation>使用未达标准的人像继续</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) failed to take a portrait that meets the quality standard. You may keep the best picture taken, but the enrollment will be flagged and a supervisor will review it. Say why (for example: the customer cannot hold their head still).</source>
+        <translation>
+            <numerusform>%n 次尝试都未能拍到符合质量标准的人像。您可以保留已拍到的最佳画面，但本次登记会被标记并由主管审核。请说明理由（例如：客户无法保持头部不动）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>人工放行的理由</translation>
+    </message>
+    <message>
+        <source>Continue with &amp;override</source>
+        <translation>人工放行并继续(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::RecoveryKeyPage</name>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it locked away. It is shown only now.</source>
+        <translation>请抄下此密钥并妥善锁存。它只显示这一次。</translation>
+    </message>
+    <message>
+        <source>If every administrator password is lost, this key is the only way back into the station&apos;s data. FaceEnroll does not keep a copy.</source>
+        <translation>如果所有管理员密码都丢失，此密钥是恢复工作站数据的唯一途径。FaceEnroll 不保留副本。</translation>
+    </message>
+    <message>
+        <source>I have &amp;saved the recovery key</source>
+        <translation>我已保存恢复密钥(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Type its last group again:</source>
+        <translation>再次输入最后一组(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The last group of the recovery key</source>
+        <translation>恢复密钥的最后一组</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::ResultPage</name>
+    <message>
+        <source>Live portrait</source>
+        <translation>现场人像</translation>
+    </message>
+    <message>
+        <source>Face on the ID document</source>
+        <translation>证件上的人脸</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Face vs ID photo:&lt;/b&gt; similarity %1, threshold %2: %3</source>
+        <translation>&lt;b&gt;人脸与证件照比对：&lt;/b&gt;相似度 %1，阈值 %2：%3</translation>
+    </message>
+    <message>
+        <source>✓ same person</source>
+        <translation>✓ 同一人</translation>
+    </message>
+    <message>
+        <source>✗ not the same person</source>
+        <translation>✗ 不是同一人</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Liveness:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;活体检测：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Flags:&lt;/b&gt; none</source>
+        <translation>&lt;b&gt;标记：&lt;/b&gt;无</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Flags:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;标记：&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Reason given: %1</source>
+        <translation>所述理由：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;! Flagged.&lt;/b&gt; Save it: a supervisor will review this enrollment before it is used.</source>
+        <translation>&lt;b&gt;! 已标记。&lt;/b&gt;请保存：本次登记在使用前将由主管审核。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✓ All checks passed.&lt;/b&gt; Save the enrollment.</source>
+        <translation>&lt;b&gt;✓ 全部检查通过。&lt;/b&gt;请保存登记。</translation>
+    </message>
+    <message>
+        <source>The enrollment was not saved: %1 Nothing is lost: try Save again.</source>
+        <translation>登记未保存：%1 数据没有丢失：请再次点击保存。</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Check the portrait against the ID photo, then save.</source>
+        <translation>请核对人像与证件照片，然后保存。</translation>
+    </message>
+    <message>
+        <source>ID document</source>
+        <translation>身份证件</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::StationSetupPage</name>
+    <message>
+        <source>Give the station a name.</source>
+        <translation>请为工作站命名。</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Type the same password twice.</source>
+        <translation>请两次输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>Password: at least %1 characters (a phrase of several words is best)</source>
+        <translation>密码：至少 %1 个字符（最好是由几个词组成的短语）</translation>
+    </message>
+    <message>
+        <source>The two entries match</source>
+        <translation>两次输入一致</translation>
+    </message>
+    <message>
+        <source>Set up this station</source>
+        <translation>设置本工作站</translation>
+    </message>
+    <message>
+        <source>Name the station and create its administrator. The administrator adds the operators and supervisors later.</source>
+        <translation>为工作站命名并创建管理员。管理员稍后添加操作员和主管。</translation>
+    </message>
+    <message>
+        <source>&amp;Station name:</source>
+        <translation>工作站名称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator user name:</source>
+        <translation>管理员用户名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>重复密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>工作站名称</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>管理员用户名</translation>
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation>管理员密码</translation>
+    </message>
+    <message>
+        <source>Repeat the administrator password</source>
+        <translation>再次输入管理员密码</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>例如 admin</translation>
+    </message>
+    <message>
+        <source>e.g. Shop 12, counter 1</source>
+        <translation>例如 第 12 号营业厅 1 号柜台</translation>
+    </message>
+    <message>
+        <source>&amp;Create station</source>
+        <translation>创建工作站(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::UiText</name>
+    <message>
+        <source>Something went wrong inside FaceEnroll (%1). Nothing was saved; try again, and tell your administrator if it happens again.</source>
+        <translation>FaceEnroll 内部出错（%1）。未保存任何信息；请重试，如再次发生请告知管理员。</translation>
+    </message>
+    <message>
+        <source>Looking for the document photo…</source>
+        <translation>正在寻找证件照片……</translation>
+    </message>
+    <message>
+        <source>Show the document&apos;s photo page to the camera</source>
+        <translation>请将证件的照片页对准摄像头</translation>
+    </message>
+    <message>
+        <source>Show only the document: one face in view</source>
+        <translation>只展示证件：画面中只能有一张人脸</translation>
+    </message>
+    <message>
+        <source>Hold the document closer to the camera</source>
+        <translation>请将证件靠近摄像头</translation>
+    </message>
+    <message>
+        <source>Hold the document a little further away</source>
+        <translation>请将证件稍微拿远一些</translation>
+    </message>
+    <message>
+        <source>Move the document to the middle of the picture</source>
+        <translation>请将证件移到画面中央</translation>
+    </message>
+    <message>
+        <source>Hold the document flat and straight</source>
+        <translation>请将证件放平摆正</translation>
+    </message>
+    <message>
+        <source>The photo on the document is hard to read; try another angle</source>
+        <translation>证件上的照片难以识别；请换个角度</translation>
+    </message>
+    <message>
+        <source>The picture is blurred: hold the document still</source>
+        <translation>画面模糊：请拿稳证件</translation>
+    </message>
+    <message>
+        <source>Too dark: give the document more light</source>
+        <translation>太暗：请给证件更多光线</translation>
+    </message>
+    <message>
+        <source>Too bright: tilt the document away from the glare</source>
+        <translation>太亮：请倾斜证件避开反光</translation>
+    </message>
+    <message>
+        <source>Uneven light: avoid shadows and glare on the document</source>
+        <translation>光线不均：请避免证件上有阴影和反光</translation>
+    </message>
+    <message>
+        <source>Hold the document still</source>
+        <translation>请拿稳证件</translation>
+    </message>
+    <message>
+        <source>Good: capture the document now</source>
+        <translation>很好：现在拍摄证件</translation>
+    </message>
+    <message>
+        <source>Looking for a face…</source>
+        <translation>正在寻找人脸……</translation>
+    </message>
+    <message>
+        <source>No face in view: the customer should face the camera</source>
+        <translation>画面中没有人脸：请客户面向摄像头</translation>
+    </message>
+    <message>
+        <source>Several faces in view: only the customer should be in the picture</source>
+        <translation>画面中有多张人脸：画面中只能有客户本人</translation>
+    </message>
+    <message>
+        <source>Move closer to the camera</source>
+        <translation>请靠近摄像头</translation>
+    </message>
+    <message>
+        <source>Move back a little</source>
+        <translation>请稍微后退</translation>
+    </message>
+    <message>
+        <source>Move into the middle of the picture</source>
+        <translation>请移到画面中央</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera</source>
+        <translation>请正视摄像头</translation>
+    </message>
+    <message>
+        <source>Keep your head upright</source>
+        <translation>请保持头部端正</translation>
+    </message>
+    <message>
+        <source>Open your eyes</source>
+        <translation>请睁开眼睛</translation>
+    </message>
+    <message>
+        <source>Close your mouth</source>
+        <translation>请闭上嘴巴</translation>
+    </message>
+    <message>
+        <source>The picture is blurred: hold still</source>
+        <translation>画面模糊：请保持不动</translation>
+    </message>
+    <message>
+        <source>Too dark: more light on the face</source>
+        <translation>太暗：请给面部补光</translation>
+    </message>
+    <message>
+        <source>Too bright: less light on the face</source>
+        <translation>太亮：请减弱面部光线</translation>
+    </message>
+    <message>
+        <source>Uneven light: light the face from the front</source>
+        <translation>光线不均：请从正面照亮面部</translation>
+    </message>
+    <message>
+        <source>Hold still</source>
+        <translation>请保持不动</translation>
+    </message>
+    <message>
+        <source>Good: stay like this</source>
+        <translation>很好：请保持</translation>
+    </message>
+    <message>
+        <source>One face</source>
+        <translation>单张人脸</translation>
+    </message>
+    <message>
+        <source>Face size</source>
+        <translation>人脸大小</translation>
+    </message>
+    <message>
+        <source>In frame</source>
+        <translation>完整入镜</translation>
+    </message>
+    <message>
+        <source>Centred</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>左右转动</translation>
+    </message>
+    <message>
+        <source>Nod</source>
+        <translation>上下俯仰</translation>
+    </message>
+    <message>
+        <source>Tilt</source>
+        <translation>歪头</translation>
+    </message>
+    <message>
+        <source>Eyes open</source>
+        <translation>睁眼</translation>
+    </message>
+    <message>
+        <source>Mouth closed</source>
+        <translation>闭嘴</translation>
+    </message>
+    <message>
+        <source>Sharp</source>
+        <translation>清晰</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>Even light</source>
+        <translation>光线均匀</translation>
+    </message>
+    <message>
+        <source>no face</source>
+        <translation>没有人脸</translation>
+    </message>
+    <message>
+        <source>several faces</source>
+        <translation>多张人脸</translation>
+    </message>
+    <message>
+        <source>face too small</source>
+        <translation>人脸太小</translation>
+    </message>
+    <message>
+        <source>head cut off by the edge</source>
+        <translation>头部被画面边缘截断</translation>
+    </message>
+    <message>
+        <source>not in the middle</source>
+        <translation>不在中央</translation>
+    </message>
+    <message>
+        <source>head turned sideways</source>
+        <translation>头部侧转</translation>
+    </message>
+    <message>
+        <source>head tilted up or down</source>
+        <translation>头部上仰或低垂</translation>
+    </message>
+    <message>
+        <source>head tilted to the side</source>
+        <translation>头部歪向一侧</translation>
+    </message>
+    <message>
+        <source>eyes closed</source>
+        <translation>闭眼</translation>
+    </message>
+    <message>
+        <source>mouth open</source>
+        <translation>张嘴</translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <source>too bright</source>
+        <translation>太亮</translation>
+    </message>
+    <message>
+        <source>too dark</source>
+        <translation>太暗</translation>
+    </message>
+    <message>
+        <source>uneven light</source>
+        <translation>光线不均</translation>
+    </message>
+    <message>
+        <source>Flag %1</source>
+        <translation>标记 %1</translation>
+    </message>
+    <message>
+        <source>Similarity %1, threshold %2</source>
+        <translation>相似度 %1，阈值 %2</translation>
+    </message>
+    <message>
+        <source>Numbers held: %1, maximum %2</source>
+        <translation>持有号码：%1，上限 %2</translation>
+    </message>
+    <message>
+        <source>Passive liveness score %1</source>
+        <translation>静默活体分数 %1</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 </TS>

@@ -261,6 +261,7 @@ int runEnroll(const QStringList& args)
         options.liveness.challenges = parseChallenges(parser.value(QStringLiteral("challenges")));
     const double start = doubleOption(parser, QStringLiteral("live-start"), 0.0, 0.0, 1e7);
     const double seconds = doubleOption(parser, QStringLiteral("live-seconds"), kDefaultLiveSeconds, 1.0, 600.0);
+    options.spontaneousWindowMs = seconds * 1000.0;
     const bool allowLow = parser.isSet(QStringLiteral("allow-low-quality"));
     const bool idPhotoOverride = parser.isSet(QStringLiteral("id-photo-override"));
     // With consent, the media must be named correctly: said before the password is checked
@@ -300,7 +301,7 @@ int runEnroll(const QStringList& args)
     index->load(session);
     service.setIndex(index);
     const enroll::LiveResult live = runLive(models, livePath, options, start, seconds, allowLow);
-    const enroll::EnrollmentOutcome out = service.enroll(input, id, live, {allowLow, idPhotoOverride});
+    const enroll::EnrollmentOutcome out = service.enroll(input, id, live, {.lowQualityOverride = allowLow, .idPhotoQualityOverride = idPhotoOverride});
 
     QJsonArray flags;
     for (const auto& f : out.flags)

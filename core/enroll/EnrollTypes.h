@@ -72,6 +72,7 @@ struct IdPhotoCheck
 {
     int faceCount = 0;             // faces found; the rules want exactly one
     vision::QualityReport quality; // of the largest face, "document" profile
+    cv::Rect2f faceBox;            // of the largest face, in the pixels of the image analysed
     vision::Guidance guidance = vision::Guidance::NoFace;
     vision::FaceTemplate faceTemplate; // of the largest face
     std::vector<unsigned char> jpeg;   // the document photo as captured, re-encoded
@@ -91,6 +92,9 @@ struct EnrollOptions
 {
     bool lowQualityOverride = false;     // keep a portrait below the quality gate
     bool idPhotoQualityOverride = false; // keep an ID photo that fails the document profile
+    // The operator's words for lowQualityOverride (at most EnrollmentService::kMaxReviewReason
+    // bytes); they become the low_quality_override flag's reason. Empty: the text key.
+    std::string overrideReason;
 };
 
 enum class Outcome

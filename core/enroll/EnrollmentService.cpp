@@ -98,9 +98,42 @@ Decision applyRules(const match::MatchPolicy& policy, const ValidatedSubject& su
         d.flags.push_back(makeFlag(FlagType::LivenessFailed, live.liveness.passiveScore, 0.0));
     else if (live.liveness.verdict == liveness::Verdict::Inconclusive)
         d.flags.push_back(makeFlag(FlagType::LivenessInconclusive, live.liveness.passiveScore, 0.0));
-    if (options.lowQualityOverride && !live.portrait->passedQualityGate)
+    if (options.lowQualityOverride && !live.portrait->passedQualityGate) {
         d.flags.push_back(makeFlag(FlagType::LowQualityOverride, 0.0, 0.0));
+        // The operator's own words, when given, replace the text key.
+        if (options.overrideReason.find_first_not_of(" \t\r\n") != std::string::npos)
+            d.flags.back().reason = options.overrideReason;
+    }
     return d;
+}
+
+// The live step's result and the index, as enroll() and assess() need them.
+void checkPortrait(const LiveResult& live, const EnrollOptions& options, const MatchIndex* index)
+{
+    if (!live.portrait)
+        throw Error(ErrorCode::InvalidInput,
+                    QT_TRANSLATE_NOOP("fe::Error",
+                                      "No live frame passed the quality check (most often: %1); capture again."),
+                    {std::string(vision::guidanceKey(live.blockingGuidance))});
+    if (!live.portrait->passedQualityGate && !options.lowQualityOverride)
+        throw Error(
+            ErrorCode::InvalidInput,
+            QT_TRANSLATE_NOOP("fe::Error",
+                              "The portrait is below the quality gate; capture again or confirm the override."));
+    if (options.overrideReason.size() > EnrollmentService::kMaxReviewReason)
+        throw Error(ErrorCode::InvalidInput,
+                    QT_TRANSLATE_NOOP("fe::Error", "The override reason is too long (at most %1 bytes)."),
+                    {std::to_string(EnrollmentService::kMaxReviewReason)});
+    if (!index)
+        throw Error(ErrorCode::Internal,
+                    QT_TRANSLATE_NOOP("fe::Error",
+                                      "This workflow has no match index; enrollments cannot be decided."));
+    const vision::FaceTemplate& face = live.portrait->faceTemplate;
+    if (face.modelId != index->spec().modelId || face.values.size() != index->spec().dimension)
+        throw Error(ErrorCode::InvalidArgument,
+                    QT_TRANSLATE_NOOP("fe::Error",
+                                      "The portrait's template (model %1) does not match the index's model %2."),
+                    {face.modelId, index->spec().modelId});
 }
 
 } // namespace
@@ -191,29 +224,8 @@ EnrollmentOutcome EnrollmentService::enroll(const SubjectInput& input, const IdP
         }
         out.phoneE164 = subject.phoneE164;
         checkIdPhotoRules(idPhoto, options.idPhotoQualityOverride);
-        if (!live.portrait)
-            throw Error(
-                ErrorCode::InvalidInput,
-                QT_TRANSLATE_NOOP("fe::Error",
-                                  "No live frame passed the quality check (most often: %1); capture again."),
-                {std::string(vision::guidanceKey(live.blockingGuidance))});
-        if (!live.portrait->passedQualityGate && !options.lowQualityOverride)
-            throw Error(
-                ErrorCode::InvalidInput,
-                QT_TRANSLATE_NOOP(
-                    "fe::Error",
-                    "The portrait is below the quality gate; capture again or confirm the override."));
-        if (!m_index)
-            throw Error(ErrorCode::Internal,
-                        QT_TRANSLATE_NOOP(
-                            "fe::Error", "This workflow has no match index; enrollments cannot be decided."));
+        checkPortrait(live, options, m_index.get());
         const vision::FaceTemplate& face = live.portrait->faceTemplate;
-        if (face.modelId != m_index->spec().modelId || face.values.size() != m_index->spec().dimension)
-            throw Error(
-                ErrorCode::InvalidArgument,
-                QT_TRANSLATE_NOOP("fe::Error",
-                                  "The portrait's template (model %1) does not match the index's model %2."),
-                {face.modelId, m_index->spec().modelId});
 
         store::Enrollment e;
         e.subject = subject.subject;
@@ -264,6 +276,35 @@ EnrollmentOutcome EnrollmentService::enroll(const SubjectInput& input, const IdP
             qCWarning(lcEnroll) << "index refresh after an insert failed:" << err.what();
         }
         qCDebug(lcEnroll) << "enrollment stored:" << out.enrollmentId.c_str() << "flags:" << out.flags.size();
+        return out;
+    });
+}
+
+EnrollmentOutcome EnrollmentService::assess(const SubjectInput& input, const IdPhotoCheck& idPhoto,
+                                            const LiveResult& live, const EnrollOptions& options) const
+{
+    return detail::guarded("EnrollmentService::assess", [&] {
+        EnrollmentOutcome out;
+        if (!input.consent.given) {
+            out.outcome = Outcome::Refused;
+            return out;
+        }
+        const ValidatedSubject validated = validateSubject(input);
+        out.phoneE164 = validated.phoneE164;
+        checkIdPhotoRules(idPhoto, options.idPhotoQualityOverride);
+        checkPortrait(live, options, m_index.get());
+        const match::MatchPolicy rules = policy();
+        // Against the index as it is (shared lock only); enroll() decides again under the
+        // store's write lock after catching up.
+        const MatchIndex::Lookup lookup =
+            m_index->lookup(live.portrait->faceTemplate.values, validated.subject.documentType,
+                            validated.subject.documentNumber, validated.phoneE164, rules);
+        Decision d = applyRules(rules, validated, idPhoto, live, options, lookup);
+        out.flags = std::move(d.flags);
+        out.matches = std::move(d.matches);
+        out.idPhoto = d.idPhoto;
+        out.gallerySize = lookup.size;
+        out.outcome = out.flags.empty() ? Outcome::Accepted : Outcome::Flagged;
         return out;
     });
 }

@@ -61,6 +61,14 @@ public:
     EnrollmentOutcome enroll(const SubjectInput& input, const IdPhotoCheck& idPhoto, const LiveResult& live,
                              const EnrollOptions& options = {});
 
+    // What enroll() would decide now, storing and auditing nothing: the same checks (throws
+    // like enroll()), the 1:1 score and the flags, looked up against the index as it is
+    // (no catch-up, no write lock). For the result screen the operator sees before saving;
+    // enroll() decides again under the write lock, so what is stored counts every enrollment
+    // committed meanwhile. Consent refused: Refused (not audited here).
+    [[nodiscard]] EnrollmentOutcome assess(const SubjectInput& input, const IdPhotoCheck& idPhoto,
+                                           const LiveResult& live, const EnrollOptions& options = {}) const;
+
     // Supervisor's decision with a mandatory reason (1 to kMaxReviewReason bytes of text).
     void review(std::string_view enrollmentId, store::ReviewOutcome outcome, std::string_view reason);
     store::PurgeReport purge(store::PurgeMode mode);

@@ -61,6 +61,7 @@ IdPhotoCheck IdPhotoReader::analyze(const cv::Mat& input)
         // The analyzer puts the largest face first; the rules refuse more than one anyway.
         const vision::FaceObservation& face = a.faces.front();
         check.quality = face.quality;
+        check.faceBox = face.box;
         check.faceTemplate = m_d->encoder->encode(bgr, face.landmarks);
         cv::Mat kept = bgr;
         const int side = std::max(bgr.cols, bgr.rows);

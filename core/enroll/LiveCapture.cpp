@@ -13,24 +13,38 @@ namespace fe::enroll {
 
 struct LiveCapture::Impl
 {
-    Impl(const vision::VisionModels& models, Options o)
-        : options(std::move(o)), encoder(models.makeEncoder()), pad(models.makePad()),
+    Impl(const vision::VisionModels& models, Options o, Engines e)
+        : options(std::move(o)), encoder(std::move(e.encoder)), pad(std::move(e.pad)),
           analyzer(models.landmarks, options.analyzer), session(*encoder, *pad, options.liveness),
           capture(*encoder)
     {}
 
     Options options;
-    std::unique_ptr<vision::FaceEncoder> encoder;
-    std::unique_ptr<vision::PadModel> pad;
+    std::shared_ptr<vision::FaceEncoder> encoder;
+    std::shared_ptr<vision::PadModel> pad;
     vision::FrameAnalyzer analyzer;
     liveness::LivenessSession session;
     liveness::CaptureSelector capture;
+    std::optional<double> firstT;
     std::optional<double> finishedAt;
     std::optional<double> lastT;
 };
 
+LiveCapture::Engines LiveCapture::Engines::load(const vision::VisionModels& models)
+{
+    return detail::guarded("LiveCapture::Engines::load",
+                           [&] { return Engines{models.makeEncoder(), models.makePad()}; });
+}
+
 LiveCapture::LiveCapture(const vision::VisionModels& models, Options options)
-    : m_d(detail::guarded("LiveCapture", [&] { return std::make_unique<Impl>(models, std::move(options)); }))
+    : LiveCapture(models, std::move(options), Engines{})
+{}
+
+LiveCapture::LiveCapture(const vision::VisionModels& models, Options options, Engines engines)
+    : m_d(detail::guarded("LiveCapture", [&] {
+          return std::make_unique<Impl>(models, std::move(options),
+                                        engines.valid() ? std::move(engines) : Engines::load(models));
+      }))
 {}
 
 LiveCapture::~LiveCapture() = default;
@@ -61,12 +75,17 @@ LiveCapture::Step LiveCapture::feed(const cv::Mat& bgr, double timestampMs)
             cv::cvtColor(bgr, frame, cv::COLOR_BGRA2BGR);
         Step step;
         step.analysis = d.analyzer.analyze(frame, timestampMs);
+        if (!d.firstT)
+            d.firstT = timestampMs;
         d.lastT = timestampMs;
+        step.elapsedMs = timestampMs - *d.firstT;
         d.capture.offer(frame, step.analysis);
         if (!d.finishedAt) {
             d.session.feed(frame, step.analysis);
             step.prompt = d.session.prompt();
-            if (d.session.finished())
+            const bool windowOver = d.options.liveness.mode == liveness::Mode::Spontaneous &&
+                                    step.elapsedMs >= d.options.spontaneousWindowMs;
+            if (d.session.finished() || windowOver)
                 d.finishedAt = timestampMs;
         }
         step.livenessFinished = d.finishedAt.has_value();

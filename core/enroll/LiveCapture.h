@@ -10,7 +10,9 @@
 
 namespace fe::vision {
 struct VisionModels;
-}
+class FaceEncoder;
+class PadModel;
+} // namespace fe::vision
 
 namespace fe::enroll {
 
@@ -42,6 +44,9 @@ public:
         liveness::LivenessOptions liveness;
         // After the liveness session ends, frames keep coming this long for the portrait.
         double captureTailMs = 1000.0;
+        // Spontaneous mode has no prompts that end it: the session ends after this much stream
+        // time from the first frame (what the CLI's --live-seconds and the GUI's live step use).
+        double spontaneousWindowMs = 10000.0;
     };
 
     struct Step
@@ -49,10 +54,23 @@ public:
         vision::FrameAnalysis analysis;
         std::optional<liveness::Prompt> prompt;
         bool livenessFinished = false;
-        bool done = false; // liveness finished and the capture tail has passed
+        bool done = false;      // liveness finished and the capture tail has passed
+        double elapsedMs = 0.0; // stream time since the first frame fed
+    };
+
+    // The per-thread networks a live capture runs (OpenCV DNN nets are not thread-safe):
+    // loaded once and reused by the attempts of one thread, so that a new attempt does not
+    // load them again. Use them from one thread at a time.
+    struct Engines
+    {
+        std::shared_ptr<vision::FaceEncoder> encoder;
+        std::shared_ptr<vision::PadModel> pad;
+        static Engines load(const vision::VisionModels& models);
+        [[nodiscard]] bool valid() const { return encoder && pad; }
     };
 
     LiveCapture(const vision::VisionModels& models, Options options);
+    LiveCapture(const vision::VisionModels& models, Options options, Engines engines);
     ~LiveCapture();
     LiveCapture(const LiveCapture&) = delete;
     LiveCapture& operator=(const LiveCapture&) = delete;

@@ -246,6 +246,22 @@ MatchIndex::Lookup MatchIndex::catchUpAndLookup(store::Session::GalleryChanges& 
     return lookupLocked(state, face, documentType, documentNumber, phone, threshold(state.gallery->size()), options);
 }
 
+MatchIndex::Lookup MatchIndex::lookup(std::span<const float> face, std::string_view documentType,
+                                      std::string_view documentNumber, std::string_view phone,
+                                      const match::MatchPolicy& policy) const
+{
+    std::shared_lock lock(m_mutex);
+    if (!m_state)
+        throw Error(ErrorCode::Conflict,
+                    QT_TRANSLATE_NOOP("fe::Error",
+                                      "The list of enrolled faces is still loading; wait until it is ready, then "
+                                      "save again. Nothing was stored."));
+    match::CandidateOptions options;
+    options.cohortSkip = static_cast<std::size_t>(policy.maxCandidates);
+    return lookupLocked(*m_state, face, documentType, documentNumber, phone,
+                        policy.duplicateThreshold(m_state->gallery->size()).threshold, options);
+}
+
 MatchIndex::Lookup MatchIndex::lookupLocked(const State& state, std::span<const float> face,
                                             std::string_view documentType, std::string_view documentNumber,
                                             std::string_view phone, double similarThreshold,

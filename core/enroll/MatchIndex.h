@@ -120,6 +120,14 @@ public:
                             std::string_view documentType, std::string_view documentNumber,
                             std::string_view phone, float similarThreshold);
 
+    // The same lookup against the index as it is, without catching up and without the store's
+    // write lock (a shared lock only): for a preview of the decision (EnrollmentService::
+    // assess). What is stored is decided again by catchUpAndLookup. Throws Conflict when not
+    // loaded.
+    [[nodiscard]] Lookup lookup(std::span<const float> face, std::string_view documentType,
+                                std::string_view documentNumber, std::string_view phone,
+                                const match::MatchPolicy& policy) const;
+
     // Drops one enrollment at once (erasure), without waiting for the next refresh.
     void forget(std::string_view enrollmentId);
 

@@ -60,6 +60,8 @@ const char* auditActionName(AuditAction action) noexcept
         return "recovery";
     case AuditAction::ConsentRefused:
         return "consent_refused";
+    case AuditAction::EnrollmentAbandoned:
+        return "enrollment_abandoned";
     case AuditAction::CipherMigrated:
         return "cipher_migrated";
     }

@@ -40,7 +40,8 @@ enum class AuditAction
     KeyRotation,
     Recovery,
     ConsentRefused,
-    CipherMigrated, // the database was brought from SQLCipher 3 to the current format
+    CipherMigrated,      // the database was brought from SQLCipher 3 to the current format
+    EnrollmentAbandoned, // an enrollment in progress was discarded unsaved (cancel, lock, logout)
 };
 
 const char* auditActionName(AuditAction action) noexcept;

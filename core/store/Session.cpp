@@ -392,6 +392,12 @@ void Session::lock()
         lockNow("manual");
 }
 
+void Session::touch() noexcept
+{
+    if (m_state && m_state->status == SessionState::Status::Active && !isLocked())
+        m_state->lastActivity = now();
+}
+
 void Session::setLockListener(LockListener listener)
 {
     if (m_state)
@@ -938,6 +944,12 @@ void Session::recordConsentRefused()
 {
     require(Permission::Enroll);
     audit(AuditAction::ConsentRefused, {}, "refused");
+}
+
+void Session::recordEnrollmentAbandoned(std::string_view why)
+{
+    require(Permission::Enroll);
+    audit(AuditAction::EnrollmentAbandoned, {}, why);
 }
 
 void Session::recordImport(std::string_view bundleId, std::string_view outcome)

@@ -105,6 +105,10 @@ public:
     // time and not at the next call; for the GUI's timer. Returns whether it locked.
     bool lockIfIdle();
     void lock();
+    // Activity the UI saw (input events) that did not reach the store: the idle lock counts
+    // from the user's last input, not only from the last store call. No effect once the idle
+    // time has run out (the next call locks, as without touch()) or when locked.
+    void touch() noexcept;
     // Logs in again as the same user (a full login: a wrong password counts towards the
     // lockout). The lock listener stays.
     void resume(const SecretBytes& password);
@@ -220,6 +224,10 @@ public:
     // Enroll: the customer refused consent; the session ended with nothing stored. The audit
     // row names no one (no object id): it records that a refusal happened, and by which user.
     void recordConsentRefused();
+    // Enroll: an enrollment in progress was discarded before it was saved (the operator
+    // cancelled, or the station locked); nothing was stored. Like a refusal, the audit row
+    // names no one; the outcome says why ("cancelled", "locked", "logout").
+    void recordEnrollmentAbandoned(std::string_view why);
     // Review: only for PendingReview enrollments (Conflict otherwise).
     void recordReview(std::string_view id, ReviewOutcome outcome, std::string_view reason);
 

@@ -71,6 +71,8 @@ private Q_SLOTS:
     void initTestCase();
     void franck_isAccepted();
     void sameFaceOtherDocument_isDuplicateIdentity();
+    void assess_decidesAsEnrollWould_storingNothing();
+    void lowQualityOverride_keepsTheOperatorsReason();
     void otherFaceSameNumber_isNumberBoundToOtherFace();
     void cap12LiveWithFranckIdPhoto_isIdPhotoMismatch();
     void sameDocumentOtherFace_isDocumentBoundToOtherFace();
@@ -184,6 +186,70 @@ void TestEnrollmentService::sameFaceOtherDocument_isDuplicateIdentity()
     QVERIFY(!candidate->cohortScore);
     QCOMPARE(candidate->threshold, flag.threshold);
     QCOMPARE(s.op.getEnrollment(o.enrollmentId).status, fe::store::EnrollmentStatus::PendingReview);
+}
+
+void TestEnrollmentService::assess_decidesAsEnrollWould_storingNothing()
+{
+    Station s(m_spec);
+    const auto first = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, m_franckLive);
+    QCOMPARE(first.outcome, Outcome::Accepted);
+    // Audit rows other than the supervisor's own login and logout while counting.
+    const auto auditRows = [&] {
+        auto sup = s.store.login("sup");
+        std::size_t n = 0;
+        for (const auto& entry : sup.auditEntries())
+            n += entry.event.action != "login" && entry.event.action != "logout" ? 1 : 0;
+        return n;
+    };
+    const auto auditBefore = auditRows();
+    const SubjectInput other = subject("Frank Other", "P7654321", m_phoneB);
+    const auto preview = s.service.assess(other, m_franckId, m_franckLive2);
+    QCOMPARE(preview.outcome, Outcome::Flagged);
+    QVERIFY(preview.enrollmentId.empty());
+    QVERIFY2(flagCodes(preview).contains(QStringLiteral("duplicate_identity")), qPrintable(flagCodes(preview).join(u',')));
+    QVERIFY(preview.idPhoto && preview.idPhoto->matched);
+    // Nothing stored, nothing audited.
+    QCOMPARE(s.op.listEnrollments().size(), std::size_t(1));
+    QCOMPARE(auditRows(), auditBefore);
+    // enroll() decides the same.
+    const auto stored = s.service.enroll(other, m_franckId, m_franckLive2);
+    QCOMPARE(flagCodes(stored), flagCodes(preview));
+    QCOMPARE(stored.idPhoto->score, preview.idPhoto->score);
+    // Refused consent: Refused, still nothing audited by assess().
+    SubjectInput refused = other;
+    refused.consent.given = false;
+    const auto auditAfter = auditRows();
+    QCOMPARE(s.service.assess(refused, m_franckId, m_franckLive2).outcome, Outcome::Refused);
+    QCOMPARE(auditRows(), auditAfter);
+}
+
+void TestEnrollmentService::lowQualityOverride_keepsTheOperatorsReason()
+{
+    Station s(m_spec);
+    LiveResult low = m_franckLive;
+    QVERIFY(low.portrait);
+    low.portrait->passedQualityGate = false;
+    const SubjectInput in = subject("Franck", "P1234567", m_phoneA);
+    // Below the gate without the override: refused, nothing stored.
+    QVERIFY_THROWS_EXCEPTION(fe::Error, s.service.enroll(in, m_franckId, low));
+    QVERIFY(s.op.listEnrollments().empty());
+    EnrollOptions options;
+    options.lowQualityOverride = true;
+    options.overrideReason = "customer wears a medical bandage";
+    QCOMPARE(s.service.assess(in, m_franckId, low, options).flags.back().reason, options.overrideReason);
+    const auto o = s.service.enroll(in, m_franckId, low, options);
+    QCOMPARE(o.outcome, Outcome::Flagged);
+    const auto flags = s.op.getEnrollment(o.enrollmentId).flags;
+    const auto f = std::find_if(flags.begin(), flags.end(), [](const auto& x) { return x.code == "low_quality_override"; });
+    QVERIFY(f != flags.end());
+    QCOMPARE(f->reason, options.overrideReason);
+    // Without words, the flag keeps its text key.
+    options.overrideReason = "  ";
+    const auto o2 = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckId, low, options);
+    const auto flags2 = s.op.getEnrollment(o2.enrollmentId).flags;
+    const auto f2 = std::find_if(flags2.begin(), flags2.end(), [](const auto& x) { return x.code == "low_quality_override"; });
+    QVERIFY(f2 != flags2.end());
+    QCOMPARE(f2->reason, flagReasonKey(FlagType::LowQualityOverride));
 }
 
 void TestEnrollmentService::otherFaceSameNumber_isNumberBoundToOtherFace()
@@ -383,7 +449,7 @@ void TestEnrollmentService::idPhotoWithTwoFaces_isRefused()
     }
     // The override is for quality, not for a second face.
     QVERIFY_THROWS_EXCEPTION(fe::Error, s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_twoFacesId,
-                                                         m_franckLive, {false, true}));
+                                                         m_franckLive, {.idPhotoQualityOverride = true}));
     QVERIFY(s.op.listEnrollments().empty());
 }
 
@@ -398,7 +464,7 @@ void TestEnrollmentService::idPhotoBelowTheDocumentProfile_isRefused_unlessOverr
         QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("yaw")), e.what());
     }
     QVERIFY(s.op.listEnrollments().empty());
-    const auto o = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckTurnedId, m_franckLive, {false, true});
+    const auto o = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckTurnedId, m_franckLive, {.idPhotoQualityOverride = true});
     QCOMPARE(o.outcome, Outcome::Flagged);
     QVERIFY2(flagCodes(o).contains(QStringLiteral("id_photo_quality_override")), qPrintable(flagCodes(o).join(u',')));
     QCOMPARE(s.op.getEnrollment(o.enrollmentId).status, fe::store::EnrollmentStatus::PendingReview);

@@ -128,7 +128,7 @@ void TestTranslations::catalogues_matchTheSources()
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.start(QStringLiteral(FACEENROLL_LUPDATE),
-                  {sourceDir() + QStringLiteral("/core"), sourceDir() + QStringLiteral("/app"),
+                  {sourceDir() + QStringLiteral("/core"), sourceDir() + QStringLiteral("/app"), sourceDir() + QStringLiteral("/ui"),
                    QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
                    QStringLiteral("-ts"), fresh});
     QVERIFY(lupdate.waitForFinished(120'000));

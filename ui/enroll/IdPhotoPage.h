@@ -1,0 +1,70 @@
+#pragma once
+
+#include "capture/AnalysisWorker.h"
+#include "enroll/EnrollmentController.h"
+
+#include <QWizardPage>
+
+class QLabel;
+class QPushButton;
+
+namespace fe::ui {
+
+class CameraPicker;
+class CameraProblemBar;
+class CaptureSystem;
+class CaptureView;
+class EnrollmentState;
+
+// Step 3: the ID document's photo, captured with the camera (with document guidance) or
+// imported from a file; shows the face found on it with its box and the document quality
+// measures; Retake goes back to the camera.
+class IdPhotoPage : public QWizardPage
+{
+    Q_OBJECT
+
+public:
+    IdPhotoPage(EnrollmentState& state, EnrollmentController& controller, CaptureSystem& capture,
+                const QString& demoVideo, QWidget* parent = nullptr);
+
+    void initializePage() override;
+    void cleanupPage() override;
+    bool isComplete() const override;
+
+    // Imports an image file (what the Import button does after its file dialog).
+    void importFile(const QString& path);
+    void capture();
+    void retake();
+    [[nodiscard]] CaptureView* view() const { return m_view; }
+    [[nodiscard]] bool isChecking() const { return m_requestId != 0; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void onChecked(int requestId, const EnrollmentController::IdPhotoResult& result);
+    void onFailed(int requestId, const QString& message);
+    void onStill(int requestId, SharedMat bgr);
+    void showLive();
+    void updateButtons();
+    void setStatus(const QString& text, bool error);
+
+    EnrollmentState& m_state;
+    EnrollmentController& m_controller;
+    CaptureSystem& m_capture;
+    CameraPicker* m_picker;
+    CameraProblemBar* m_problems;
+    CaptureView* m_view;
+    QLabel* m_cameraLabel;
+    QLabel* m_status;
+    QPushButton* m_captureButton;
+    QPushButton* m_importButton;
+    QPushButton* m_retakeButton;
+    int m_requestId = 0;
+    int m_nextRequest = 1;
+    QString m_statusText;
+    bool m_statusError = false;
+};
+
+} // namespace fe::ui
