@@ -61,7 +61,9 @@ CaptureStats::Counters CaptureSystem::counters() const
 void CaptureSystem::takeResult()
 {
     FrameResultPtr r = m_worker->takeLatest();
-    if (!r)
+    // A result still in flight when the camera stopped (a lock, a finished page) belongs to
+    // nobody: dropped, so that nothing of the customer's picture outlives the stop.
+    if (!r || !m_camera->isRunning())
         return;
     m_latest = r;
     Q_EMIT frameResult(r);
