@@ -1,5 +1,7 @@
 #include "screens/ChoosePasswordWidget.h"
 
+#include "common/SecretForm.h"
+
 #include "app/StationContext.h"
 #include "store/StoreConstants.h"
 
@@ -93,7 +95,7 @@ ChoosePasswordWidget::ChoosePasswordWidget(StationContext& station, QWidget* par
     connect(m_logout, &QPushButton::clicked, this, [this] { m_station.logout(); });
     connect(&m_station, &StationContext::choosePasswordFailed, this, [this](const QString& text) {
         setBusy(false);
-        showError(text);
+        SecretForm::showError(m_error, m_password, text);
     });
     connect(&m_station, &StationContext::passwordChosen, this, [this] {
         setBusy(false);
@@ -103,6 +105,8 @@ ChoosePasswordWidget::ChoosePasswordWidget(StationContext& station, QWidget* par
     setTabOrder(m_password, m_repeat);
     setTabOrder(m_repeat, m_save);
     setTabOrder(m_save, m_logout);
+    // Nothing secret stays in a hidden form.
+    SecretForm::clearOnHide(this, {m_password, m_repeat});
     retranslate();
 }
 
@@ -136,7 +140,7 @@ void ChoosePasswordWidget::submit()
     if (m_busy)
         return;
     if (const QStringList unmet = unmetRules(); !unmet.isEmpty()) {
-        showError(unmet.front());
+        SecretForm::showError(m_error, m_password, unmet.front());
         return;
     }
     m_error->hide();
@@ -166,22 +170,7 @@ void ChoosePasswordWidget::setBusy(bool busy)
     updateRules();
 }
 
-void ChoosePasswordWidget::showError(const QString& text)
-{
-    m_error->setText(text);
-    m_error->setVisible(!text.isEmpty());
-    m_error->setAccessibleName(text);
-    m_password->selectAll();
-    m_password->setFocus();
-}
 
-void ChoosePasswordWidget::hideEvent(QHideEvent* event)
-{
-    // Nothing secret stays in a hidden form.
-    m_password->clear();
-    m_repeat->clear();
-    QWidget::hideEvent(event);
-}
 
 void ChoosePasswordWidget::retranslate()
 {

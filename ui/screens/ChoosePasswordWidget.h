@@ -27,14 +27,12 @@ public:
     [[nodiscard]] QString errorText() const;
 
 protected:
-    void hideEvent(QHideEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslate();
     void updateRules();
     void setBusy(bool busy);
-    void showError(const QString& text);
 
     StationContext& m_station;
     QLabel* m_title;

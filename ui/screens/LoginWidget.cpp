@@ -1,5 +1,7 @@
 #include "screens/LoginWidget.h"
 
+#include "common/SecretForm.h"
+
 #include "app/StationContext.h"
 #include "screens/LanguageComboBox.h"
 
@@ -84,11 +86,11 @@ LoginWidget::LoginWidget(StationContext& station, QWidget* parent)
     });
     connect(&m_station, &StationContext::loginFailed, this, [this](const QString& text) {
         setBusy(false);
-        showError(text);
+        SecretForm::showError(m_error, m_password, text);
     });
     connect(&m_station, &StationContext::unlockFailed, this, [this](const QString& text) {
         setBusy(false);
-        showError(text);
+        SecretForm::showError(m_error, m_password, text);
     });
     connect(&m_station, &StationContext::loggedIn, this, [this] { setBusy(false); });
     connect(&m_station, &StationContext::unlocked, this, [this] { setBusy(false); });
@@ -96,6 +98,8 @@ LoginWidget::LoginWidget(StationContext& station, QWidget* parent)
     setTabOrder(m_password, m_login);
     setTabOrder(m_login, m_switchUser);
     setTabOrder(m_switchUser, m_language);
+    // Nothing secret stays in a hidden form.
+    SecretForm::clearOnHide(this, {m_password});
     retranslate();
 }
 
@@ -131,12 +135,12 @@ void LoginWidget::submit()
     if (!m_login->isEnabled())
         return;
     if (m_user->text().trimmed().isEmpty()) {
-        showError(tr("Type your user name."));
+        SecretForm::showError(m_error, m_password, tr("Type your user name."));
         m_user->setFocus();
         return;
     }
     if (m_password->text().isEmpty()) {
-        showError(tr("Type your password."));
+        SecretForm::showError(m_error, m_password, tr("Type your password."));
         m_password->setFocus();
         return;
     }
@@ -160,21 +164,7 @@ void LoginWidget::setBusy(bool busy)
         m_password->setFocus();
 }
 
-void LoginWidget::showError(const QString& text)
-{
-    m_error->setText(text);
-    m_error->setVisible(!text.isEmpty());
-    m_error->setAccessibleName(text);
-    m_password->selectAll();
-    m_password->setFocus();
-}
 
-void LoginWidget::hideEvent(QHideEvent* event)
-{
-    // Nothing secret stays in a hidden form.
-    m_password->clear();
-    QWidget::hideEvent(event);
-}
 
 void LoginWidget::showEvent(QShowEvent* event)
 {

@@ -28,14 +28,12 @@ public:
     void submit();
 
 protected:
-    void hideEvent(QHideEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslate();
     void setBusy(bool busy);
-    void showError(const QString& text);
 
     StationContext& m_station;
     QLabel* m_title;
