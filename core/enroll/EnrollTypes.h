@@ -95,6 +95,9 @@ struct EnrollOptions
     // The operator's words for lowQualityOverride (at most EnrollmentService::kMaxReviewReason
     // bytes); they become the low_quality_override flag's reason. Empty: the text key.
     std::string overrideReason;
+    // The operator's words for idPhotoQualityOverride (same limit); they become the
+    // id_photo_quality_override flag's reason. Empty: the text key.
+    std::string idPhotoOverrideReason;
 };
 
 enum class Outcome

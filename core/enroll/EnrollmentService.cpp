@@ -52,8 +52,11 @@ Decision applyRules(const match::MatchPolicy& policy, const ValidatedSubject& su
                          d.idPhoto.matched, std::nullopt, std::nullopt});
     if (!d.idPhoto.matched)
         d.flags.push_back(makeFlag(FlagType::IdPhotoMismatch, d.idPhoto.score, policy.documentThreshold));
-    if (options.idPhotoQualityOverride && !idPhoto.quality.passed)
+    if (options.idPhotoQualityOverride && !idPhoto.quality.passed) {
         d.flags.push_back(makeFlag(FlagType::IdPhotoQualityOverride, 0.0, 0.0));
+        if (options.idPhotoOverrideReason.find_first_not_of(" \t\r\n") != std::string::npos)
+            d.flags.back().reason = options.idPhotoOverrideReason;
+    }
 
     // 1:N: the same face under another document, or holding too many numbers; searched at the
     // threshold for the gallery size at this moment (lookup.similarThreshold), and the best
@@ -120,7 +123,8 @@ void checkPortrait(const LiveResult& live, const EnrollOptions& options, const M
             ErrorCode::InvalidInput,
             QT_TRANSLATE_NOOP("fe::Error",
                               "The portrait is below the quality gate; capture again or confirm the override."));
-    if (options.overrideReason.size() > EnrollmentService::kMaxReviewReason)
+    if (options.overrideReason.size() > EnrollmentService::kMaxReviewReason ||
+        options.idPhotoOverrideReason.size() > EnrollmentService::kMaxReviewReason)
         throw Error(ErrorCode::InvalidInput,
                     QT_TRANSLATE_NOOP("fe::Error", "The override reason is too long (at most %1 bytes)."),
                     {std::to_string(EnrollmentService::kMaxReviewReason)});
