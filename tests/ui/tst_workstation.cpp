@@ -1,16 +1,21 @@
 // End to end through the real main window, the real store, the real models and the demo
 // camera through the real QVideoSink path (issue 13 "Tests"): first run -> login -> a complete
 // enrollment (spontaneous mode) -> in the store, accepted, audited; a still image as the
-// camera -> flagged for liveness; a refused consent stores nothing.
+// camera -> flagged for liveness, the finished attempt's outcome on the picture, and an ID
+// photo below the document profile kept only through its explicit control (flag and reason
+// stored); a refused consent stores nothing.
 #include "GuiTestSupport.h"
 #include "WorkstationDriver.h"
 #include "app/StationContext.h"
 #include "capture/CameraController.h"
 #include "capture/CaptureView.h"
+#include "common/UiText.h"
 #include "screens/LoginWidget.h"
 #include "capture/CaptureSystem.h"
 #include "enroll/EnrollmentState.h"
+#include "enroll/AttemptStrip.h"
 #include "enroll/EnrollmentWizard.h"
+#include "enroll/IdPhotoPage.h"
 #include "enroll/LiveCapturePage.h"
 #include "enroll/ResultPage.h"
 #include "screens/CameraSetupPage.h"
@@ -27,6 +32,7 @@
 #include <QMediaPlayer>
 #include <QPushButton>
 #include <QSettings>
+#include <QWizard>
 
 using namespace fe::test::gui;
 using fe::ui::EnrollmentWizard;
@@ -47,6 +53,31 @@ QStringList auditActions(const WorkstationDriver& d)
     for (const auto& e : admin.auditEntries())
         out << QString::fromStdString(e.event.action + ":" + e.event.outcome);
     admin.logout();
+    return out;
+}
+
+fe::store::Enrollment enrollment(const WorkstationDriver& d, const std::string& id)
+{
+    fe::store::Session sup = fe::store::Store::unlock(dbOf(d), "sup", fe::store::SecretBytes::fromString(kSupervisorPassword),
+                                                      fastStoreOptions());
+    fe::store::Enrollment e = sup.getEnrollment(id);
+    sup.logout();
+    return e;
+}
+
+// The picture at `path` with its brightness cut to a quarter: the face is still found, but
+// the document profile's exposure measure fails.
+QString darkened(const QTemporaryDir& dir, const QString& path)
+{
+    QImage image(path);
+    image = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < image.height(); ++y) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            line[x] = qRgb(qRed(line[x]) / 4, qGreen(line[x]) / 4, qBlue(line[x]) / 4);
+    }
+    const QString out = dir.filePath(QStringLiteral("dark-id.png"));
+    image.save(out);
     return out;
 }
 
@@ -171,11 +202,46 @@ void TestWorkstation::stillImageCamera_isFlaggedForLiveness()
     QVERIFY(d.startEnrollment());
     QVERIFY(d.giveConsent());
     QVERIFY(d.fillCustomer(QStringLiteral("Photo Holder"), QStringLiteral("P1234567"), QStringLiteral("+8613800138000")));
-    QVERIFY(d.importIdPhoto(still));
+
+    // An ID photo that fails the document quality check: Next stays off until the operator
+    // keeps it through its own control, with a reason.
+    EnrollmentWizard* wizard = w.enrollmentWizard();
+    auto* idPage = wizard->idPhotoPage();
+    auto* keep = idPage->findChild<QCheckBox*>(QStringLiteral("keepIdPhotoCheck"));
+    auto* reason = idPage->findChild<QLineEdit*>(QStringLiteral("idPhotoReasonEdit"));
+    QVERIFY(keep != nullptr && reason != nullptr);
+    QVERIFY(!d.importIdPhoto(darkened(media, still)));
+    QVERIFY(wizard->state().idPhoto && wizard->state().idPhoto->faceFound());
+    QVERIFY2(!wizard->state().idPhoto->quality.passed, "the darkened photo should fail the document profile");
+    QVERIFY(keep->isVisible());
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+    keep->click();
+    QVERIFY(!idPage->isComplete()); // no reason yet
+    const QString why = QStringLiteral("The card photo is faded; customer present");
+    QTest::keyClicks(reason, why);
+    QVERIFY(idPage->isComplete());
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
     QVERIFY(d.clickNext());
+
+    // The attempt ends flagged: the picture's guidance line says what happens next (never
+    // "hold still" once the capture is over), the strip a short label.
+    auto* livePage = wizard->livePage();
+    QVERIFY(livePage->view()->isMirrored());
+    QVERIFY(!d.finishLive(/*continueFlagged=*/false));
+    QCOMPARE(wizard->state().attempts.back().kind, fe::ui::AttemptOutcome::Kind::LivenessFlag);
+    // Frames keep coming after the attempt; the line keeps the outcome.
+    const auto seq = livePage->view()->result() ? livePage->view()->result()->seq : 0;
+    QTRY_VERIFY_WITH_TIMEOUT(livePage->view()->result() && livePage->view()->result()->seq > seq + 3, 30000);
+    const QString line = livePage->view()->guidanceText();
+    QVERIFY2(line != fe::ui::UiText::hint(fe::ui::Hint::Ready) && line != fe::ui::UiText::hint(fe::ui::Hint::HoldStill),
+             qPrintable(line));
+    QVERIFY(!line.isEmpty());
+    QCOMPARE(line, livePage->view()->outcomeText());
+    const QStringList labels = livePage->strip()->texts();
+    QCOMPARE(labels.size(), 1);
+    QVERIFY2(labels.front().startsWith(QStringLiteral("! 1 not confirmed: ")), qPrintable(labels.front()));
     QVERIFY(d.finishLive(/*continueFlagged=*/true));
 
-    EnrollmentWizard* wizard = w.enrollmentWizard();
     const auto& a = wizard->resultPage()->assessment();
     QVERIFY(a.has_value());
     QCOMPARE(a->outcome, fe::enroll::Outcome::Flagged);
@@ -190,6 +256,11 @@ void TestWorkstation::stillImageCamera_isFlaggedForLiveness()
     QCOMPARE(list.size(), std::size_t{1});
     QCOMPARE(list.front().status, fe::store::EnrollmentStatus::PendingReview);
     QVERIFY(w.homeWidget()->message().contains(QStringLiteral("supervisor")));
+    const fe::store::Enrollment saved = enrollment(d, list.front().id);
+    const auto flag = std::find_if(saved.flags.begin(), saved.flags.end(),
+                                   [](const fe::store::Flag& f) { return f.code == "id_photo_quality_override"; });
+    QVERIFY2(flag != saved.flags.end(), "the kept ID photo is flagged");
+    QCOMPARE(QString::fromStdString(flag->reason), why);
     const QStringList audit = auditActions(d);
     QVERIFY2(audit.contains(QStringLiteral("enrollment_created:pending_review")), qPrintable(audit.join(u' ')));
     QVERIFY2(audit.contains(QStringLiteral("flag_raised:liveness_failed")), qPrintable(audit.join(u' ')));

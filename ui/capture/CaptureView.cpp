@@ -62,9 +62,9 @@ void drawCross(QPainter& p, const QRectF& r)
     p.drawLine(c.topRight(), c.bottomLeft());
 }
 
-// The challenge's icon: arrows point where the face moves in the picture (which is not
-// mirrored: the subject's left is the picture's right).
-void drawChallengeIcon(QPainter& p, const QRectF& r, std::optional<liveness::ChallengeKind> kind)
+// The challenge's icon. A turn's arrow points the way `direction` says (-1 left, +1 right):
+// where the face moves on the picture shown (CaptureView::arrowDirection).
+void drawChallengeIcon(QPainter& p, const QRectF& r, std::optional<liveness::ChallengeKind> kind, int direction)
 {
     p.save();
     QPen pen(Qt::white, std::max<qreal>(2.0, r.width() / 12.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
@@ -84,7 +84,7 @@ void drawChallengeIcon(QPainter& p, const QRectF& r, std::optional<liveness::Cha
     } else if (*kind == liveness::ChallengeKind::OpenMouth) {
         p.drawEllipse(c, w * 0.3, w * 0.22);
     } else {
-        const qreal dir = *kind == liveness::ChallengeKind::TurnLeft ? 1.0 : -1.0;
+        const qreal dir = direction < 0 ? -1.0 : 1.0;
         const QPointF tip(c.x() + dir * w * 0.4, c.y());
         p.drawLine(QPointF(c.x() - dir * w * 0.4, c.y()), tip);
         p.drawLine(tip, QPointF(tip.x() - dir * w * 0.22, c.y() - w * 0.22));
@@ -159,6 +159,22 @@ void CaptureView::setDebugOverlayVisible(bool visible)
     update();
 }
 
+void CaptureView::setMirrored(bool mirrored)
+{
+    m_mirrored = mirrored;
+    update();
+}
+
+void CaptureView::setOutcome(const QString& text, bool good)
+{
+    if (text == m_outcome && good == m_outcomeGood)
+        return;
+    m_outcome = text;
+    m_outcomeGood = good;
+    announce();
+    update();
+}
+
 void CaptureView::setStatusText(const QString& text)
 {
     if (text == m_status)
@@ -205,6 +221,7 @@ void CaptureView::clear()
     m_stillBox.reset();
     m_stillQuality = {};
     m_hints.reset();
+    m_outcome.clear();
     announce();
     update();
 }
@@ -240,12 +257,33 @@ QPointF CaptureView::mapFromFrame(const QPointF& pt) const
     if (img.isNull() || img.width() == 0)
         return pt;
     const qreal s = r.width() / img.width();
-    return {r.left() + pt.x() * s, r.top() + pt.y() * s};
+    const qreal x = m_mirrored && m_still.isNull() ? img.width() - pt.x() : pt.x();
+    return {r.left() + x * s, r.top() + pt.y() * s};
+}
+
+QRectF CaptureView::mapRectFromFrame(const QRectF& r) const
+{
+    return QRectF(mapFromFrame(r.topLeft()), mapFromFrame(r.bottomRight())).normalized();
+}
+
+int CaptureView::arrowDirection(liveness::ChallengeKind kind) const
+{
+    if (kind != liveness::ChallengeKind::TurnLeft && kind != liveness::ChallengeKind::TurnRight)
+        return 0;
+    // The subject's own left is the camera frame's right (HeadPose: yaw > 0 towards the
+    // frame's right edge), which a mirrored view shows on the screen's left.
+    const int inFrame = kind == liveness::ChallengeKind::TurnLeft ? 1 : -1;
+    return m_mirrored ? -inFrame : inFrame;
 }
 
 QString CaptureView::guidanceText() const
 {
-    if (!m_guidance || !m_still.isNull() || !m_result || !m_result->analysed)
+    if (!m_guidance || !m_still.isNull())
+        return {};
+    // The attempt is over: say what happens next, not what to do in front of the camera.
+    if (!m_outcome.isEmpty())
+        return m_outcome;
+    if (!m_result || !m_result->analysed)
         return {};
     if (m_result->stage == FrameResult::Stage::Live && m_result->livenessFinished && m_hints.current() == Hint::Ready)
         return tr("Taking the portrait: stay like this");
@@ -257,7 +295,7 @@ QString CaptureView::guidanceText() const
 
 QString CaptureView::challengeText() const
 {
-    if (!m_result || m_result->stage != FrameResult::Stage::Live || m_result->livenessFinished || !m_result->analysed)
+    if (!m_outcome.isEmpty() || !m_result || m_result->stage != FrameResult::Stage::Live || m_result->livenessFinished || !m_result->analysed)
         return {};
     if (m_result->prompt)
         return UiText::challengePrompt(m_result->prompt->kind);
@@ -311,7 +349,17 @@ void CaptureView::paintEvent(QPaintEvent*)
     const QImage& img = shownImage();
     if (!img.isNull()) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, true);
-        p.drawImage(imageRect(), img);
+        const QRectF target = imageRect();
+        if (m_mirrored && m_still.isNull()) {
+            p.save();
+            p.translate(target.center());
+            p.scale(-1.0, 1.0);
+            p.translate(-target.center());
+            p.drawImage(target, img);
+            p.restore();
+        } else {
+            p.drawImage(target, img);
+        }
     }
     p.setRenderHint(QPainter::Antialiasing, true);
 
@@ -319,7 +367,7 @@ void CaptureView::paintEvent(QPaintEvent*)
     if (analysed || m_stillBox)
         paintFaces(p);
     qreal bottom = height();
-    if (m_guidance && analysed)
+    if (m_guidance && (analysed || (!m_outcome.isEmpty() && m_still.isNull() && !img.isNull())))
         bottom = paintGuidance(p);
     const vision::FaceObservation* face = analysed ? m_result->analysis.primary() : nullptr;
     if (m_guidance && face != nullptr && m_result->analysis.faces.size() == 1 && face->quality.assessed)
@@ -345,9 +393,7 @@ void CaptureView::paintEvent(QPaintEvent*)
 
 void CaptureView::paintFaces(QPainter& p) const
 {
-    const QImage& img = shownImage();
-    const qreal s = img.width() > 0 ? imageRect().width() / img.width() : 1.0;
-    const auto mapRect = [&](const QRectF& r) { return QRectF(mapFromFrame(r.topLeft()), r.size() * s); };
+    const auto mapRect = [&](const QRectF& r) { return mapRectFromFrame(r); };
     if (!m_still.isNull()) {
         if (m_stillBox) {
             p.setPen(QPen(m_stillQuality.passed ? kPass : kWarn, 3.0));
@@ -407,8 +453,9 @@ void CaptureView::paintPose(QPainter& p, const QRectF& area) const
     p.drawEllipse(c, radius * 8.0 / kPoseFullScaleDeg, radius * 8.0 / kPoseFullScaleDeg);
     p.drawLine(QPointF(c.x() - radius, c.y()), QPointF(c.x() + radius, c.y()));
     p.drawLine(QPointF(c.x(), c.y() - radius), QPointF(c.x(), c.y() + radius));
-    // The dot goes where the face points (yaw > 0: towards the picture's right).
-    const qreal dx = std::clamp(face.pose.yaw / kPoseFullScaleDeg, -1.0, 1.0) * radius;
+    // The dot goes where the face points on the picture shown (yaw > 0: towards the camera
+    // frame's right, the left of a mirrored view).
+    const qreal dx = std::clamp(face.pose.yaw / kPoseFullScaleDeg, -1.0, 1.0) * radius * (m_mirrored ? -1.0 : 1.0);
     const qreal dy = std::clamp(-face.pose.pitch / kPoseFullScaleDeg, -1.0, 1.0) * radius;
     const QPointF dot(c.x() + dx, c.y() + dy);
     const qreal roll = face.pose.roll * M_PI / 180.0;
@@ -484,8 +531,7 @@ qreal CaptureView::paintGuidance(QPainter& p) const
     const QFontMetricsF fm(f);
     const qreal bandHeight = fm.height() * 1.7;
     const QRectF band(0, height() - bandHeight, width(), bandHeight);
-    const Hint h = m_hints.current();
-    const bool good = h == Hint::Ready;
+    const bool good = m_outcome.isEmpty() ? m_hints.current() == Hint::Ready : m_outcomeGood;
     p.setPen(Qt::NoPen);
     p.setBrush(kPanel);
     p.drawRect(band);
@@ -495,6 +541,31 @@ qreal CaptureView::paintGuidance(QPainter& p) const
     p.drawText(band.adjusted(20, 0, -20, 0), Qt::AlignCenter | Qt::TextWordWrap, text);
     p.restore();
     return band.top();
+}
+
+QFont CaptureView::challengeFont() const
+{
+    return sizedFont(font(), std::clamp(height() / 22.0, 14.0, 30.0), true);
+}
+
+CaptureView::ChallengeLayout CaptureView::challengeLayout(const QString& text) const
+{
+    const QFontMetricsF fm(challengeFont());
+    const qreal ring = std::clamp(height() / 8.0, 44.0, 88.0);
+    const qreal textWidth = std::min(fm.horizontalAdvance(text), width() * 0.55);
+    const qreal panelW = ring + ring * 0.8 + textWidth + 48.0;
+    ChallengeLayout l;
+    l.panel = QRectF((width() - panelW) / 2.0, 12.0, panelW, ring + 20.0);
+    l.ring = QRectF(l.panel.left() + 12.0, l.panel.top() + 10.0, ring, ring);
+    l.icon = QRectF(l.ring.right() + 12.0, l.panel.top() + 10.0 + ring * 0.1, ring * 0.8, ring * 0.8);
+    l.text = QRectF(l.icon.right() + 12.0, l.panel.top() + 6.0, textWidth + 12.0, ring * 0.7);
+    return l;
+}
+
+QRectF CaptureView::challengeIconRect() const
+{
+    const QString text = challengeText();
+    return text.isEmpty() ? QRectF() : challengeLayout(text).icon;
 }
 
 void CaptureView::paintChallenge(QPainter& p) const
@@ -515,19 +586,17 @@ void CaptureView::paintChallenge(QPainter& p) const
         secondsLeft = std::max(0.0, (r.liveWindowMs - r.liveElapsedMs) / 1000.0);
     }
     p.save();
-    const QFont f = sizedFont(font(), std::clamp(height() / 22.0, 14.0, 30.0), true);
+    const QFont f = challengeFont();
     const QFont small = sizedFont(font(), std::clamp(height() / 40.0, 11.0, 16.0));
-    const QFontMetricsF fm(f);
-    const qreal ring = std::clamp(height() / 8.0, 44.0, 88.0);
-    const qreal textWidth = std::min(fm.horizontalAdvance(text), width() * 0.55);
-    const qreal panelW = ring + ring * 0.8 + textWidth + 48.0;
-    const QRectF panel((width() - panelW) / 2.0, 12.0, panelW, ring + 20.0);
+    const ChallengeLayout layout = challengeLayout(text);
+    const QRectF& panel = layout.panel;
+    const qreal ring = layout.ring.width();
     p.setPen(Qt::NoPen);
     p.setBrush(kPanel);
     p.drawRoundedRect(panel, 12, 12);
 
     // Progress ring with the countdown inside.
-    const QRectF ringRect(panel.left() + 12.0, panel.top() + 10.0, ring, ring);
+    const QRectF& ringRect = layout.ring;
     p.setPen(QPen(QColor(255, 255, 255, 60), 6.0));
     p.setBrush(Qt::NoBrush);
     p.drawEllipse(ringRect.adjusted(3, 3, -3, -3));
@@ -537,10 +606,10 @@ void CaptureView::paintChallenge(QPainter& p) const
     p.setFont(sizedFont(font(), ring * 0.36, true));
     p.drawText(ringRect, Qt::AlignCenter, QString::number(static_cast<int>(std::ceil(secondsLeft))));
 
-    const QRectF icon(ringRect.right() + 12.0, panel.top() + 10.0 + ring * 0.1, ring * 0.8, ring * 0.8);
-    drawChallengeIcon(p, icon, r.prompt ? std::optional(r.prompt->kind) : std::nullopt);
+    drawChallengeIcon(p, layout.icon, r.prompt ? std::optional(r.prompt->kind) : std::nullopt,
+                      r.prompt ? arrowDirection(r.prompt->kind) : 0);
 
-    const QRectF textRect(icon.right() + 12.0, panel.top() + 6.0, textWidth + 12.0, ring * 0.7);
+    const QRectF& textRect = layout.text;
     p.setFont(f);
     p.setPen(Qt::white);
     p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);

@@ -23,6 +23,12 @@ class CaptureStats;
 //
 // Screen readers: the guidance line and the challenge are the widget's accessible
 // description, announced (DescriptionChanged and Alert events) when they change.
+//
+// Left and right (docs/gui.md): the live view is a mirror (setMirrored), as the customer
+// expects of a screen that faces them; the picture, the face box, the landmarks and the pose
+// indicator are mirrored together, the analysis is not (it runs on the camera's frame).
+// "Your left" means the customer's own left, and the arrow points where the face moves on the
+// picture shown: on a mirrored view that is the screen's left, the customer's left.
 class CaptureView : public QWidget
 {
     Q_OBJECT
@@ -38,6 +44,14 @@ public:
     void setLandmarksVisible(bool visible);
     [[nodiscard]] bool landmarksVisible() const { return m_landmarksVisible; }
     void setDebugOverlayVisible(bool visible);
+    // Shows the camera picture mirrored (the live view; not documents, not stills).
+    void setMirrored(bool mirrored);
+    [[nodiscard]] bool isMirrored() const { return m_mirrored; }
+    // What happens next once an attempt is over ("Portrait taken", "Attempt failed: … try
+    // again"): shown on the guidance line instead of the live hints until cleared (clear()
+    // or an empty text). Good means the outcome is a success (green mark), otherwise amber.
+    void setOutcome(const QString& text, bool good);
+    [[nodiscard]] QString outcomeText() const { return m_outcome; }
     [[nodiscard]] bool debugOverlayVisible() const { return m_debugVisible; }
     // Shown in the middle when set ("Preparing face analysis…", a camera problem).
     void setStatusText(const QString& text);
@@ -59,6 +73,10 @@ public:
     // Frame px -> widget px, for the frame on show.
     [[nodiscard]] QPointF mapFromFrame(const QPointF& p) const;
     [[nodiscard]] QRectF imageRect() const;
+    // Where the challenge's icon (the arrow) is painted, in widget px; empty without a challenge.
+    [[nodiscard]] QRectF challengeIconRect() const;
+    // The way the arrow points for a turn challenge on this view: -1 left, +1 right, 0 none.
+    [[nodiscard]] int arrowDirection(liveness::ChallengeKind kind) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -82,6 +100,13 @@ private:
     void paintPose(QPainter& p, const QRectF& area) const;
     void paintChips(QPainter& p, const vision::QualityReport& q, qreal bottom) const;
     qreal paintGuidance(QPainter& p) const;
+    struct ChallengeLayout
+    {
+        QRectF panel, ring, icon, text;
+    };
+    [[nodiscard]] QFont challengeFont() const;
+    [[nodiscard]] ChallengeLayout challengeLayout(const QString& text) const;
+    [[nodiscard]] QRectF mapRectFromFrame(const QRectF& r) const;
     void paintChallenge(QPainter& p) const;
     void paintBadge(QPainter& p) const;
     void paintStatus(QPainter& p) const;
@@ -94,6 +119,9 @@ private:
     bool m_demo = false;
     bool m_landmarksVisible = true;
     bool m_debugVisible = false;
+    bool m_mirrored = false;
+    QString m_outcome;
+    bool m_outcomeGood = false;
     bool m_guidance = true;
     QString m_status;
     CaptureStats* m_stats = nullptr;

@@ -80,6 +80,57 @@ QString UiText::guidance(vision::Guidance g)
     return QString::fromStdString(enroll::translatedText(g));
 }
 
+QString UiText::shortGuidance(vision::Guidance g)
+{
+    using vision::Guidance;
+    switch (g) {
+    case Guidance::NoFace: return tr("no face");
+    case Guidance::SeveralFaces: return tr("several faces");
+    case Guidance::MoveCloser: return tr("too far");
+    case Guidance::MoveBack: return tr("too close");
+    case Guidance::CentreFace: return tr("not centred");
+    case Guidance::LookStraight: return tr("head turned");
+    case Guidance::StraightenHead: return tr("head tilted");
+    case Guidance::MoreLight: return tr("too dark");
+    case Guidance::LessLight: return tr("too bright");
+    case Guidance::OpenEyes: return tr("eyes closed");
+    case Guidance::CloseMouth: return tr("mouth open");
+    case Guidance::HoldStill: return tr("moving");
+    case Guidance::Ok: return tr("no good frame");
+    }
+    return {};
+}
+
+QString UiText::shortLivenessReason(liveness::Reason r)
+{
+    using liveness::Reason;
+    switch (r) {
+    case Reason::NoFace: return tr("no face");
+    case Reason::SeveralFaces: return tr("several faces");
+    case Reason::FaceLost: return tr("face lost");
+    case Reason::TooDark: return tr("too dark");
+    case Reason::SessionTimeout: return tr("too slow");
+    case Reason::ChallengeTimeout: return tr("prompt not followed");
+    case Reason::FaceChanged: return tr("face changed");
+    case Reason::FlatMotion: return tr("flat picture");
+    case Reason::NoBlink: return tr("no blink");
+    case Reason::NoHeadMotion: return tr("no head movement");
+    case Reason::WrongDirection: return tr("wrong direction");
+    case Reason::PassiveScoreLow: return tr("looks like a photo");
+    }
+    return {};
+}
+
+QString UiText::shortVerdict(liveness::Verdict v)
+{
+    switch (v) {
+    case liveness::Verdict::Live: return tr("live");
+    case liveness::Verdict::Spoof: return tr("possible spoof");
+    case liveness::Verdict::Inconclusive: return tr("undecided");
+    }
+    return {};
+}
+
 QString UiText::guidanceKey(std::string_view key)
 {
     for (int i = 0; i <= static_cast<int>(vision::Guidance::Ok); ++i) {

@@ -37,6 +37,10 @@ public:
     static QString hint(Hint hint, HintSubject subject = HintSubject::Person);
     static QString guidance(vision::Guidance guidance);
     static QString guidanceKey(std::string_view key);
+    // A few words for a label ("too dark"), where the full sentence does not fit.
+    static QString shortGuidance(vision::Guidance guidance);
+    static QString shortLivenessReason(liveness::Reason reason);
+    static QString shortVerdict(liveness::Verdict verdict);
 
     // Short chip label of a measure ("Sharpness"), and what its failure means ("Blurred").
     static QString measureName(vision::QualityMeasureId id);

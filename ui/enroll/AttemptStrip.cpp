@@ -33,6 +33,29 @@ QString AttemptStrip::describe(const EnrollmentState::Attempt& a)
     return {};
 }
 
+QString AttemptStrip::shortReason(const EnrollmentState::Attempt& a)
+{
+    const enroll::LiveResult& r = a.outcome->result;
+    switch (a.kind) {
+    case AttemptOutcome::Kind::Passed: return {};
+    case AttemptOutcome::Kind::LivenessFlag:
+        return r.liveness.reasons.empty() ? UiText::shortVerdict(r.liveness.verdict)
+                                          : UiText::shortLivenessReason(r.liveness.reasons.front());
+    case AttemptOutcome::Kind::NoPortrait: return UiText::shortGuidance(r.blockingGuidance);
+    }
+    return {};
+}
+
+QString AttemptStrip::label(const EnrollmentState::Attempt& a)
+{
+    switch (a.kind) {
+    case AttemptOutcome::Kind::Passed: return tr("✓ %1 passed").arg(a.id);
+    case AttemptOutcome::Kind::LivenessFlag: return tr("! %1 not confirmed: %2").arg(a.id).arg(shortReason(a));
+    case AttemptOutcome::Kind::NoPortrait: return tr("✗ %1 failed: %2").arg(a.id).arg(shortReason(a));
+    }
+    return {};
+}
+
 void AttemptStrip::setAttempts(const std::vector<EnrollmentState::Attempt>& attempts)
 {
     m_attempts = attempts;
@@ -47,6 +70,14 @@ QStringList AttemptStrip::texts() const
     return out;
 }
 
+QStringList AttemptStrip::descriptions() const
+{
+    QStringList out;
+    for (const QLabel* l : m_items)
+        out << l->toolTip();
+    return out;
+}
+
 void AttemptStrip::rebuild()
 {
     for (QLabel* l : m_items)
@@ -54,8 +85,11 @@ void AttemptStrip::rebuild()
     m_items.clear();
     m_title->setText(m_attempts.empty() ? QString() : tr("Attempts:"));
     for (const auto& a : m_attempts) {
-        auto* label = new QLabel(describe(a), this);
-        label->setWordWrap(true);
+        auto* label = new QLabel(AttemptStrip::label(a), this);
+        const QString sentence = describe(a);
+        label->setToolTip(sentence);
+        label->setAccessibleName(AttemptStrip::label(a));
+        label->setAccessibleDescription(sentence);
         const char* colour = a.kind == AttemptOutcome::Kind::Passed       ? "#1e7e34"
                              : a.kind == AttemptOutcome::Kind::LivenessFlag ? "#8a5a00"
                                                                             : "#b3261e";

@@ -9,8 +9,9 @@ class QLabel;
 
 namespace fe::ui {
 
-// One entry per live-capture attempt, passed or failed with its reason, in words and with a
-// check or a cross (not by colour alone). GUI thread only.
+// One entry per live-capture attempt: a short label (a check, a cross or an exclamation mark,
+// the attempt's number, passed or failed and a short reason — not by colour alone), with the
+// full sentence as the entry's tooltip and accessible description. GUI thread only.
 class AttemptStrip : public QWidget
 {
     Q_OBJECT
@@ -19,9 +20,15 @@ public:
     explicit AttemptStrip(QWidget* parent = nullptr);
 
     void setAttempts(const std::vector<EnrollmentState::Attempt>& attempts);
+    // The labels shown, and the full sentences behind them (tooltips), in order.
     [[nodiscard]] QStringList texts() const;
+    [[nodiscard]] QStringList descriptions() const;
 
-    // The words for one attempt (also what the tests read).
+    // The short label of one attempt ("✗ 2 failed: too dark").
+    static QString label(const EnrollmentState::Attempt& attempt);
+    // The few words of why an attempt failed or was flagged ("too dark"); empty when it passed.
+    static QString shortReason(const EnrollmentState::Attempt& attempt);
+    // The full sentence for one attempt (tooltip, screen readers).
     static QString describe(const EnrollmentState::Attempt& attempt);
 
 protected:

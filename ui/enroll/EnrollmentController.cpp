@@ -315,9 +315,10 @@ enroll::EnrollOptions optionsOf(const EnrollmentState& state)
     enroll::EnrollOptions o;
     o.lowQualityOverride = state.overrideUsed;
     o.overrideReason = state.overrideReason.toStdString();
-    // An ID photo below the document profile is kept knowingly: the page showed its failed
-    // measures and the operator went on; the enrollment is flagged for review.
-    o.idPhotoQualityOverride = state.idPhoto && !state.idPhoto->quality.passed;
+    // An ID photo below the document profile is kept only through the page's explicit
+    // "keep it anyway" with a reason; the enrollment is then flagged for review.
+    o.idPhotoQualityOverride = state.idPhoto && !state.idPhoto->quality.passed && state.idPhotoOverride;
+    o.idPhotoOverrideReason = state.idPhotoOverrideReason.trimmed().toStdString();
     return o;
 }
 

@@ -78,6 +78,8 @@ void EnrollmentState::clear()
     idPhoto.reset();
     idPhotoImage = QImage();
     idPhotoFaceBox.reset();
+    idPhotoOverride = false;
+    wipeString(idPhotoOverrideReason);
     attempts.clear();
     chosen.reset();
     overrideUsed = false;

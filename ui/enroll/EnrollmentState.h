@@ -52,6 +52,10 @@ public:
     std::shared_ptr<const enroll::IdPhotoCheck> idPhoto;
     QImage idPhotoImage;
     std::optional<QRectF> idPhotoFaceBox;
+    // The operator keeps an ID photo that fails the document profile (explicitly, with a
+    // reason): the core's id_photo_quality_override flag. Reset with each new photo.
+    bool idPhotoOverride = false;
+    QString idPhotoOverrideReason;
 
     // Live capture.
     std::vector<Attempt> attempts;

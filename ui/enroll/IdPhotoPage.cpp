@@ -1,20 +1,23 @@
 #include "enroll/IdPhotoPage.h"
 
 #include "capture/CameraController.h"
-#include "capture/CameraPicker.h"
-#include "capture/CameraProblemBar.h"
+#include "capture/CameraPane.h"
 #include "capture/CaptureSystem.h"
 #include "capture/CaptureView.h"
 #include "common/Error.h"
 #include "common/UiText.h"
 #include "enroll/EnrollmentState.h"
+#include "enroll/OverrideDialog.h"
 #include "vision/FrameSource.h"
 
+#include <QCheckBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace fe::ui {
@@ -22,39 +25,43 @@ namespace fe::ui {
 IdPhotoPage::IdPhotoPage(EnrollmentState& state, EnrollmentController& controller, CaptureSystem& capture,
                          const QString& demoVideo, QWidget* parent)
     : QWizardPage(parent), m_state(state), m_controller(controller), m_capture(capture),
-      m_picker(new CameraPicker(capture.camera(), demoVideo, this)),
-      m_problems(new CameraProblemBar(capture.camera(), demoVideo, this)), m_view(new CaptureView(this)),
-      m_cameraLabel(new QLabel(this)), m_status(new QLabel(this)), m_captureButton(new QPushButton(this)),
-      m_importButton(new QPushButton(this)), m_retakeButton(new QPushButton(this))
+      m_pane(new CameraPane(capture, demoVideo, FrameResult::Stage::Live, this)), m_view(m_pane->view()),
+      m_status(new QLabel(this)), m_captureButton(new QPushButton(this)),
+      m_importButton(new QPushButton(this)), m_retakeButton(new QPushButton(this)), m_keepAnyway(new QCheckBox(this)),
+      m_reasonLabel(new QLabel(this)), m_reason(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("idPhotoPage"));
     m_view->setObjectName(QStringLiteral("idPhotoView"));
     m_view->setSubject(HintSubject::Document);
-    m_view->setStats(&capture.stats());
     m_captureButton->setObjectName(QStringLiteral("captureButton"));
     m_importButton->setObjectName(QStringLiteral("importButton"));
     m_retakeButton->setObjectName(QStringLiteral("retakeButton"));
     m_status->setObjectName(QStringLiteral("idPhotoStatus"));
     m_status->setWordWrap(true);
+    m_keepAnyway->setObjectName(QStringLiteral("keepIdPhotoCheck"));
+    m_reason->setObjectName(QStringLiteral("idPhotoReasonEdit"));
+    m_reason->setMaxLength(500);
+    m_reasonLabel->setBuddy(m_reason);
     for (QPushButton* b : {m_captureButton, m_importButton, m_retakeButton})
         b->setAutoDefault(false);
-    m_cameraLabel->setBuddy(m_picker);
 
-    auto* top = new QHBoxLayout;
-    top->addWidget(m_cameraLabel);
-    top->addWidget(m_picker);
-    top->addStretch(1);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_captureButton);
     buttons->addWidget(m_importButton);
     buttons->addWidget(m_retakeButton);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_problems);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_pane, 1);
     layout->addWidget(m_status);
+    auto* keep = new QHBoxLayout;
+    keep->addWidget(m_keepAnyway);
+    keep->addWidget(m_reasonLabel);
+    keep->addWidget(m_reason, 1);
+    layout->addLayout(keep);
     layout->addLayout(buttons);
+    connect(m_keepAnyway, &QCheckBox::toggled, this, [this](bool on) { setKeepAnyway(on, m_reason->text()); });
+    connect(m_reason, &QLineEdit::textChanged, this,
+            [this](const QString& text) { setKeepAnyway(m_keepAnyway->isChecked(), text); });
 
     connect(m_captureButton, &QPushButton::clicked, this, &IdPhotoPage::capture);
     connect(m_retakeButton, &QPushButton::clicked, this, &IdPhotoPage::retake);
@@ -66,14 +73,8 @@ IdPhotoPage::IdPhotoPage(EnrollmentState& state, EnrollmentController& controlle
         if (dialog.exec() == QDialog::Accepted && !dialog.selectedFiles().isEmpty())
             importFile(dialog.selectedFiles().first());
     });
-    connect(m_problems, &CameraProblemBar::chooseCameraRequested, this, [this] {
-        m_picker->setFocus();
-        m_picker->showPopup();
-    });
-    connect(&capture, &CaptureSystem::frameResult, this, [this](const FrameResultPtr& r) {
-        if (isVisible() && r->stage != FrameResult::Stage::Live)
-            m_view->setResult(r);
-    });
+    // An idle lock or a cancel forgets the enrollment: the typed reason goes with it.
+    connect(&state, &EnrollmentState::wiped, this, &IdPhotoPage::syncOverride);
     connect(&capture, &CaptureSystem::stillGrabbed, this, &IdPhotoPage::onStill);
     connect(&controller, &EnrollmentController::idPhotoChecked, this, &IdPhotoPage::onChecked);
     connect(&controller, &EnrollmentController::idPhotoFailed, this, &IdPhotoPage::onFailed);
@@ -83,14 +84,22 @@ IdPhotoPage::IdPhotoPage(EnrollmentState& state, EnrollmentController& controlle
         if (isVisible())
             showLive();
     });
-    connect(m_capture.camera(), &CameraController::choiceChanged, this,
-            [this] { m_view->setDemo(m_capture.camera()->isDemo()); });
     retranslate();
+}
+
+void IdPhotoPage::syncOverride()
+{
+    const QSignalBlocker b1(m_keepAnyway);
+    const QSignalBlocker b2(m_reason);
+    m_keepAnyway->setChecked(m_state.idPhotoOverride);
+    m_reason->setText(m_state.idPhotoOverrideReason);
+    updateOverride();
 }
 
 void IdPhotoPage::initializePage()
 {
     m_requestId = 0;
+    syncOverride();
     if (m_state.idPhoto && m_state.idPhoto->faceFound()) {
         m_view->setStill(m_state.idPhotoImage, m_state.idPhotoFaceBox, m_state.idPhoto->quality);
     } else {
@@ -99,7 +108,7 @@ void IdPhotoPage::initializePage()
     if (!m_capture.camera()->isRunning())
         m_capture.startCamera();
     m_capture.startDocument();
-    m_view->setDemo(m_capture.camera()->isDemo());
+    m_pane->updateDemo();
     showLive();
     updateButtons();
     m_captureButton->setFocus();
@@ -112,7 +121,39 @@ void IdPhotoPage::cleanupPage()
 
 bool IdPhotoPage::isComplete() const
 {
-    return m_state.idPhoto != nullptr && m_state.idPhoto->faceFound() && m_requestId == 0;
+    if (m_state.idPhoto == nullptr || !m_state.idPhoto->faceFound() || m_requestId != 0)
+        return false;
+    return m_state.idPhoto->quality.passed ||
+           (m_state.idPhotoOverride && m_state.idPhotoOverrideReason.trimmed().size() >= OverrideDialog::kMinReasonLength);
+}
+
+bool IdPhotoPage::photoFailedQuality() const
+{
+    return m_state.idPhoto != nullptr && m_state.idPhoto->faceFound() && !m_state.idPhoto->quality.passed;
+}
+
+void IdPhotoPage::setKeepAnyway(bool keep, const QString& reason)
+{
+    if (!photoFailedQuality())
+        return;
+    m_state.idPhotoOverride = keep;
+    m_state.idPhotoOverrideReason = reason;
+    if (m_keepAnyway->isChecked() != keep)
+        m_keepAnyway->setChecked(keep);
+    if (m_reason->text() != reason)
+        m_reason->setText(reason);
+    updateOverride();
+    Q_EMIT completeChanged();
+}
+
+void IdPhotoPage::updateOverride()
+{
+    // Only for a photo that failed its quality check; a new photo starts unticked.
+    const bool failed = photoFailedQuality() && m_requestId == 0;
+    m_keepAnyway->setVisible(failed);
+    m_reasonLabel->setVisible(failed);
+    m_reason->setVisible(failed);
+    m_reason->setEnabled(failed && m_state.idPhotoOverride);
 }
 
 void IdPhotoPage::showLive()
@@ -191,6 +232,9 @@ void IdPhotoPage::onChecked(int requestId, const EnrollmentController::IdPhotoRe
     m_state.idPhoto = result.check;
     m_state.idPhotoImage = result.image;
     m_state.idPhotoFaceBox = result.faceBox;
+    m_state.idPhotoOverride = false;
+    m_state.idPhotoOverrideReason.clear();
+    syncOverride();
     m_view->setStill(result.image, result.faceBox, result.check->quality);
     const auto failed = result.check->quality.failed();
     const int total = static_cast<int>(result.check->quality.measures.size());
@@ -200,7 +244,8 @@ void IdPhotoPage::onChecked(int requestId, const EnrollmentController::IdPhotoRe
         QStringList problems;
         for (auto id : failed)
             problems << UiText::measureProblem(id, result.check->quality.find(id)->value);
-        setStatus(tr("Face found on the document. %1 of %2 quality measures pass (%3): retake if you can.")
+        setStatus(tr("Face found on the document. %1 of %2 quality measures pass (%3): retake it, or keep it "
+                     "anyway with a reason (the enrollment is then reviewed).")
                       .arg(total - static_cast<int>(failed.size()))
                       .arg(total)
                       .arg(problems.join(QStringLiteral(", "))),
@@ -228,6 +273,9 @@ void IdPhotoPage::retake()
     m_state.idPhoto.reset();
     m_state.idPhotoImage = QImage();
     m_state.idPhotoFaceBox.reset();
+    m_state.idPhotoOverride = false;
+    m_state.idPhotoOverrideReason.clear();
+    syncOverride();
     m_view->clear();
     if (!m_capture.camera()->isRunning())
         m_capture.startCamera();
@@ -245,6 +293,7 @@ void IdPhotoPage::updateButtons()
     m_captureButton->setEnabled(ready && !still);
     m_importButton->setEnabled(ready);
     m_retakeButton->setEnabled(m_requestId == 0 && still);
+    updateOverride();
 }
 
 void IdPhotoPage::setStatus(const QString& text, bool error)
@@ -259,7 +308,6 @@ void IdPhotoPage::retranslate()
 {
     setTitle(tr("ID photo"));
     setSubTitle(tr("Hold the photo page of the document up to the camera and capture it, or import a scan."));
-    m_cameraLabel->setText(tr("&Camera:"));
     m_captureButton->setText(tr("Ca&pture document"));
     m_importButton->setText(tr("&Import image…"));
     m_retakeButton->setText(tr("Re&take"));
@@ -267,6 +315,11 @@ void IdPhotoPage::retranslate()
     m_importButton->setAccessibleName(tr("Import the document photo from an image file"));
     m_retakeButton->setAccessibleName(tr("Discard this document photo and capture again"));
     m_view->setAccessibleName(tr("Camera picture of the document"));
+    m_keepAnyway->setText(tr("&Keep this ID photo anyway"));
+    m_keepAnyway->setAccessibleName(tr("Keep this ID photo although it fails the quality check; a supervisor reviews the enrollment"));
+    m_reasonLabel->setText(tr("&Reason:"));
+    m_reason->setPlaceholderText(tr("Why this photo (e.g. the document's photo is worn)"));
+    m_reason->setAccessibleName(tr("Reason for keeping this ID photo"));
     // A status text of our own is rebuilt by the next action; keep what is shown meanwhile.
     if (m_state.idPhoto && m_state.idPhoto->faceFound() && m_requestId == 0) {
         const auto failed = m_state.idPhoto->quality.failed();

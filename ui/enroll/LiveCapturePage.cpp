@@ -1,8 +1,7 @@
 #include "enroll/LiveCapturePage.h"
 
 #include "capture/CameraController.h"
-#include "capture/CameraPicker.h"
-#include "capture/CameraProblemBar.h"
+#include "capture/CameraPane.h"
 #include "capture/CaptureSystem.h"
 #include "capture/CaptureView.h"
 #include "common/UiText.h"
@@ -25,16 +24,17 @@ namespace fe::ui {
 LiveCapturePage::LiveCapturePage(EnrollmentState& state, EnrollmentController& controller, CaptureSystem& capture,
                                  const QString& demoVideo, QWidget* parent)
     : QWizardPage(parent), m_state(state), m_controller(controller), m_capture(capture),
-      m_picker(new CameraPicker(capture.camera(), demoVideo, this)),
-      m_problems(new CameraProblemBar(capture.camera(), demoVideo, this)), m_view(new CaptureView(this)),
-      m_strip(new AttemptStrip(this)), m_cameraLabel(new QLabel(this)), m_status(new QLabel(this)),
+      m_pane(new CameraPane(capture, demoVideo, FrameResult::Stage::Document, this)), m_view(m_pane->view()),
+      m_strip(new AttemptStrip(this)), m_status(new QLabel(this)),
       m_landmarks(new QCheckBox(this)), m_retry(new QPushButton(this)), m_continue(new QPushButton(this)),
       m_override(new QPushButton(this))
 {
     setObjectName(QStringLiteral("livePage"));
     m_view->setObjectName(QStringLiteral("liveView"));
     m_view->setSubject(HintSubject::Person);
-    m_view->setStats(&capture.stats());
+    // The customer faces this picture: a mirror, so that their left is the screen's left
+    // (the analysis and the portrait keep the camera's own frame).
+    m_view->setMirrored(true);
     m_status->setObjectName(QStringLiteral("liveStatus"));
     m_status->setWordWrap(true);
     m_landmarks->setObjectName(QStringLiteral("landmarksCheck"));
@@ -44,22 +44,14 @@ LiveCapturePage::LiveCapturePage(EnrollmentState& state, EnrollmentController& c
     m_override->setObjectName(QStringLiteral("overrideButton"));
     for (QPushButton* b : {m_retry, m_continue, m_override})
         b->setAutoDefault(false);
-    m_cameraLabel->setBuddy(m_picker);
-
-    auto* top = new QHBoxLayout;
-    top->addWidget(m_cameraLabel);
-    top->addWidget(m_picker);
-    top->addStretch(1);
-    top->addWidget(m_landmarks);
+    m_pane->topRow()->addWidget(m_landmarks);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_retry);
     buttons->addWidget(m_continue);
     buttons->addWidget(m_override);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_problems);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_pane, 1);
     layout->addWidget(m_strip);
     layout->addWidget(m_status);
     layout->addLayout(buttons);
@@ -72,14 +64,6 @@ LiveCapturePage::LiveCapturePage(EnrollmentState& state, EnrollmentController& c
         if (dialog.exec() == QDialog::Accepted)
             applyOverride(dialog.reason());
     });
-    connect(m_problems, &CameraProblemBar::chooseCameraRequested, this, [this] {
-        m_picker->setFocus();
-        m_picker->showPopup();
-    });
-    connect(&capture, &CaptureSystem::frameResult, this, [this](const FrameResultPtr& r) {
-        if (isVisible() && r->stage != FrameResult::Stage::Document)
-            m_view->setResult(r);
-    });
     connect(&capture, &CaptureSystem::attemptStarted, this, &LiveCapturePage::onStarted);
     connect(&capture, &CaptureSystem::attemptFinished, this, &LiveCapturePage::onFinished);
     connect(&capture, &CaptureSystem::attemptFailed, this, &LiveCapturePage::onFailed);
@@ -89,7 +73,6 @@ LiveCapturePage::LiveCapturePage(EnrollmentState& state, EnrollmentController& c
         updateControls();
     });
     connect(m_capture.camera(), &CameraController::choiceChanged, this, [this] {
-        m_view->setDemo(m_capture.camera()->isDemo());
         // Another camera means other settings (a recording cannot follow prompts): start over.
         if (isVisible() && m_running)
             startAttempt();
@@ -117,7 +100,7 @@ void LiveCapturePage::initializePage()
     m_error.clear();
     if (!m_capture.camera()->isRunning())
         m_capture.startCamera();
-    m_view->setDemo(m_capture.camera()->isDemo());
+    m_pane->updateDemo();
     m_strip->setAttempts(m_state.attempts);
     if (!m_state.chosen)
         startAttempt();
@@ -279,13 +262,38 @@ void LiveCapturePage::updateControls()
     m_status->setText(status);
     m_view->setStatusText(!ready ? tr("Preparing face analysis…") : QString());
     m_view->setGuidanceEnabled(true);
+    updateOutcome(canOverride);
+}
+
+void LiveCapturePage::updateOutcome(bool canOverride)
+{
+    // Once an attempt is over the picture's guidance line says what happens next, never
+    // "hold still" to a customer whose capture has ended.
+    if (m_running || m_pendingStart || m_state.attempts.empty()) {
+        m_view->setOutcome(m_error.isEmpty() || m_running ? QString() : tr("The capture stopped: try again"), false);
+        return;
+    }
+    const EnrollmentState::Attempt& last = m_state.attempts.back();
+    switch (last.kind) {
+    case AttemptOutcome::Kind::Passed:
+        m_view->setOutcome(tr("Portrait taken: done"), true);
+        return;
+    case AttemptOutcome::Kind::LivenessFlag:
+        m_view->setOutcome(tr("Liveness not confirmed: try again, or continue for review"), false);
+        return;
+    case AttemptOutcome::Kind::NoPortrait:
+        m_view->setOutcome(canOverride ? tr("Attempt failed: %1. Try again, override or cancel")
+                                             .arg(AttemptStrip::shortReason(last))
+                                       : tr("Attempt failed: %1. Try again").arg(AttemptStrip::shortReason(last)),
+                           false);
+        return;
+    }
 }
 
 void LiveCapturePage::retranslate()
 {
     setTitle(tr("Live capture"));
     setSubTitle(tr("The customer looks at the camera. Guidance and prompts appear on the picture."));
-    m_cameraLabel->setText(tr("&Camera:"));
     m_landmarks->setText(tr("Show &landmarks"));
     m_landmarks->setAccessibleName(tr("Show the face landmarks on the picture"));
     m_retry->setText(tr("Try &again"));

@@ -11,8 +11,7 @@ class QPushButton;
 namespace fe::ui {
 
 class AttemptStrip;
-class CameraPicker;
-class CameraProblemBar;
+class CameraPane;
 class CaptureSystem;
 class CaptureView;
 class EnrollmentController;
@@ -56,15 +55,14 @@ private:
     void onFailed(int attemptId, const QString& message);
     void onStarted(int attemptId);
     void updateControls();
+    void updateOutcome(bool canOverride);
 
     EnrollmentState& m_state;
     EnrollmentController& m_controller;
     CaptureSystem& m_capture;
-    CameraPicker* m_picker;
-    CameraProblemBar* m_problems;
+    CameraPane* m_pane;
     CaptureView* m_view;
     AttemptStrip* m_strip;
-    QLabel* m_cameraLabel;
     QLabel* m_status;
     QCheckBox* m_landmarks;
     QPushButton* m_retry;
