@@ -2228,6 +2228,25 @@
         <source>Attempts:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>✓ %1 passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>! %1 not confirmed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraPane</name>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::ui::CameraPicker</name>
@@ -2728,19 +2747,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Face found on the document. %1 of %2 quality measures pass (%3): retake if you can.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ID photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hold the photo page of the document up to the camera and capture it, or import a scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Camera:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2777,6 +2788,30 @@
     </message>
     <message>
         <source>Loading the enrolled faces…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face found on the document. %1 of %2 quality measures pass (%3): retake it, or keep it anyway with a reason (the enrollment is then reviewed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep this ID photo anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this ID photo although it fails the quality check; a supervisor reviews the enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this photo (e.g. the document&apos;s photo is worn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for keeping this ID photo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2837,10 +2872,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Camera:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show &amp;landmarks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2874,6 +2905,26 @@
     </message>
     <message>
         <source>Live camera picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture stopped: try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portrait taken: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liveness not confirmed: try again, or continue for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt failed: %1. Try again, override or cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt failed: %1. Try again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3453,6 +3504,82 @@
     </message>
     <message>
         <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not centred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head turned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head tilted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no good frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>face lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prompt not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>face changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flat picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no blink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no head movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looks like a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>possible spoof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undecided</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

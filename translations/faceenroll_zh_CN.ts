@@ -2228,6 +2228,25 @@
         <source>Attempts:</source>
         <translation>尝试记录：</translation>
     </message>
+    <message>
+        <source>✓ %1 passed</source>
+        <translation>✓ 第 %1 次 通过</translation>
+    </message>
+    <message>
+        <source>! %1 not confirmed: %2</source>
+        <translation>! 第 %1 次 未确认：%2</translation>
+    </message>
+    <message>
+        <source>✗ %1 failed: %2</source>
+        <translation>✗ 第 %1 次 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>fe::ui::CameraPane</name>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>摄像头(&amp;C)：</translation>
+    </message>
 </context>
 <context>
     <name>fe::ui::CameraPicker</name>
@@ -2727,20 +2746,12 @@
         <translation>已在证件上找到人脸；全部 %1 项质量指标合格。</translation>
     </message>
     <message>
-        <source>Face found on the document. %1 of %2 quality measures pass (%3): retake if you can.</source>
-        <translation>已在证件上找到人脸。%2 项质量指标中有 %1 项合格（%3）：如有可能请重拍。</translation>
-    </message>
-    <message>
         <source>ID photo</source>
         <translation>证件照片</translation>
     </message>
     <message>
         <source>Hold the photo page of the document up to the camera and capture it, or import a scan.</source>
         <translation>请将证件的照片页对准摄像头并拍摄，或导入扫描件。</translation>
-    </message>
-    <message>
-        <source>&amp;Camera:</source>
-        <translation>摄像头(&amp;C)：</translation>
     </message>
     <message>
         <source>Ca&amp;pture document</source>
@@ -2777,6 +2788,30 @@
     <message>
         <source>Loading the enrolled faces…</source>
         <translation>正在加载已登记的人脸……</translation>
+    </message>
+    <message>
+        <source>Face found on the document. %1 of %2 quality measures pass (%3): retake it, or keep it anyway with a reason (the enrollment is then reviewed).</source>
+        <translation>已在证件上找到人脸。%2 项质量指标中有 %1 项合格（%3）：请重拍，或填写理由后仍保留此照片（该登记将交由主管审核）。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this ID photo anyway</source>
+        <translation>仍保留此证件照(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep this ID photo although it fails the quality check; a supervisor reviews the enrollment</source>
+        <translation>证件照未通过质量检查仍予保留；该登记将由主管审核</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Why this photo (e.g. the document&apos;s photo is worn)</source>
+        <translation>保留原因（例如：证件照片已磨损）</translation>
+    </message>
+    <message>
+        <source>Reason for keeping this ID photo</source>
+        <translation>保留此证件照的理由</translation>
     </message>
 </context>
 <context>
@@ -2835,10 +2870,6 @@
         <translation>客户看向摄像头。指引和提示显示在画面上。</translation>
     </message>
     <message>
-        <source>&amp;Camera:</source>
-        <translation>摄像头(&amp;C)：</translation>
-    </message>
-    <message>
         <source>Show &amp;landmarks</source>
         <translation>显示特征点(&amp;L)</translation>
     </message>
@@ -2873,6 +2904,26 @@
     <message>
         <source>Live camera picture</source>
         <translation>实时摄像头画面</translation>
+    </message>
+    <message>
+        <source>The capture stopped: try again</source>
+        <translation>采集已中断：请重试</translation>
+    </message>
+    <message>
+        <source>Portrait taken: done</source>
+        <translation>已拍摄人像：完成</translation>
+    </message>
+    <message>
+        <source>Liveness not confirmed: try again, or continue for review</source>
+        <translation>未确认活体：请重试，或继续并交由主管审核</translation>
+    </message>
+    <message>
+        <source>Attempt failed: %1. Try again, override or cancel</source>
+        <translation>本次失败：%1。请重试、强制继续或取消</translation>
+    </message>
+    <message>
+        <source>Attempt failed: %1. Try again</source>
+        <translation>本次失败：%1。请重试</translation>
     </message>
 </context>
 <context>
@@ -3451,6 +3502,82 @@
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>too far</source>
+        <translation>距离太远</translation>
+    </message>
+    <message>
+        <source>too close</source>
+        <translation>距离太近</translation>
+    </message>
+    <message>
+        <source>not centred</source>
+        <translation>未居中</translation>
+    </message>
+    <message>
+        <source>head turned</source>
+        <translation>头部侧转</translation>
+    </message>
+    <message>
+        <source>head tilted</source>
+        <translation>头部歪斜</translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation>在移动</translation>
+    </message>
+    <message>
+        <source>no good frame</source>
+        <translation>无合格画面</translation>
+    </message>
+    <message>
+        <source>face lost</source>
+        <translation>人脸丢失</translation>
+    </message>
+    <message>
+        <source>too slow</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>prompt not followed</source>
+        <translation>未按提示动作</translation>
+    </message>
+    <message>
+        <source>face changed</source>
+        <translation>人脸发生变化</translation>
+    </message>
+    <message>
+        <source>flat picture</source>
+        <translation>平面图像</translation>
+    </message>
+    <message>
+        <source>no blink</source>
+        <translation>未眨眼</translation>
+    </message>
+    <message>
+        <source>no head movement</source>
+        <translation>头部无动作</translation>
+    </message>
+    <message>
+        <source>wrong direction</source>
+        <translation>方向错误</translation>
+    </message>
+    <message>
+        <source>looks like a photo</source>
+        <translation>疑似照片</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>活体</translation>
+    </message>
+    <message>
+        <source>possible spoof</source>
+        <translation>疑似攻击</translation>
+    </message>
+    <message>
+        <source>undecided</source>
+        <translation>无法判定</translation>
     </message>
 </context>
 </TS>
