@@ -63,6 +63,20 @@ QString demoVideo()
     return QString::fromStdString(fe::test::asset(Asset::DemoVideo).string());
 }
 
+QString darkenedImage(const QTemporaryDir& dir, const QString& path)
+{
+    QImage image = QImage(path).convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < image.height(); ++y) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            line[x] = qRgb(qRed(line[x]) / 4, qGreen(line[x]) / 4, qBlue(line[x]) / 4);
+    }
+    const QString out = dir.filePath(QStringLiteral("dark-id.png"));
+    if (!image.save(out))
+        qFatal("cannot write %s", qPrintable(out));
+    return out;
+}
+
 QString demoFrame(const QTemporaryDir& dir, int index, const QString& name)
 {
     cv::VideoCapture video(demoVideo().toStdString());

@@ -30,6 +30,9 @@ fe::ui::SharedModels sharedModels();
 // Frame `index` of the demo video written as a PNG into dir; its path.
 QString demoFrame(const QTemporaryDir& dir, int index, const QString& name = QStringLiteral("frame.png"));
 QString demoVideo();
+// The picture at `path` with its brightness cut to a quarter, written into dir: the face is
+// still found, but the document profile's exposure measure fails.
+QString darkenedImage(const QTemporaryDir& dir, const QString& path);
 
 // The cheapest Argon2id (the production cost is the store's business, not the GUI's).
 store::StoreOptions fastStoreOptions();

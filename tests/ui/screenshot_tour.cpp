@@ -30,6 +30,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMediaPlayer>
+#include <QPushButton>
 
 #include <cstdio>
 #include <cstdlib>
@@ -169,6 +170,17 @@ int main(int argc, char** argv)
     waitFor("document guidance on the picture", [&] { return liveFrameWith(wizard->idPhotoPage()->view(), false); });
     shoot(&w, "idphoto_camera");
     QTemporaryDir media;
+    // A photo below the document profile: kept only through its own control, with a reason.
+    d.importIdPhoto(darkenedImage(media, demoFrame(media, 4700)));
+    auto* keep = wizard->idPhotoPage()->findChild<QCheckBox*>(QStringLiteral("keepIdPhotoCheck"));
+    if (keep == nullptr || !keep->isVisible())
+        fail("the keep-anyway control for a dark ID photo");
+    keep->click();
+    QTest::keyClicks(wizard->idPhotoPage()->findChild<QLineEdit*>(QStringLiteral("idPhotoReasonEdit")),
+                     QStringLiteral("The card photo is faded"));
+    settle();
+    shoot(&w, "idphoto_override");
+    QTest::mouseClick(wizard->idPhotoPage()->findChild<QPushButton*>(QStringLiteral("retakeButton")), Qt::LeftButton);
     if (!d.importIdPhoto(demoFrame(media, 4700)))
         fail("the ID photo check");
     shoot(&w, "idphoto");

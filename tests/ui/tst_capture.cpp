@@ -5,12 +5,14 @@
 // reported and handled.
 #include "GuiTestSupport.h"
 #include "capture/CameraController.h"
+#include "capture/CameraProblemBar.h"
 #include "capture/CaptureSystem.h"
 #include "capture/CaptureView.h"
 #include "common/EventLoopLatency.h"
 #include "common/UiText.h"
 
 #include <QMediaPlayer>
+#include <QPushButton>
 #include <QSignalSpy>
 
 using namespace fe::ui;
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void stalledStream_isReportedAndRecovers();
     void stillImageCamera_deliversFrames();
     void announcement_followsTheGuidance();
+    void cameraProblems_eachSayWhatHappenedAndOfferTheirAction();
 };
 
 void TestCapture::initTestCase()
@@ -216,6 +219,61 @@ void TestCapture::announcement_followsTheGuidance()
     QCOMPARE(view.accessibleDescription(), text);
     QVERIFY(text.contains(UiText::hint(view.hint(), HintSubject::Person)));
     capture.stopCamera();
+}
+
+void TestCapture::cameraProblems_eachSayWhatHappenedAndOfferTheirAction()
+{
+    // No real camera runs here: a device id that is not connected is "no camera"; a missing
+    // demo file "cannot start"; a paused demo video "stalled". (An unplugged camera needs a
+    // device list that changes, which only a real camera gives.)
+    QTemporaryDir dir;
+    CaptureSystem capture;
+    CameraProblemBar bar(capture.camera(), fe::test::gui::demoVideo());
+    bar.show();
+    const auto button = [&](const char* text) {
+        for (QPushButton* b : bar.findChildren<QPushButton*>())
+            if (b->text().remove(u'&') == QLatin1String(text))
+                return b;
+        return static_cast<QPushButton*>(nullptr);
+    };
+    QStringList messages;
+
+    CameraChoice absent;
+    absent.kind = CameraChoice::Kind::Device;
+    absent.deviceId = "no-such-camera";
+    capture.camera()->setChoice(absent);
+    capture.startCamera();
+    QCOMPARE(capture.camera()->problem(), CameraController::Problem::NoCamera);
+    QVERIFY(bar.isVisible());
+    messages << bar.message();
+    QVERIFY2(bar.message().contains(QStringLiteral("No camera")), qPrintable(bar.message()));
+    QPushButton* demo = button("Use the demo camera");
+    QVERIFY(demo != nullptr && demo->isVisible());
+    QVERIFY(button("Choose another camera")->isVisible());
+    // The offered action works: the demo camera delivers pictures and the problem is gone.
+    demo->click();
+    QTRY_VERIFY_WITH_TIMEOUT(capture.counters().delivered > 5, 30000);
+    QCOMPARE(capture.camera()->problem(), CameraController::Problem::None);
+    QVERIFY(!bar.isVisible());
+
+    capture.camera()->demoPlayer()->pause();
+    QTRY_COMPARE_WITH_TIMEOUT(capture.camera()->problem(), CameraController::Problem::Stalled, 15000);
+    messages << bar.message();
+    QVERIFY(button("Try again")->isVisible());
+    capture.stopCamera();
+
+    capture.camera()->setChoice(CameraChoice::demoFile(dir.filePath(QStringLiteral("missing.mp4"))));
+    capture.startCamera();
+    QCOMPARE(capture.camera()->problem(), CameraController::Problem::StartFailed);
+    messages << bar.message();
+    QVERIFY(button("Choose another camera")->isVisible());
+    capture.stopCamera();
+
+    // Each problem in its own words.
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(QSet<QString>(messages.begin(), messages.end()).size(), 3);
+    for (const QString& m : messages)
+        QVERIFY(!m.isEmpty());
 }
 
 FE_GUI_TEST_MAIN(TestCapture)

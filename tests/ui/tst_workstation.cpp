@@ -65,22 +65,6 @@ fe::store::Enrollment enrollment(const WorkstationDriver& d, const std::string& 
     return e;
 }
 
-// The picture at `path` with its brightness cut to a quarter: the face is still found, but
-// the document profile's exposure measure fails.
-QString darkened(const QTemporaryDir& dir, const QString& path)
-{
-    QImage image(path);
-    image = image.convertToFormat(QImage::Format_RGB32);
-    for (int y = 0; y < image.height(); ++y) {
-        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
-        for (int x = 0; x < image.width(); ++x)
-            line[x] = qRgb(qRed(line[x]) / 4, qGreen(line[x]) / 4, qBlue(line[x]) / 4);
-    }
-    const QString out = dir.filePath(QStringLiteral("dark-id.png"));
-    image.save(out);
-    return out;
-}
-
 std::vector<fe::store::EnrollmentSummary> enrollments(const WorkstationDriver& d)
 {
     fe::store::Session sup = fe::store::Store::unlock(dbOf(d), "sup", fe::store::SecretBytes::fromString(kSupervisorPassword),
@@ -210,7 +194,7 @@ void TestWorkstation::stillImageCamera_isFlaggedForLiveness()
     auto* keep = idPage->findChild<QCheckBox*>(QStringLiteral("keepIdPhotoCheck"));
     auto* reason = idPage->findChild<QLineEdit*>(QStringLiteral("idPhotoReasonEdit"));
     QVERIFY(keep != nullptr && reason != nullptr);
-    QVERIFY(!d.importIdPhoto(darkened(media, still)));
+    QVERIFY(!d.importIdPhoto(darkenedImage(media, still)));
     QVERIFY(wizard->state().idPhoto && wizard->state().idPhoto->faceFound());
     QVERIFY2(!wizard->state().idPhoto->quality.passed, "the darkened photo should fail the document profile");
     QVERIFY(keep->isVisible());

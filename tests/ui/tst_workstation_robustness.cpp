@@ -4,6 +4,7 @@
 // operator sees no review or settings entry; in Chinese the wizard shows no English.
 #include "GuiTestSupport.h"
 #include "WorkstationDriver.h"
+#include "app/AppOptions.h"
 #include "app/StationContext.h"
 #include "capture/CameraController.h"
 #include "capture/CaptureView.h"
@@ -22,7 +23,10 @@
 #include "store/Session.h"
 #include "store/Store.h"
 
+#include <QAbstractScrollArea>
+#include <QAccessible>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMediaPlayer>
 #include <QPushButton>
@@ -91,6 +95,7 @@ private Q_SLOTS:
     void operator_seesNoReviewOrSettings();
     void oneTimePassword_asksForTheUsersOwnFirst();
     void chinese_wizardShowsNoEnglish();
+    void wizardControls_haveAccessibleNames_f12_andGeometryIsRemembered();
 
 private:
     fe::ui::SharedModels m_models;
@@ -341,6 +346,78 @@ void TestWorkstationRobustness::chinese_wizardShowsNoEnglish()
     // Back to English at run time: the same page retranslates.
     fe::ui::LanguageManager::instance()->setLanguage(QStringLiteral("en"));
     QTRY_VERIFY_WITH_TIMEOUT(visibleTexts(wizard).join(u' ').contains(QStringLiteral("ID photo")), 5000);
+}
+
+namespace {
+
+// The visible controls below root whose accessible name is empty (what a screen reader would
+// announce as "button" or "edit" and nothing else).
+QStringList unnamedControls(QWidget* root)
+{
+    QStringList out;
+    for (QWidget* w : root->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(root) || w->focusPolicy() == Qt::NoFocus)
+            continue;
+        if (!qobject_cast<QAbstractButton*>(w) && !qobject_cast<QLineEdit*>(w) && !qobject_cast<QComboBox*>(w) &&
+            !qobject_cast<QAbstractScrollArea*>(w))
+            continue;
+        QAccessibleInterface* a = QAccessible::queryAccessibleInterface(w);
+        if (a == nullptr || a->text(QAccessible::Name).trimmed().isEmpty())
+            out << QStringLiteral("%1 (%2)").arg(w->objectName(), QLatin1String(w->metaObject()->className()));
+    }
+    return out;
+}
+
+} // namespace
+
+void TestWorkstationRobustness::wizardControls_haveAccessibleNames_f12_andGeometryIsRemembered()
+{
+    QTemporaryDir media;
+    QRect geometry;
+    {
+        WorkstationDriver d;
+        fe::ui::MainWindow& w = d.window();
+        w.show();
+        QVERIFY(d.login("op1", kOperatorPassword));
+        QStringList unnamed = unnamedControls(w.homeWidget());
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("home: ") + unnamed.join(QStringLiteral(", "))));
+        QVERIFY(d.startEnrollment());
+        EnrollmentWizard* wizard = w.enrollmentWizard();
+        unnamed = unnamedControls(wizard);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("consent: ") + unnamed.join(QStringLiteral(", "))));
+        QVERIFY(d.giveConsent());
+        unnamed = unnamedControls(wizard);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("customer: ") + unnamed.join(QStringLiteral(", "))));
+        QVERIFY(d.fillCustomer());
+        unnamed = unnamedControls(wizard);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("ID photo: ") + unnamed.join(QStringLiteral(", "))));
+        QVERIFY(d.importIdPhoto(demoFrame(media, 4700)));
+        QVERIFY(d.clickNext());
+        QCOMPARE(d.wizardPage(), static_cast<int>(EnrollmentWizard::Live));
+        unnamed = unnamedControls(wizard);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("live: ") + unnamed.join(QStringLiteral(", "))));
+
+        // F12 shows the capture figures over the live picture, and hides them again.
+        fe::ui::CaptureView* view = wizard->livePage()->view();
+        QVERIFY(!view->debugOverlayVisible());
+        QTest::keyClick(&w, Qt::Key_F12);
+        QVERIFY(view->debugOverlayVisible());
+        QTest::keyClick(&w, Qt::Key_F12);
+        QVERIFY(!view->debugOverlayVisible());
+
+        w.setGeometry(QRect(w.geometry().topLeft(), QSize(1010, 730)));
+        geometry = w.geometry();
+        w.close();
+    }
+    // A new window opens where the last one was closed, at its size.
+    QTemporaryDir dir;
+    fe::ui::AppOptions options;
+    options.dataDir = dir.path();
+    options.demoFile = demoVideo();
+    options.forceDemoCamera = true;
+    options.storeOptions = fastStoreOptions();
+    fe::ui::MainWindow again(options);
+    QCOMPARE(again.geometry().size(), geometry.size());
 }
 
 FE_GUI_TEST_MAIN(TestWorkstationRobustness)
