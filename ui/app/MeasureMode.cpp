@@ -74,6 +74,7 @@ void MeasureMode::start()
     m_view->setWindowTitle(QStringLiteral("FaceEnroll --measure"));
     m_view->resize(960, 720);
     m_view->setDemo(true);
+    m_view->setMirrored(true); // as the live page shows it
     m_view->setStatusText(tr("Preparing face analysis…"));
 
     LiveSettings live;

@@ -458,7 +458,8 @@ void CaptureView::paintPose(QPainter& p, const QRectF& area) const
     const qreal dx = std::clamp(face.pose.yaw / kPoseFullScaleDeg, -1.0, 1.0) * radius * (m_mirrored ? -1.0 : 1.0);
     const qreal dy = std::clamp(-face.pose.pitch / kPoseFullScaleDeg, -1.0, 1.0) * radius;
     const QPointF dot(c.x() + dx, c.y() + dy);
-    const qreal roll = face.pose.roll * M_PI / 180.0;
+    // A mirror also turns a clockwise tilt into an anticlockwise one.
+    const qreal roll = face.pose.roll * M_PI / 180.0 * (m_mirrored ? -1.0 : 1.0);
     const QPointF along(std::cos(roll) * radius * 0.45, std::sin(roll) * radius * 0.45);
     p.setPen(QPen(ok ? kPass.lighter(150) : kWarn, 3.0, Qt::SolidLine, Qt::RoundCap));
     p.drawLine(dot - along, dot + along);
@@ -526,10 +527,14 @@ qreal CaptureView::paintGuidance(QPainter& p) const
     if (text.isEmpty())
         return height();
     p.save();
-    const QFont f = sizedFont(font(), std::clamp(height() / 17.0, 16.0, 40.0), true);
+    // The outcome of a finished attempt is a longer sentence than a hint: a smaller size.
+    const qreal px = std::clamp(height() / (m_outcome.isEmpty() ? 17.0 : 24.0), 14.0, 40.0);
+    const QFont f = sizedFont(font(), px, true);
     p.setFont(f);
     const QFontMetricsF fm(f);
-    const qreal bandHeight = fm.height() * 1.7;
+    // As tall as the text needs when it wraps (a long sentence, a large font at 200 %).
+    const QRectF textBounds = fm.boundingRect(QRectF(0, 0, width() - 40.0, height()), Qt::TextWordWrap, text);
+    const qreal bandHeight = std::max(fm.height() * 1.7, textBounds.height() + fm.height() * 0.7);
     const QRectF band(0, height() - bandHeight, width(), bandHeight);
     const bool good = m_outcome.isEmpty() ? m_hints.current() == Hint::Ready : m_outcomeGood;
     p.setPen(Qt::NoPen);

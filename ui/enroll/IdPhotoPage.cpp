@@ -236,24 +236,27 @@ void IdPhotoPage::onChecked(int requestId, const EnrollmentController::IdPhotoRe
     m_state.idPhotoOverrideReason.clear();
     syncOverride();
     m_view->setStill(result.image, result.faceBox, result.check->quality);
-    const auto failed = result.check->quality.failed();
-    const int total = static_cast<int>(result.check->quality.measures.size());
-    if (failed.empty()) {
-        setStatus(tr("Face found on the document; all %1 quality measures pass.").arg(total), false);
-    } else {
-        QStringList problems;
-        for (auto id : failed)
-            problems << UiText::measureProblem(id, result.check->quality.find(id)->value);
-        setStatus(tr("Face found on the document. %1 of %2 quality measures pass (%3): retake it, or keep it "
-                     "anyway with a reason (the enrollment is then reviewed).")
-                      .arg(total - static_cast<int>(failed.size()))
-                      .arg(total)
-                      .arg(problems.join(QStringLiteral(", "))),
-                  false);
-    }
+    setStatus(qualityStatus(), false);
     Q_EMIT m_state.changed();
     updateButtons();
     Q_EMIT completeChanged();
+}
+
+QString IdPhotoPage::qualityStatus() const
+{
+    const vision::QualityReport& quality = m_state.idPhoto->quality;
+    const auto failed = quality.failed();
+    const int total = static_cast<int>(quality.measures.size());
+    if (failed.empty())
+        return tr("Face found on the document; all %1 quality measures pass.").arg(total);
+    QStringList problems;
+    for (auto id : failed)
+        problems << UiText::measureProblem(id, quality.find(id)->value);
+    return tr("Face found on the document. %1 of %2 quality measures pass (%3): retake it, or keep it "
+              "anyway with a reason (the enrollment is then reviewed).")
+        .arg(total - static_cast<int>(failed.size()))
+        .arg(total)
+        .arg(problems.join(QStringLiteral(", ")));
 }
 
 void IdPhotoPage::onFailed(int requestId, const QString& message)
@@ -320,13 +323,9 @@ void IdPhotoPage::retranslate()
     m_reasonLabel->setText(tr("&Reason:"));
     m_reason->setPlaceholderText(tr("Why this photo (e.g. the document's photo is worn)"));
     m_reason->setAccessibleName(tr("Reason for keeping this ID photo"));
-    // A status text of our own is rebuilt by the next action; keep what is shown meanwhile.
-    if (m_state.idPhoto && m_state.idPhoto->faceFound() && m_requestId == 0) {
-        const auto failed = m_state.idPhoto->quality.failed();
-        const int total = static_cast<int>(m_state.idPhoto->quality.measures.size());
-        if (failed.empty())
-            setStatus(tr("Face found on the document; all %1 quality measures pass.").arg(total), false);
-    }
+    // The photo on show is described again in the new language; other messages stay until the next action.
+    if (m_state.idPhoto && m_state.idPhoto->faceFound() && m_requestId == 0)
+        setStatus(qualityStatus(), false);
     showLive();
 }
 

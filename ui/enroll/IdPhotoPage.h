@@ -58,6 +58,8 @@ private:
     void updateOverride();
     void syncOverride();
     [[nodiscard]] bool photoFailedQuality() const;
+    // What the page says about the photo on show (its quality), in the current language.
+    [[nodiscard]] QString qualityStatus() const;
 
     EnrollmentState& m_state;
     EnrollmentController& m_controller;
