@@ -13,7 +13,8 @@
 
 namespace fe::ui {
 
-CameraPane::CameraPane(CaptureSystem& capture, const QString& demoVideo, FrameResult::Stage otherStage, QWidget* parent)
+CameraPane::CameraPane(CaptureSystem& capture, const QString& demoVideo, std::optional<FrameResult::Stage> otherStage,
+                       QWidget* parent)
     : QWidget(parent), m_capture(capture), m_picker(new CameraPicker(capture.camera(), demoVideo, this)),
       m_problems(new CameraProblemBar(capture.camera(), demoVideo, this)), m_view(new CaptureView(this)),
       m_cameraLabel(new QLabel(this)), m_top(new QHBoxLayout)

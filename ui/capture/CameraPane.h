@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QHBoxLayout;
 class QLabel;
 
@@ -14,16 +16,17 @@ class CameraProblemBar;
 class CaptureSystem;
 class CaptureView;
 
-// The camera part of a wizard page that captures (the ID photo, the live capture): the camera
-// choice, the camera problems with their actions, and the painted picture, which shows the
-// capture system's frames of every stage but the one given (the other page's). The page adds
+// The camera part of a wizard page that shows the camera (first run's camera choice, the ID
+// photo, the live capture): the camera choice, the camera problems with their actions, and the
+// painted picture, which shows the capture system's frames of every stage but the one given
+// (the other page's), or of every stage. The page adds
 // its own controls beside the choice (topRow()) and below. GUI thread only.
 class CameraPane : public QWidget
 {
     Q_OBJECT
 
 public:
-    CameraPane(CaptureSystem& capture, const QString& demoVideo, FrameResult::Stage otherStage,
+    CameraPane(CaptureSystem& capture, const QString& demoVideo, std::optional<FrameResult::Stage> otherStage,
                QWidget* parent = nullptr);
 
     [[nodiscard]] CaptureView* view() const { return m_view; }

@@ -2,7 +2,7 @@
 
 #include "capture/CameraController.h"
 #include "capture/CameraPicker.h"
-#include "capture/CameraProblemBar.h"
+#include "capture/CameraPane.h"
 #include "capture/CaptureSystem.h"
 #include "capture/CaptureView.h"
 
@@ -15,32 +15,14 @@
 namespace fe::ui {
 
 CameraSetupPage::CameraSetupPage(CaptureSystem& capture, const QString& demoVideo, QWidget* parent)
-    : QWizardPage(parent), m_capture(capture), m_label(new QLabel(this)),
-      m_picker(new CameraPicker(capture.camera(), demoVideo, this)),
-      m_problems(new CameraProblemBar(capture.camera(), demoVideo, this)), m_view(new CaptureView(this))
+    : QWizardPage(parent), m_capture(capture), m_pane(new CameraPane(capture, demoVideo, std::nullopt, this)),
+      m_view(m_pane->view())
 {
     setObjectName(QStringLiteral("cameraSetupPage"));
     m_view->setObjectName(QStringLiteral("cameraSetupView"));
     m_view->setGuidanceEnabled(false);
-    m_label->setBuddy(m_picker);
-    auto* row = new QHBoxLayout;
-    row->addWidget(m_label);
-    row->addWidget(m_picker);
-    row->addStretch(1);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(row);
-    layout->addWidget(m_problems);
-    layout->addWidget(m_view, 1);
-    connect(&capture, &CaptureSystem::frameResult, this, [this](const FrameResultPtr& r) {
-        if (isVisible())
-            m_view->setResult(r);
-    });
-    connect(capture.camera(), &CameraController::choiceChanged, this,
-            [this] { m_view->setDemo(m_capture.camera()->isDemo()); });
-    connect(m_problems, &CameraProblemBar::chooseCameraRequested, this, [this] {
-        m_picker->setFocus();
-        m_picker->showPopup();
-    });
+    layout->addWidget(m_pane, 1);
     retranslate();
 }
 
@@ -48,9 +30,9 @@ void CameraSetupPage::initializePage()
 {
     m_capture.showPreview();
     m_capture.startCamera();
-    m_view->setDemo(m_capture.camera()->isDemo());
-    m_picker->refresh();
-    m_picker->setFocus();
+    m_pane->updateDemo();
+    m_pane->picker()->refresh();
+    m_pane->picker()->setFocus();
 }
 
 void CameraSetupPage::cleanupPage()
@@ -69,7 +51,6 @@ void CameraSetupPage::retranslate()
 {
     setTitle(tr("Camera"));
     setSubTitle(tr("Choose the camera that faces the customer. The picture below is live."));
-    m_label->setText(tr("&Camera:"));
     m_view->setAccessibleName(tr("Live picture of the chosen camera"));
 }
 

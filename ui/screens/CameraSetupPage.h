@@ -2,12 +2,9 @@
 
 #include <QWizardPage>
 
-class QLabel;
-
 namespace fe::ui {
 
-class CameraPicker;
-class CameraProblemBar;
+class CameraPane;
 class CaptureSystem;
 class CaptureView;
 
@@ -32,9 +29,7 @@ private:
     void retranslate();
 
     CaptureSystem& m_capture;
-    QLabel* m_label;
-    CameraPicker* m_picker;
-    CameraProblemBar* m_problems;
+    CameraPane* m_pane;
     CaptureView* m_view;
 };
 
