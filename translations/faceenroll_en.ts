@@ -2309,10 +2309,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Camera:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Live picture of the chosen camera</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2309,10 +2309,6 @@
         <translation>请选择正对客户的摄像头。下方为实时画面。</translation>
     </message>
     <message>
-        <source>&amp;Camera:</source>
-        <translation>摄像头(&amp;C)：</translation>
-    </message>
-    <message>
         <source>Live picture of the chosen camera</source>
         <translation>所选摄像头的实时画面</translation>
     </message>
