@@ -3,6 +3,7 @@
 #include "common/Error.h"
 
 #include <cerrno>
+#include <cstdio> // renameat2
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -113,17 +114,60 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
     syncDirectory(path.parent_path());
 }
 
+namespace {
+
+bool renameFlagsUnsupported(int err)
+{
+    return err == EINVAL || err == ENOSYS || err == EOPNOTSUPP;
+}
+
+bool hardLinksUnsupported(int err)
+{
+    // FAT answers EPERM ("Operation not permitted") to link(2).
+    return err == EPERM || err == EOPNOTSUPP || err == ENOSYS;
+}
+
+} // namespace
+
+void moveToNewName(const std::filesystem::path& from, const std::filesystem::path& to)
+{
+#ifdef __linux__
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
+        return;
+    if (const int err = errno; !renameFlagsUnsupported(err)) {
+        if (err == EEXIST)
+            throwExists(to);
+        throwErrno(err, QT_TRANSLATE_NOOP("fe::Error", "Cannot create %1: %2."), to);
+    }
+#endif
+    // link(2), unlike rename(2), refuses to replace an existing name.
+    if (::link(from.c_str(), to.c_str()) == 0) {
+        ::unlink(from.c_str());
+        return;
+    }
+    if (const int err = errno; !hardLinksUnsupported(err)) {
+        if (err == EEXIST)
+            throwExists(to);
+        throwErrno(err, QT_TRANSLATE_NOOP("fe::Error", "Cannot create %1: %2."), to);
+    }
+    // No hard links (FAT): take the name with an empty file, then put the whole file over
+    // that one, which is ours.
+    createPrivateFile(to); // Conflict when the name is taken
+    if (::rename(from.c_str(), to.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(to.c_str());
+        throwErrno(err, QT_TRANSLATE_NOOP("fe::Error", "Cannot create %1: %2."), to);
+    }
+}
+
 void writeNewFile(const std::filesystem::path& path, std::string_view content)
 {
     const auto tmp = writeTemporaryBeside(path, content);
-    // link(2), unlike rename(2), refuses to replace an existing name.
-    const int linked = ::link(tmp.c_str(), path.c_str());
-    const int err = errno;
-    ::unlink(tmp.c_str());
-    if (linked != 0) {
-        if (err == EEXIST)
-            throwExists(path);
-        throwErrno(err, QT_TRANSLATE_NOOP("fe::Error", "Cannot create %1: %2."), path);
+    try {
+        moveToNewName(tmp, path);
+    } catch (...) {
+        ::unlink(tmp.c_str());
+        throw;
     }
     syncDirectory(path.parent_path());
 }

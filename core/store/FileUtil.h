@@ -35,10 +35,21 @@ void createPrivateFile(const std::filesystem::path& path);
 // fsync of a directory, so a rename or unlink in it is durable.
 void syncDirectory(const std::filesystem::path& dir);
 
-// Writes content to path only if path does not exist (temporary file, fsync, link(2), which
-// fails when the name is taken; directory fsync'ed). Throws Conflict when path exists, and
-// DiskFull or Io as writeFileAtomically; never replaces another process's file.
+// Writes content to path only if path does not exist (temporary file, fsync, moveToNewName;
+// directory fsync'ed). Throws Conflict when path exists, and DiskFull or Io as
+// writeFileAtomically; never replaces another process's file. Works on removable media
+// (FAT, exFAT) as on the station's own disk.
 void writeNewFile(const std::filesystem::path& path, std::string_view content);
+
+// Gives the complete file at from (same directory) the name to, in one step, unless to exists:
+// then Conflict, and from stays where it is. Never replaces a file. Uses what the file system
+// offers, in this order: rename without replace (renameat2 RENAME_NOREPLACE: Linux's ext4,
+// xfs, btrfs, vfat, exfat); a hard link and the old name removed (file systems without
+// rename flags); and where there are no hard links either (FAT through a FUSE driver), the
+// name reserved with an exclusive create and the file renamed over that reservation, so
+// that to is never a partial file (a crash at that instant leaves it empty). Does not fsync
+// the directory. Throws fe::Error (Conflict, DiskFull, Io).
+void moveToNewName(const std::filesystem::path& from, const std::filesystem::path& to);
 
 // Identity and version of a file as stat(2) sees it: an atomic replace (rename) or a write
 // changes it. Cheap enough to ask before every call.

@@ -12,7 +12,8 @@
 
 namespace fe::sync {
 
-AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target))
+AtomicFile::AtomicFile(std::filesystem::path target, Existing existing)
+    : m_target(std::move(target)), m_existing(existing)
 {
     store::ensureSodium();
     const auto dir = m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path(".");
@@ -49,6 +50,30 @@ void AtomicFile::fail(int err)
 void AtomicFile::append(ByteView bytes)
 {
     writeAt(m_size, bytes);
+    if (m_size - m_writebackFrom >= kWritebackWindow)
+        startWriteback();
+}
+
+void AtomicFile::startWriteback()
+{
+#ifdef __linux__
+    // The disk starts on what is written while the rest is still being sealed, so commit()'s
+    // fsync finds at most two windows left instead of the whole bundle (on a 200 MB export
+    // that fsync was a third of the wall time). Waiting for the window before keeps the dirty
+    // pages bounded and the writer at the medium's pace. Durability is still fsync's: an
+    // error here is only an early sign of the one fsync would give.
+    const auto range = [&](std::uint64_t from, std::uint64_t to, unsigned flags) {
+        if (::sync_file_range(m_fd, static_cast<off_t>(from), static_cast<off_t>(to - from), flags) != 0 &&
+            (errno == EIO || errno == ENOSPC))
+            fail(errno);
+    };
+    if (m_writebackFrom > m_waitedTo)
+        range(m_waitedTo, m_writebackFrom,
+              SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+    m_waitedTo = m_writebackFrom;
+    range(m_writebackFrom, m_size, SYNC_FILE_RANGE_WRITE);
+#endif
+    m_writebackFrom = m_size;
 }
 
 void AtomicFile::writeAt(std::uint64_t offset, ByteView bytes)
@@ -78,8 +103,19 @@ void AtomicFile::commit()
         fail(errno);
     }
     m_fd = -1;
-    if (::rename(m_temp.c_str(), m_target.c_str()) != 0)
-        fail(errno);
+    if (m_existing == Existing::Replace) {
+        if (::rename(m_temp.c_str(), m_target.c_str()) != 0)
+            fail(errno);
+    } else {
+        try {
+            // Never over a file that appeared meanwhile (the caller checked before it began),
+            // and also on removable media without hard links.
+            store::moveToNewName(m_temp, m_target);
+        } catch (...) {
+            discard();
+            throw;
+        }
+    }
     m_committed = true;
     store::syncDirectory(m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path("."));
 }

@@ -119,22 +119,13 @@ BundleGeometry BundleGeometry::of(const BundleHeader& header)
 
 Bytes signatureMessage(ByteView header, ByteView table)
 {
-    Bytes m;
-    m.reserve(format::kSignatureContext.size() + 1 + header.size() + table.size());
-    m.insert(m.end(), format::kSignatureContext.begin(), format::kSignatureContext.end());
-    m.push_back(0);
-    m.insert(m.end(), header.begin(), header.end());
-    m.insert(m.end(), table.begin(), table.end());
-    return m;
+    const unsigned char nul = 0;
+    return concat({bytesOf(format::kSignatureContext), ByteView(&nul, 1), header, table});
 }
 
 Bytes streamAssociatedData(const BundleHeader& header)
 {
-    Bytes ad(format::kStreamContext.begin(), format::kStreamContext.end());
-    ad.insert(ad.end(), header.bundleId.begin(), header.bundleId.end());
-    ad.insert(ad.end(), header.stationId.begin(), header.stationId.end());
-    ad.insert(ad.end(), header.recipientKeyId.begin(), header.recipientKeyId.end());
-    return ad;
+    return concat({bytesOf(format::kStreamContext), header.bundleId, header.stationId, header.recipientKeyId});
 }
 
 } // namespace fe::sync

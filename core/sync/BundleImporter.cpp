@@ -55,7 +55,7 @@ ImportResult BundleImporter::importFile(store::Session& session, const std::file
     b.recordCount = r.records;
     b.sizeBytes = static_cast<std::int64_t>(r.bytes);
     b.fileName = Outbox::fileNameFor(r.bundleId);
-    AtomicFile copy(outbox.directory() / b.fileName);
+    AtomicFile copy(outbox.directory() / b.fileName, AtomicFile::Existing::Replace);
     reader.verifyContent([&copy](ByteView bytes) { copy.append(bytes); }, progress);
     copy.commit();
     r.duplicate = !session.addRelayedBundle(b);

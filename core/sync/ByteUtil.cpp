@@ -2,6 +2,7 @@
 
 #include "store/SecretBytes.h"
 
+#include <cstring>
 #include <sodium.h>
 
 namespace fe::sync {
@@ -156,6 +157,21 @@ Hash blake2b256(ByteView bytes)
 bool equalBytes(ByteView a, ByteView b) noexcept
 {
     return a.size() == b.size() && (a.empty() || sodium_memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
+Bytes concat(std::initializer_list<ByteView> parts)
+{
+    std::size_t total = 0;
+    for (const auto& p : parts)
+        total += p.size();
+    Bytes out(total);
+    std::size_t at = 0;
+    for (const auto& p : parts) {
+        if (!p.empty())
+            std::memcpy(out.data() + at, p.data(), p.size());
+        at += p.size();
+    }
+    return out;
 }
 
 } // namespace fe::sync

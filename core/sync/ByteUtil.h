@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -49,6 +50,16 @@ std::string uuidFromBytes(const UuidBytes& bytes);
 // Base64 without padding, URL-safe alphabet (request headers).
 std::string toBase64Url(ByteView bytes);
 std::optional<Bytes> fromBase64Url(std::string_view text);
+
+// The bytes of text (no terminating NUL).
+inline ByteView bytesOf(std::string_view text) noexcept
+{
+    return {reinterpret_cast<const unsigned char*>(text.data()), text.size()};
+}
+
+// parts one after the other, in one allocation of the exact size (the signed and
+// authenticated messages are built this way: no growth step, nothing copied twice).
+Bytes concat(std::initializer_list<ByteView> parts);
 
 // BLAKE2b-256 of bytes.
 Hash blake2b256(ByteView bytes);

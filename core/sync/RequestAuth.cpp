@@ -10,13 +10,10 @@ constexpr std::string_view kContext = "FaceEnroll request v1";
 
 Bytes message(std::int64_t timeMs, std::string_view path, std::string_view key, std::uint64_t length, ByteView bundleSig)
 {
-    std::string text = "POST\n" + std::string(path) + "\n" + std::string(key) + "\n" + std::to_string(timeMs) + "\n" +
-                       std::to_string(length) + "\n";
-    Bytes m(kContext.begin(), kContext.end());
-    m.push_back(0);
-    m.insert(m.end(), text.begin(), text.end());
-    m.insert(m.end(), bundleSig.begin(), bundleSig.end());
-    return m;
+    const std::string text = "POST\n" + std::string(path) + "\n" + std::string(key) + "\n" + std::to_string(timeMs) +
+                             "\n" + std::to_string(length) + "\n";
+    const unsigned char nul = 0;
+    return concat({bytesOf(kContext), ByteView(&nul, 1), bytesOf(text), bundleSig});
 }
 
 } // namespace
