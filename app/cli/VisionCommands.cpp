@@ -18,6 +18,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <ctime>
 
 namespace fe::cli {
 namespace {
@@ -289,11 +290,72 @@ int runMatch(const QStringList& args)
     return 0;
 }
 
+// Processor time of this process in ms: the bench runs one thread, so on a shared machine
+// this is the figure that does not grow with the other jobs' load.
+double cpuMs()
+{
+    return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+}
+
+// Wrappers that time the two inferences liveness samples (the face template and passive
+// PAD), in processor time, so the bench can say what a liveness frame's cost is made of.
+struct InferenceClock
+{
+    int calls = 0;
+    double ms = 0.0;
+    template <typename F> auto time(F&& f)
+    {
+        const double t = cpuMs();
+        auto r = f();
+        ms += cpuMs() - t;
+        ++calls;
+        return r;
+    }
+};
+
+class TimedEncoder final : public vision::FaceEncoder
+{
+public:
+    explicit TimedEncoder(std::unique_ptr<vision::FaceEncoder> inner) : m_inner(std::move(inner)) {}
+    vision::FaceTemplate encode(const cv::Mat& bgr, const vision::Landmarks& lm) override
+    {
+        return clock.time([&] { return m_inner->encode(bgr, lm); });
+    }
+    vision::FaceTemplate encodeAligned(const cv::Mat& aligned) override
+    {
+        return clock.time([&] { return m_inner->encodeAligned(aligned); });
+    }
+    std::string modelId() const override { return m_inner->modelId(); }
+    std::string modelVersion() const override { return m_inner->modelVersion(); }
+    int dimension() const override { return m_inner->dimension(); }
+    InferenceClock clock;
+
+private:
+    std::unique_ptr<vision::FaceEncoder> m_inner;
+};
+
+class TimedPad final : public vision::PadModel
+{
+public:
+    explicit TimedPad(std::unique_ptr<vision::PadModel> inner) : m_inner(std::move(inner)) {}
+    double liveProbability(const cv::Mat& bgr, const vision::Landmarks& lm) override
+    {
+        return clock.time([&] { return m_inner->liveProbability(bgr, lm); });
+    }
+    InferenceClock clock;
+
+private:
+    std::unique_ptr<vision::PadModel> m_inner;
+};
+
 struct RunStats
 {
     double oursFps = 0, naiveFps = 0, speedup = 0, diffIod = 0, p95 = 0, naiveP95 = 0;
     double detectMs = 0, landmarksMs = 0, poseMs = 0, qualityMs = 0, totalMs = 0, naiveTotalMs = 0;
     double livenessMeanMs = 0, livenessP95Ms = 0, captureFinishMs = 0;
+    // Per frame, over the whole run: the template and PAD inferences, and the rest.
+    double oursCpuMs = 0, naiveCpuMs = 0; // processor time per frame, mean
+    double livenessCpuMs = 0, templateMs = 0, padMs = 0, otherMs = 0, templateCalls = 0, padCalls = 0;
     std::int64_t compared = 0;
 };
 
@@ -341,6 +403,7 @@ int runBench(const QStringList& args)
         std::vector<double> oursMs, naiveMs, detect, lms, pose, quality;
         std::vector<vision::FrameAnalysis> oursResults;
         oursResults.reserve(frames.size());
+        const double oursCpuStart = cpuMs();
         for (const auto& f : frames) {
             const auto t = Clock::now();
             oursResults.push_back(ours.analyze(f.bgr, f.timestampMs));
@@ -352,16 +415,18 @@ int runBench(const QStringList& args)
             quality.push_back(tm.qualityMs);
         }
         RunStats s;
+        s.oursCpuMs = cpuMs() - oursCpuStart;
         // Liveness and capture on top of the analysis: only their own time is counted.
         {
-            auto encoder = models.makeEncoder();
-            auto pad = models.makePad();
+            TimedEncoder encoder(models.makeEncoder());
+            TimedPad pad(models.makePad());
             liveness::LivenessOptions lo;
             lo.mode = liveness::Mode::Spontaneous;
-            liveness::LivenessSession session(*encoder, *pad, lo);
-            liveness::CaptureSelector capture(*encoder);
+            liveness::LivenessSession session(encoder, pad, lo);
+            liveness::CaptureSelector capture(encoder);
             std::vector<double> extra;
             double extraSum = 0.0;
+            const double cpuStart = cpuMs();
             for (std::size_t i = 0; i < frames.size(); ++i) {
                 const auto t = Clock::now();
                 session.feed(frames[i].bgr, oursResults[i]);
@@ -369,17 +434,31 @@ int runBench(const QStringList& args)
                 extra.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
                 extraSum += extra.back();
             }
+            const double cpuLoop = cpuMs() - cpuStart;
+            const InferenceClock encoderInLoop = encoder.clock;
+            encoder.clock = {};
             const auto t = Clock::now();
             (void)session.finish();
             (void)capture.portrait(true);
             s.captureFinishMs = std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-            s.livenessMeanMs = frames.empty() ? 0.0 : extraSum / static_cast<double>(frames.size());
+            const double perFrame = frames.empty() ? 0.0 : 1.0 / static_cast<double>(frames.size());
+            s.livenessMeanMs = extraSum * perFrame;
+            // finish() encodes once more; the per-frame shares count the feeding loop only.
+            s.templateCalls = encoderInLoop.calls;
+            s.padCalls = pad.clock.calls;
+            s.templateMs = encoderInLoop.ms * perFrame;
+            s.padMs = pad.clock.ms * perFrame;
+            s.livenessCpuMs = cpuLoop * perFrame;
+            s.otherMs = s.livenessCpuMs - s.templateMs - s.padMs;
             s.livenessP95Ms = percentile(extra, 0.95);
         }
         double diffSum = 0.0;
+        double naiveCpu = 0.0;
         for (std::size_t i = 0; i < frames.size(); ++i) {
+            const double c = cpuMs();
             const auto t = Clock::now();
             const auto n = naive.analyze(frames[i].bgr, frames[i].timestampMs);
+            naiveCpu += cpuMs() - c;
             naiveMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
             const auto* a = oursResults[i].primary();
             const auto* b = n.primary();
@@ -397,6 +476,8 @@ int runBench(const QStringList& args)
         for (double v : naiveMs)
             naiveSum += v;
         const auto n = static_cast<double>(frames.size());
+        s.oursCpuMs /= n;
+        s.naiveCpuMs = naiveCpu / n;
         s.oursFps = oursSum > 0 ? 1000.0 * n / oursSum : 0.0;
         s.naiveFps = naiveSum > 0 ? 1000.0 * n / naiveSum : 0.0;
         s.speedup = s.naiveFps > 0 ? s.oursFps / s.naiveFps : 0.0;
@@ -415,7 +496,8 @@ int runBench(const QStringList& args)
                    {QStringLiteral("speedup"), rounded(s.speedup, 2)},
                    {QStringLiteral("landmark_diff_iod"), rounded(s.diffIod, 4)},
                    {QStringLiteral("p95_ms"), rounded(s.p95, 2)},
-                   {QStringLiteral("liveness_mean_ms"), rounded(s.livenessMeanMs, 3)}});
+                   {QStringLiteral("liveness_mean_ms"), rounded(s.livenessMeanMs, 3)},
+                   {QStringLiteral("liveness_cpu_mean_ms"), rounded(s.livenessCpuMs, 3)}});
         stats.push_back(s);
     }
     const auto med = [&](double RunStats::*field) {
@@ -436,6 +518,9 @@ int runBench(const QStringList& args)
         {QStringLiteral("frames_compared"), static_cast<qint64>(stats.front().compared)},
         {QStringLiteral("p95_ms"), rounded(med(&RunStats::p95), 2)},
         {QStringLiteral("naive_p95_ms"), rounded(med(&RunStats::naiveP95), 2)},
+        {QStringLiteral("cpu_ms_per_frame"),
+         QJsonObject{{QStringLiteral("ours"), rounded(med(&RunStats::oursCpuMs), 3)},
+                     {QStringLiteral("naive"), rounded(med(&RunStats::naiveCpuMs), 3)}}},
         {QStringLiteral("median_ms"),
          QJsonObject{{QStringLiteral("detect"), rounded(med(&RunStats::detectMs), 3)},
                      {QStringLiteral("landmarks"), rounded(med(&RunStats::landmarksMs), 3)},
@@ -446,7 +531,13 @@ int runBench(const QStringList& args)
         {QStringLiteral("liveness_ms"),
          QJsonObject{{QStringLiteral("mean_per_frame"), rounded(med(&RunStats::livenessMeanMs), 3)},
                      {QStringLiteral("p95_per_frame"), rounded(med(&RunStats::livenessP95Ms), 3)},
-                     {QStringLiteral("finish_once"), rounded(med(&RunStats::captureFinishMs), 3)}}},
+                     {QStringLiteral("finish_once"), rounded(med(&RunStats::captureFinishMs), 3)},
+                     {QStringLiteral("cpu_mean_per_frame"), rounded(med(&RunStats::livenessCpuMs), 3)},
+                     {QStringLiteral("template_per_frame"), rounded(med(&RunStats::templateMs), 3)},
+                     {QStringLiteral("pad_per_frame"), rounded(med(&RunStats::padMs), 3)},
+                     {QStringLiteral("other_per_frame"), rounded(med(&RunStats::otherMs), 3)},
+                     {QStringLiteral("template_calls"), med(&RunStats::templateCalls)},
+                     {QStringLiteral("pad_calls"), med(&RunStats::padCalls)}}},
         {QStringLiteral("threads"), 1},
     });
     return 0;

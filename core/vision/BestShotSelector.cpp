@@ -28,7 +28,17 @@ bool BestShotSelector::offer(const cv::Mat& bgr, const FrameAnalysis& analysis)
     const double score = portraitScore(face);
     if (m_best && score <= m_best->score)
         return false;
-    m_best = Shot{bgr.clone(), face, analysis.frameIndex, analysis.timestampMs, score};
+    // The best shot's own pixel buffer is reused when nobody else holds it (a frame of
+    // 640x480 is 0.9 MB: a new one each time is an mmap, its page faults and an munmap).
+    if (m_best && m_best->bgr.u != nullptr && m_best->bgr.u->refcount == 1) {
+        bgr.copyTo(m_best->bgr);
+        m_best->face = face;
+        m_best->frameIndex = analysis.frameIndex;
+        m_best->timestampMs = analysis.timestampMs;
+        m_best->score = score;
+    } else {
+        m_best = Shot{bgr.clone(), face, analysis.frameIndex, analysis.timestampMs, score};
+    }
     return true;
 }
 

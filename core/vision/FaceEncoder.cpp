@@ -34,9 +34,10 @@ public:
             throw Error(ErrorCode::InvalidArgument,
                         QT_TRANSLATE_NOOP("fe::Error", "The embedding model needs a 112x112 BGR crop; call alignForEmbedding() first."));
         // RGB, (v - 127) / 128, as the model package prepares its input.
-        const cv::Mat blob = cv::dnn::blobFromImage(aligned, 1.0 / 128.0, cv::Size(), cv::Scalar(127, 127, 127),
-                                                    /*swapRB=*/true, /*crop=*/false, CV_32F);
-        m_net.setInput(blob);
+        // The network's input is kept between calls (no allocation per template).
+        cv::dnn::blobFromImage(aligned, m_blob, 1.0 / 128.0, cv::Size(), cv::Scalar(127, 127, 127),
+                               /*swapRB=*/true, /*crop=*/false, CV_32F);
+        m_net.setInput(m_blob);
         const cv::Mat out = m_net.forward();
         FaceTemplate t;
         t.modelId = kModelId;
@@ -59,6 +60,7 @@ public:
 
 private:
     cv::dnn::Net m_net;
+    cv::Mat m_blob;
 };
 
 } // namespace

@@ -25,6 +25,15 @@ namespace {
 
 constexpr unsigned long kParts = 68;
 
+// How many trees ahead of the one being added the evaluator fetches its leaf. A face reads
+// 7,500 random leaves of 544 bytes (9 cache lines each) from a 64 MB table, so the evaluator
+// is bound by how many of those misses are in flight at once, not by arithmetic. Prefetching
+// every leaf of a cascade in one burst (4,500 lines) overruns the core's miss buffers and the
+// lines arrive late or are dropped; a sliding window of a few leaves keeps the buffers full.
+// Measured with bench_vision BM_LandmarkFit/fast on the 2-core EPYC VM (memory latency
+// ~250 ns): 6-10 leaves best, 16+ and the burst slower (docs/vision.md).
+constexpr std::size_t kPrefetchLeaves = 8;
+
 dlib::rectangle toDlib(const cv::Rect2f& box)
 {
     return dlib::rectangle(static_cast<long>(std::lround(box.x)), static_cast<long>(std::lround(box.y)),
@@ -405,8 +414,8 @@ public:
                                 ? static_cast<float>(grey.at<unsigned char>(static_cast<int>(p.y()), static_cast<int>(p.x())))
                                 : 0.f;
             }
-            // Walk every tree first (small, sequential data) and start fetching its leaf,
-            // then add the leaves in dlib's order.
+            // Walk every tree first (small, sequential data), then add the leaves in dlib's order
+            // while the leaf kPrefetchLeaves trees ahead is being fetched (see kPrefetchLeaves).
             const Split* splits = &m_splitData[c * m_trees * m_splits];
             const float* leaves = m_leafData.data() + c * m_trees * m_leaves * 2 * kParts;
             for (std::size_t t = 0; t < m_trees; ++t) {
@@ -415,11 +424,12 @@ public:
                 while (i < m_splits)
                     i = (pixels[s[i].idx1] - pixels[s[i].idx2] > s[i].thresh) ? 2 * i + 1 : 2 * i + 2;
                 leafIndex[t] = static_cast<std::uint32_t>(i - m_splits);
-                const float* leaf = leaves + (t * m_leaves + leafIndex[t]) * 2 * kParts;
-                for (std::size_t line = 0; line < 2 * kParts * sizeof(float); line += 64)
-                    __builtin_prefetch(reinterpret_cast<const char*>(leaf) + line);
+                if (t < kPrefetchLeaves)
+                    prefetchLeaf(leaves + (t * m_leaves + leafIndex[t]) * 2 * kParts);
             }
             for (std::size_t t = 0; t < m_trees; ++t) {
+                if (t + kPrefetchLeaves < m_trees)
+                    prefetchLeaf(leaves + ((t + kPrefetchLeaves) * m_leaves + leafIndex[t + kPrefetchLeaves]) * 2 * kParts);
                 const float* leaf = leaves + (t * m_leaves + leafIndex[t]) * 2 * kParts;
                 for (unsigned long k = 0; k < 2 * kParts; ++k)
                     shape[k] += leaf[k];
@@ -434,6 +444,12 @@ public:
     }
 
 private:
+    static void prefetchLeaf(const float* leaf)
+    {
+        for (std::size_t line = 0; line < 2 * kParts * sizeof(float); line += 64)
+            __builtin_prefetch(reinterpret_cast<const char*>(leaf) + line);
+    }
+
     std::size_t m_cascades = 0, m_trees = 0, m_splits = 0, m_leaves = 0, m_features = 0;
     std::vector<float> m_initial;
     std::vector<Split> m_splitData;

@@ -31,11 +31,11 @@ public:
         cv::Rect2f box = landmarkBounds(lm);
         box.y -= box.height * kForeheadShare;
         box.height *= 1.f + kForeheadShare;
-        const cv::Mat crop = contextCrop(bgr, box);
-        cv::Mat resized;
-        cv::resize(crop, resized, cv::Size(kInputSize, kInputSize));
-        const cv::Mat blob = cv::dnn::blobFromImage(resized, 1.0, cv::Size(), cv::Scalar(), /*swapRB=*/true, false, CV_32F);
-        m_net.setInput(blob);
+        // The crop is a view of the frame; the resized crop and the network's input are kept
+        // between calls, so a sample allocates nothing of its own once the first is done.
+        cv::resize(contextCrop(bgr, box), m_resized, cv::Size(kInputSize, kInputSize));
+        cv::dnn::blobFromImage(m_resized, m_blob, 1.0, cv::Size(), cv::Scalar(), /*swapRB=*/true, false, CV_32F);
+        m_net.setInput(m_blob);
         const cv::Mat out = m_net.forward();
         const float* logits = out.ptr<float>();
         const std::size_t n = out.total();
@@ -72,6 +72,8 @@ private:
     }
 
     cv::dnn::Net m_net;
+    cv::Mat m_resized;
+    cv::Mat m_blob;
 };
 
 } // namespace
