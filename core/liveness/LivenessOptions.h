@@ -13,6 +13,8 @@ namespace fe::liveness {
 struct LivenessOptions
 {
     Mode mode = Mode::Challenge;
+    // Recorded with the result; decides nothing here (the station's SpontaneousPolicy does).
+    CaptureSource source = CaptureSource::Camera;
 
     // Challenge sequence: explicit kinds in order, or (empty) a random draw per session of
     // minChallenges..maxChallenges kinds that always includes a head turn (the turn is what
@@ -25,6 +27,12 @@ struct LivenessOptions
 
     double challengeTimeoutMs = 5000.0;
     double sessionTimeoutMs = 20000.0;
+    // Nothing the face does in the first reactionMs after a prompt counts for it: no one reacts
+    // faster (visual reaction times are 200 ms and more), a recording already moving does.
+    double reactionMs = 250.0;
+    // After a turn, the next prompt waits until the face looks at the camera again: yaw within
+    // this of the neutral (first) face.
+    double centreYawDeg = 10.0;
 
     // Turns: the yaw must change by turnYawDeg from its value when the prompt appeared, the
     // nose must move across the face by turnNoseShift (a flat picture turned by 30 degrees
@@ -41,11 +49,23 @@ struct LivenessOptions
     // tilted quickly narrows the eyes too, by foreshortening): MotionEvidence::lidClosure at
     // most this. Measured: real blinks 0.31-0.76, a flicked photo's narrowing 0.86-1.08.
     double blinkMaxLidClosure = 0.78;
+    // ... the eye regions' pixels changed (EyeChange::change at least this; landmark jitter on
+    // a still picture leaves them as they were) ...
+    double blinkMinEyeChange = 0.10;
+    // ... the closed eye kept at least this share of the open eye's detail (a flap is uniform) ...
+    double blinkMinEyeDetail = 0.20;
+    // ... and the brows and the nose stayed put (homography residual, IOD; a patch over the
+    // eyes drags the whole landmark fit).
+    double blinkMaxRigidShift = 0.05;
+    // Frames this close to a closed-eye frame do not count as evidence of 3D motion: a flap or
+    // the closing lids disturb the landmark fit around them.
+    double shapeGuardMs = 150.0;
 
-    // Spontaneous mode: a valid blink, or (when none happened) two of three kinds of motion
-    // a flat picture cannot make: rigid landmarks leaving the plane, the mouth opening and
-    // closing, the nose moving across the face. Each threshold is above the largest value
-    // any flat-picture presentation reached (0.016, 0.108, 0.179; docs/liveness.md).
+    // Spontaneous mode: live needs a 3D head (the brows and nose leaving the plane of a
+    // picture: rigid non-planarity, or the nose moving across the face: nose range) and a sign
+    // of life on it (a blink that counted, or the mouth moving: mouth range). Each threshold is
+    // above the largest value any flat-picture presentation of the tuning half reached
+    // (docs/liveness.md).
     double spontaneousMinRigidNonPlanarity = 0.020;
     double spontaneousMinMouthRange = 0.20;
     double spontaneousMinNoseRange = 0.25;
