@@ -237,6 +237,9 @@ void TestLivenessSession::faceGoneLongerThanTheLimit_isInconclusive_whenTheSameP
 {
     QTest::addColumn<bool>("spontaneous");
     QTest::newRow("spontaneous mode") << true;
+    // Issue 10's challenge-mode half: this sequence ended spoof on passive_score_low (with
+    // face_lost challenge_timeout) while PAD samples were taken on the frames around the loss.
+    QTest::newRow("challenge mode") << false;
 }
 
 void TestLivenessSession::faceGoneLongerThanTheLimit_isInconclusive_whenTheSamePersonReturns()
