@@ -535,21 +535,23 @@ LivenessResult LivenessSession::Impl::decide()
             inconclusive.push_back(Reason::ChallengeTimeout);
         }
     } else if (oneFace > 0 && !faceLost) {
-        // A 3D head: the brows and the nose leave the plane of a picture, or the nose moves
-        // across the face as only a turning head makes it.
-        const bool rigid3d = motion.rigidNonPlanarity() >= options.spontaneousMinRigidNonPlanarity;
-        const bool nose3d = motion.noseRange() >= options.spontaneousMinNoseRange;
-        const bool head3d = rigid3d || nose3d;
-        // A sign of life on it: a blink that counted, or the mouth moving.
+        // Clear 3D motion: the brows and the nose leave the plane of a picture, or the nose
+        // moves across the face as only a turning head makes it.
+        const bool clear3d = motion.rigidNonPlanarity() >= options.spontaneousMinRigidNonPlanarity ||
+                             motion.noseRange() >= options.spontaneousMinNoseRange;
+        // Slight 3D motion, enough together with a blink that counted (a person sitting still).
+        const bool slight3d = motion.rigidNonPlanarity() >= options.spontaneousBlinkMinRigidNonPlanarity &&
+                              motion.depthEvidence() >= options.spontaneousBlinkMinDepthEvidence;
         const bool mouth = motion.mouthRange() >= options.spontaneousMinMouthRange;
         const bool alive = blinks > 0 || mouth;
-        if (!head3d) {
+        if (!clear3d && !(blinks > 0 && slight3d)) {
             inconclusive.push_back(Reason::NoHeadMotion);
             if (!alive)
+                inconclusive.push_back(Reason::NoBlink);
+            // Neither a 3D head nor a sign of life: what a picture shows.
+            if (!slight3d && !alive)
                 spoof.push_back(Reason::FlatMotion);
         }
-        if (!alive)
-            inconclusive.push_back(Reason::NoBlink);
     }
 
     r.reasons = spoof;

@@ -80,6 +80,11 @@ inline QString describe(const liveness::LivenessResult& r)
     QString s = QString::fromLatin1(liveness::verdictKey(r.verdict).data());
     for (auto reason : r.reasons)
         s += QLatin1Char(' ') + QString::fromLatin1(liveness::reasonKey(reason).data());
+    s += QStringLiteral(" | np %1 noise %2").arg(r.nonPlanarity, 0, 'f', 4).arg(r.landmarkNoise, 0, 'f', 4);
+    for (const auto& b : r.blinkLog) {
+        if (!b.counted)
+            s += QLatin1Char(' ') + QString::fromLatin1(liveness::blinkRejectionKey(b.rejection).data());
+    }
     s += QStringLiteral(" | blinks %1/%2 parallax %3 depth %4 nose %5 mouth %6 yaw %7 pad %8 same %9")
              .arg(r.blinks)
              .arg(r.blinkLog.size())
