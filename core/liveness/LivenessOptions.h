@@ -16,9 +16,11 @@ struct LivenessOptions
     // Recorded with the result; decides nothing here (the station's SpontaneousPolicy does).
     CaptureSource source = CaptureSource::Camera;
 
-    // Challenge sequence: explicit kinds in order, or (empty) a random draw per session of
-    // minChallenges..maxChallenges kinds that always includes a head turn (the turn is what
-    // proves a 3D head); OpenMouth only when allowMouth.
+    // Challenge sequence: explicit kinds in order (a turn of random direction appended when the
+    // list has none), or (empty) a random draw per session of minChallenges..maxChallenges
+    // kinds (at least 2) that always holds both head turns in random order (a turn proves a 3D
+    // head; two in a prompted order are what a replayed recording must guess) and a blink
+    // (OpenMouth too when allowMouth) at a random place when the count allows.
     std::vector<ChallengeKind> challenges;
     int minChallenges = 2;
     int maxChallenges = 3;

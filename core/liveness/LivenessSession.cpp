@@ -58,7 +58,11 @@ ChallengeKind randomTurn(std::mt19937_64& rng)
 
 // The sequence of prompts. Every sequence holds at least one head turn, the one challenge a
 // recording of a flat picture cannot meet and whose direction a replayed recording has to
-// guess: an explicit list without one gets a turn of random direction appended.
+// guess: an explicit list without one gets a turn of random direction appended. The random
+// draw holds both turns, in random order, so that a replay must turn the prompted way twice, in
+// the prompted order, each within its reaction window (a chance of about the square of one
+// turn's); the kinds beyond the two turns (a blink, the mouth when allowed) are drawn at
+// random places.
 std::vector<ChallengeKind> drawSequence(const LivenessOptions& o, std::mt19937_64& rng)
 {
     if (!o.challenges.empty()) {
@@ -67,21 +71,16 @@ std::vector<ChallengeKind> drawSequence(const LivenessOptions& o, std::mt19937_6
             out.push_back(randomTurn(rng));
         return out;
     }
-    std::vector<ChallengeKind> pool = {ChallengeKind::Blink, ChallengeKind::TurnLeft, ChallengeKind::TurnRight};
+    std::vector<ChallengeKind> extra = {ChallengeKind::Blink};
     if (o.allowMouth)
-        pool.push_back(ChallengeKind::OpenMouth);
-    const int lo = std::clamp(o.minChallenges, 1, static_cast<int>(pool.size()));
-    const int hi = std::clamp(o.maxChallenges, lo, static_cast<int>(pool.size()));
+        extra.push_back(ChallengeKind::OpenMouth);
+    const int most = 2 + static_cast<int>(extra.size());
+    const int lo = std::clamp(o.minChallenges, 2, most);
+    const int hi = std::clamp(o.maxChallenges, lo, most);
     const int n = std::uniform_int_distribution<int>(lo, hi)(rng);
-    const ChallengeKind turn = randomTurn(rng);
-    std::vector<ChallengeKind> rest;
-    for (auto k : pool) {
-        if (k != turn)
-            rest.push_back(k);
-    }
-    std::shuffle(rest.begin(), rest.end(), rng);
-    std::vector<ChallengeKind> out = {turn};
-    out.insert(out.end(), rest.begin(), rest.begin() + (n - 1));
+    std::shuffle(extra.begin(), extra.end(), rng);
+    std::vector<ChallengeKind> out = {ChallengeKind::TurnLeft, ChallengeKind::TurnRight};
+    out.insert(out.end(), extra.begin(), extra.begin() + (n - 2));
     std::shuffle(out.begin(), out.end(), rng);
     return out;
 }
