@@ -82,6 +82,12 @@ struct LivenessOptions
     double spontaneousMinNoseRange = 0.25;
     double spontaneousBlinkMinRigidNonPlanarity = 0.012;
     double spontaneousBlinkMinDepthEvidence = 0.006;
+    // Both paths need the pixels to confirm the landmarks' 3D motion (when the session has the
+    // frames): ParallaxTracker's non-planarity of the rigid points followed by optical flow at
+    // least this. A still picture's pixels do not move (0.0000 on the tuning half's static mask
+    // whose landmark fit jumped to non-planarity 0.0395); genuine windows showed 0.0056 and
+    // more. The floor sits at about a third of the genuine minimum, above the flow's own noise.
+    double spontaneousMinPixelNonPlanarity = 0.002;
     // The mouth moving (speech, expressions) names a sign of life in the reasons; it decides
     // nothing alone (a cut-out mask's mouth hole shows a real mouth).
     double spontaneousMinMouthRange = 0.20;

@@ -165,6 +165,7 @@ struct LivenessSession::Impl
     std::vector<double> brightness;
     MotionEvidence motion;
     ParallaxTracker parallax;
+    bool pixelsSeen = false; // spontaneous mode was given the frames' pixels (feed, not feedRecorded)
     std::deque<PendingShape> pendingShapes; // the last kLookaheadMs
     std::deque<PendingShape> recentShapes;  // undisturbed frames of the last second
     double lastDisturbedT = -1e18;
@@ -340,8 +341,10 @@ void LivenessSession::Impl::feed(const cv::Mat& bgr, const vision::FrameAnalysis
             keepEvidence(evidence, "start", bgr, t);
         }
         addShape(face, t);
-        if (options.mode == Mode::Spontaneous && !bgr.empty())
+        if (options.mode == Mode::Spontaneous && !bgr.empty()) {
+            pixelsSeen = true;
             parallax.add(bgr, face.landmarks, t, !eyesDisturbed(face));
+        }
         brightness.push_back(face.brightness);
 
         const BlinkRecord* countedBlink = nullptr;
@@ -534,12 +537,18 @@ LivenessResult LivenessSession::Impl::decide()
             inconclusive.push_back(Reason::ChallengeTimeout);
         }
     } else if (oneFace > 0 && !faceLost) {
+        // 3D motion of the landmarks counts only where the pixels moved with it: the landmark
+        // fit can jump between solutions on a still picture or a mask (issue 12 item 1) while
+        // the image content stays where it was; a head in motion moves its pixels, and a
+        // turning head's rigid points leave one homography (ParallaxTracker). Without the
+        // frames' pixels (recorded analyses) there is nothing to confirm with.
+        const bool pixels3d = !pixelsSeen || parallax.nonPlanarity() >= options.spontaneousMinPixelNonPlanarity;
         // Clear 3D motion: the brows and the nose leave the plane of a picture, or the nose
         // moves across the face as only a turning head makes it.
-        const bool clear3d = motion.rigidNonPlanarity() >= options.spontaneousMinRigidNonPlanarity ||
-                             motion.noseRange() >= options.spontaneousMinNoseRange;
+        const bool clear3d = pixels3d && (motion.rigidNonPlanarity() >= options.spontaneousMinRigidNonPlanarity ||
+                                          motion.noseRange() >= options.spontaneousMinNoseRange);
         // Slight 3D motion, enough together with a blink that counted (a person sitting still).
-        const bool slight3d = motion.rigidNonPlanarity() >= options.spontaneousBlinkMinRigidNonPlanarity &&
+        const bool slight3d = pixels3d && motion.rigidNonPlanarity() >= options.spontaneousBlinkMinRigidNonPlanarity &&
                               motion.depthEvidence() >= options.spontaneousBlinkMinDepthEvidence;
         const bool mouth = motion.mouthRange() >= options.spontaneousMinMouthRange;
         const bool alive = blinks > 0 || mouth;
