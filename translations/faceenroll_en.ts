@@ -1280,6 +1280,10 @@
         <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Liveness without prompts (spontaneous mode) is not allowed with this camera at this station; capture again in challenge mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::Outcome</name>
@@ -1507,6 +1511,22 @@
         <source>National identity card of another country</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Liveness was checked without instructions, which cannot tell a recording from a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer did something other than the instruction asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With instructions (challenge mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without instructions (spontaneous mode, the weaker check)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::Settings</name>
@@ -1540,6 +1560,10 @@
     </message>
     <message>
         <source>Phone numbers one person may hold before an enrollment is flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where liveness without prompts (spontaneous mode) may be used: never, demo_camera (the demo media only) or always (real cameras too; such enrollments are flagged for review).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

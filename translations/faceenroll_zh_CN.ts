@@ -1280,6 +1280,10 @@
         <source>%1 is not a regular file (a pipe, device or socket); give an image or video file.</source>
         <translation>%1 不是普通文件（而是管道、设备或套接字）；请提供图像或视频文件。</translation>
     </message>
+    <message>
+        <source>Liveness without prompts (spontaneous mode) is not allowed with this camera at this station; capture again in challenge mode.</source>
+        <translation>本站不允许在此摄像头上使用无提示的活体检测（自然模式）；请改用指令模式重新采集。</translation>
+    </message>
 </context>
 <context>
     <name>fe::Outcome</name>
@@ -1507,6 +1511,22 @@
         <source>National identity card of another country</source>
         <translation>其他国家的身份证</translation>
     </message>
+    <message>
+        <source>Liveness was checked without instructions, which cannot tell a recording from a person.</source>
+        <translation>活体检测未使用指令进行，这种方式无法区分录像与真人。</translation>
+    </message>
+    <message>
+        <source>The customer did something other than the instruction asked.</source>
+        <translation>客户做了与指令要求不同的动作。</translation>
+    </message>
+    <message>
+        <source>With instructions (challenge mode)</source>
+        <translation>按指令检测（指令模式）</translation>
+    </message>
+    <message>
+        <source>Without instructions (spontaneous mode, the weaker check)</source>
+        <translation>无指令检测（自然模式，较弱的检查）</translation>
+    </message>
 </context>
 <context>
     <name>fe::Settings</name>
@@ -1541,6 +1561,10 @@
     <message>
         <source>Phone numbers one person may hold before an enrollment is flagged.</source>
         <translation>同一人可持有的手机号码数量，超过后登记将被标记。</translation>
+    </message>
+    <message>
+        <source>Where liveness without prompts (spontaneous mode) may be used: never, demo_camera (the demo media only) or always (real cameras too; such enrollments are flagged for review).</source>
+        <translation>无提示的活体检测（自然模式）可在何处使用：never（从不）、demo_camera（仅演示媒体）或 always（真实摄像头也可；此类登记将被标记待审核）。</translation>
     </message>
 </context>
 <context>

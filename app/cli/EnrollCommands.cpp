@@ -257,6 +257,8 @@ int runEnroll(const QStringList& args)
     enroll::LiveCapture::Options options;
     options.analyzer.profile = vision::QualityProfile::byName(parser.value(QStringLiteral("quality-profile")).toStdString());
     options.liveness.mode = parseMode(parser.value(QStringLiteral("mode")));
+    // A recorded file, not a counter camera: liveness.spontaneous_mode treats it as the demo camera.
+    options.liveness.source = liveness::CaptureSource::DemoCamera;
     if (parser.isSet(QStringLiteral("challenges")))
         options.liveness.challenges = parseChallenges(parser.value(QStringLiteral("challenges")));
     const double start = doubleOption(parser, QStringLiteral("live-start"), 0.0, 0.0, 1e7);
@@ -320,6 +322,7 @@ int runEnroll(const QStringList& args)
         {QStringLiteral("status"), key(enroll::outcomeKey(out.outcome))},
         {QStringLiteral("flags"), flags},
         {QStringLiteral("liveness"), QJsonObject{{QStringLiteral("verdict"), key(liveness::verdictKey(live.liveness.verdict))},
+                                                 {QStringLiteral("mode"), key(liveness::modeKey(live.liveness.mode))},
                                                  {QStringLiteral("reasons"), reasons},
                                                  {QStringLiteral("passive_score"), rounded(live.liveness.passiveScore, 3)},
                                                  {QStringLiteral("blinks"), live.liveness.blinks}}},
@@ -406,6 +409,7 @@ int runShow(const QStringList& args)
     out.insert(QStringLiteral("matches"), matches);
     out.insert(QStringLiteral("quality"), quality);
     out.insert(QStringLiteral("liveness"), QJsonObject{{QStringLiteral("verdict"), qstr(e.liveness.verdict)},
+                                                       {QStringLiteral("mode"), e.liveness.mode.empty() ? QJsonValue() : QJsonValue(qstr(e.liveness.mode))},
                                                        {QStringLiteral("challenges"), challenges},
                                                        {QStringLiteral("evidence_frames"), static_cast<int>(e.liveness.evidenceFrames.size())}});
     // Biometric payloads stay in the store: only their presence and size are shown.

@@ -24,6 +24,7 @@ constexpr std::array kTexts = {
     OutcomeText{K::Flag, "liveness_inconclusive", QT_TRANSLATE_NOOP("fe::Outcome", "The liveness check could not decide.")},
     OutcomeText{K::Flag, "low_quality_override", QT_TRANSLATE_NOOP("fe::Outcome", "The operator kept a portrait below the quality standard.")},
     OutcomeText{K::Flag, "id_photo_quality_override", QT_TRANSLATE_NOOP("fe::Outcome", "The operator kept an ID-document photo below the quality standard.")},
+    OutcomeText{K::Flag, "liveness_spontaneous", QT_TRANSLATE_NOOP("fe::Outcome", "Liveness was checked without instructions, which cannot tell a recording from a person.")},
 
     // Quality measures: the condition each one checks (shown as passed or failed).
     OutcomeText{K::QualityMeasure, "face_count", QT_TRANSLATE_NOOP("fe::Outcome", "Only one face in the picture")},
@@ -67,6 +68,11 @@ constexpr std::array kTexts = {
     OutcomeText{K::LivenessReason, "no_head_motion", QT_TRANSLATE_NOOP("fe::Outcome", "No natural head movement was seen.")},
     OutcomeText{K::LivenessReason, "wrong_direction", QT_TRANSLATE_NOOP("fe::Outcome", "The head turned the other way.")},
     OutcomeText{K::LivenessReason, "passive_score_low", QT_TRANSLATE_NOOP("fe::Outcome", "The picture looks like a photo, a screen or a mask.")},
+    OutcomeText{K::LivenessReason, "wrong_action", QT_TRANSLATE_NOOP("fe::Outcome", "The customer did something other than the instruction asked.")},
+
+    // Liveness modes: how the face was checked (shown with the verdict).
+    OutcomeText{K::LivenessMode, "challenge", QT_TRANSLATE_NOOP("fe::Outcome", "With instructions (challenge mode)")},
+    OutcomeText{K::LivenessMode, "spontaneous", QT_TRANSLATE_NOOP("fe::Outcome", "Without instructions (spontaneous mode, the weaker check)")},
 
     // Liveness verdicts.
     OutcomeText{K::Verdict, "live", QT_TRANSLATE_NOOP("fe::Outcome", "Live person")},

@@ -20,6 +20,7 @@ enum class OutcomeKind
     Guidance,       // vision::Guidance, by guidanceKey(): said to the customer during capture
     LivenessReason, // liveness::Reason, by reasonKey()
     Verdict,        // liveness::Verdict, by verdictKey()
+    LivenessMode,   // liveness::Mode, by modeKey()
     Challenge,      // liveness::ChallengeKind, by challengeKey(): the prompt
     DocumentType,   // enroll::DocumentTypes, by key: the document's name
 };

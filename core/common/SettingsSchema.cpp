@@ -53,6 +53,14 @@ constexpr SettingSpec kSettings[] = {
     // flag every enrollment; more than 100 is no limit at all.
     {setting::kThresholdNumbersPerPerson, SettingType::Integer, 1, 100, "5", SettingAccess::Thresholds, {},
      QT_TRANSLATE_NOOP("fe::Settings", "Phone numbers one person may hold before an enrollment is flagged.")},
+    // Issue 12: liveness without prompts (spontaneous mode) cannot tell a replayed recording
+    // from a live face (docs/liveness.md). By default only the demo camera may use it; "always"
+    // allows it with a real camera too, and each such enrollment is flagged for review.
+    {setting::kLivenessSpontaneousMode, SettingType::Choice, 0, 0, "demo_camera", SettingAccess::Settings,
+     "never|demo_camera|always",
+     QT_TRANSLATE_NOOP("fe::Settings", "Where liveness without prompts (spontaneous mode) may be used: never, "
+                                       "demo_camera (the demo media only) or always (real cameras too; such "
+                                       "enrollments are flagged for review).")},
 };
 
 std::string formatNumber(double v)

@@ -30,6 +30,7 @@ inline constexpr std::string_view kThresholdDuplicate = "threshold.duplicate";
 inline constexpr std::string_view kThresholdNumbersPerPerson = "threshold.numbers_per_person";
 inline constexpr std::string_view kDuplicateFalseFlagsPer1000 = "threshold.duplicate_false_flags_per_1000";
 inline constexpr std::string_view kDuplicateCandidates = "threshold.duplicate_candidates";
+inline constexpr std::string_view kLivenessSpontaneousMode = "liveness.spontaneous_mode";
 } // namespace setting
 
 enum class SettingType

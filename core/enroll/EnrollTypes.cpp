@@ -23,6 +23,8 @@ std::string_view flagKey(FlagType type) noexcept
         return "low_quality_override";
     case FlagType::IdPhotoQualityOverride:
         return "id_photo_quality_override";
+    case FlagType::LivenessSpontaneous:
+        return "liveness_spontaneous";
     }
     return "unknown";
 }

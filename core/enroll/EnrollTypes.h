@@ -28,11 +28,15 @@ enum class FlagType
     LivenessInconclusive,     // verdict inconclusive
     LowQualityOverride,       // the operator kept a portrait below the quality gate
     IdPhotoQualityOverride,   // the operator kept an ID photo that fails the document profile
+    // Liveness ran in spontaneous mode with a real camera (the station allows it): that mode
+    // cannot tell a replayed recording from a live face, so a supervisor looks (issue 12).
+    LivenessSpontaneous,
 };
 inline constexpr FlagType kAllFlagTypes[] = {
     FlagType::IdPhotoMismatch,          FlagType::DuplicateIdentity,  FlagType::NumberBoundToOtherFace,
     FlagType::DocumentBoundToOtherFace, FlagType::TooManyNumbers,     FlagType::LivenessFailed,
     FlagType::LivenessInconclusive,     FlagType::LowQualityOverride, FlagType::IdPhotoQualityOverride,
+    FlagType::LivenessSpontaneous,
 };
 
 std::string_view flagKey(FlagType type) noexcept;

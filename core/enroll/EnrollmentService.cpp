@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "common/Logging.h"
+#include "common/SettingsSchema.h"
 #include "enroll/DocumentTypes.h"
 #include "enroll/ErrorBoundary.h"
 #include "store/Session.h"
@@ -101,6 +102,10 @@ Decision applyRules(const match::MatchPolicy& policy, const ValidatedSubject& su
         d.flags.push_back(makeFlag(FlagType::LivenessFailed, live.liveness.passiveScore, 0.0));
     else if (live.liveness.verdict == liveness::Verdict::Inconclusive)
         d.flags.push_back(makeFlag(FlagType::LivenessInconclusive, live.liveness.passiveScore, 0.0));
+    // Spontaneous mode with a real camera (the station allows it): that mode cannot tell a
+    // replayed recording from a live face, so a supervisor looks (issue 12).
+    if (live.liveness.mode == liveness::Mode::Spontaneous && live.liveness.source == liveness::CaptureSource::Camera)
+        d.flags.push_back(makeFlag(FlagType::LivenessSpontaneous, 0.0, 0.0));
     if (options.lowQualityOverride && !live.portrait->passedQualityGate) {
         d.flags.push_back(makeFlag(FlagType::LowQualityOverride, 0.0, 0.0));
         // The operator's own words, when given, replace the text key.
@@ -163,6 +168,22 @@ template <typename F> decltype(auto) EnrollmentService::call(const char* where, 
 match::MatchPolicy EnrollmentService::policy() const
 {
     return match::MatchPolicy::fromSettings(m_session.settings());
+}
+
+liveness::SpontaneousPolicy EnrollmentService::spontaneousPolicy() const
+{
+    // Read through the schema: a stored value that no longer validates gives the default.
+    const std::string key = SettingsSchema::text(m_session.settings(), setting::kLivenessSpontaneousMode);
+    return liveness::spontaneousPolicyFromKey(key).value_or(liveness::SpontaneousPolicy::DemoCameraOnly);
+}
+
+void EnrollmentService::checkLivenessMode(const LiveResult& live) const
+{
+    if (live.liveness.mode == liveness::Mode::Spontaneous &&
+        !liveness::spontaneousAllowed(spontaneousPolicy(), live.liveness.source))
+        throw Error(ErrorCode::InvalidInput,
+                    QT_TRANSLATE_NOOP("fe::Error", "Liveness without prompts (spontaneous mode) is not allowed with "
+                                                   "this camera at this station; capture again in challenge mode."));
 }
 
 ValidatedSubject EnrollmentService::validateSubject(const SubjectInput& input) const
@@ -229,6 +250,7 @@ EnrollmentOutcome EnrollmentService::enroll(const SubjectInput& input, const IdP
         out.phoneE164 = subject.phoneE164;
         checkIdPhotoRules(idPhoto, options.idPhotoQualityOverride);
         checkPortrait(live, options, m_index.get());
+        checkLivenessMode(live);
         const vision::FaceTemplate& face = live.portrait->faceTemplate;
 
         store::Enrollment e;
@@ -244,6 +266,7 @@ EnrollmentOutcome EnrollmentService::enroll(const SubjectInput& input, const IdP
                  m.passed ? std::string() : "quality." + std::string(vision::qualityMeasureKey(m.id))});
         }
         e.liveness.verdict = std::string(liveness::verdictKey(live.liveness.verdict));
+        e.liveness.mode = std::string(liveness::modeKey(live.liveness.mode));
         for (const auto& c : live.liveness.challenges) {
             const auto duration =
                 c.metAtMs ? static_cast<std::int64_t>(*c.metAtMs - c.promptedAtMs) : std::int64_t{0};
@@ -297,6 +320,7 @@ EnrollmentOutcome EnrollmentService::assess(const SubjectInput& input, const IdP
         out.phoneE164 = validated.phoneE164;
         checkIdPhotoRules(idPhoto, options.idPhotoQualityOverride);
         checkPortrait(live, options, m_index.get());
+        checkLivenessMode(live);
         const match::MatchPolicy rules = policy();
         // Against the index as it is (shared lock only); enroll() decides again under the
         // store's write lock after catching up.

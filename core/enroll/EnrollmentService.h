@@ -84,6 +84,11 @@ public:
 
     // The thresholds now (the station's settings are read at every call).
     [[nodiscard]] match::MatchPolicy policy() const;
+    // Where spontaneous liveness may run (the setting liveness.spontaneous_mode, read now).
+    [[nodiscard]] liveness::SpontaneousPolicy spontaneousPolicy() const;
+    // Refuses (fe::Error InvalidInput) a live result taken in spontaneous mode with a source
+    // the station's policy does not allow; enroll() and assess() call it.
+    void checkLivenessMode(const LiveResult& live) const;
     [[nodiscard]] const std::shared_ptr<MatchIndex>& index() const { return m_index; }
     // Attaches the index once it exists (the CLI validates the typed data before it loads any
     // model; the GUI creates it at unlock).

@@ -29,6 +29,11 @@ const char* outcomeText(liveness::Verdict verdict) noexcept
     return fe::outcomeText(OutcomeKind::Verdict, liveness::verdictKey(verdict));
 }
 
+const char* outcomeText(liveness::Mode mode) noexcept
+{
+    return fe::outcomeText(OutcomeKind::LivenessMode, liveness::modeKey(mode));
+}
+
 const char* outcomeText(liveness::ChallengeKind challenge) noexcept
 {
     return fe::outcomeText(OutcomeKind::Challenge, liveness::challengeKey(challenge));
@@ -45,6 +50,7 @@ template std::string translatedText(vision::QualityMeasureId);
 template std::string translatedText(vision::Guidance);
 template std::string translatedText(liveness::Reason);
 template std::string translatedText(liveness::Verdict);
+template std::string translatedText(liveness::Mode);
 template std::string translatedText(liveness::ChallengeKind);
 
 } // namespace fe::enroll

@@ -18,6 +18,7 @@ namespace fe::enroll {
 [[nodiscard]] const char* outcomeText(vision::Guidance guidance) noexcept;
 [[nodiscard]] const char* outcomeText(liveness::Reason reason) noexcept;
 [[nodiscard]] const char* outcomeText(liveness::Verdict verdict) noexcept;
+[[nodiscard]] const char* outcomeText(liveness::Mode mode) noexcept;
 [[nodiscard]] const char* outcomeText(liveness::ChallengeKind challenge) noexcept;
 
 // The same, in the language of the installed translator (UTF-8).

@@ -9,14 +9,24 @@
 
 namespace fe::liveness {
 
+// When and from where a challenge measures: the prompt appeared at promptedAtMs; it is armed
+// (measures) from armedAtMs = promptedAtMs + LivenessOptions::reactionMs on, with `face` (the
+// first frame armed) and `neutral` (the session's first face) as the references.
+struct ChallengeStart
+{
+    const vision::FaceObservation& face;
+    const vision::FaceObservation& neutral;
+    double promptedAtMs = 0.0;
+    double armedAtMs = 0.0;
+};
+
 // What a challenge sees on one frame with exactly one face.
 struct ChallengeFrame
 {
     const vision::FaceObservation& face;
     double timestampMs = 0.0;
-    // A blink ended on this frame and its lids moved against the rigid face.
-    bool validBlink = false;
-    double eyeOpenness = 1.0;
+    // A blink that counted (BlinkValidator) ended on this frame.
+    const BlinkRecord* blink = nullptr;
 };
 
 struct ChallengeStep
@@ -27,17 +37,14 @@ struct ChallengeStep
 };
 
 // One prompt of a challenge sequence (a blink, a head turn, an open mouth): a small state
-// machine fed frame by frame from the moment it is prompted. Not thread-safe.
+// machine fed frame by frame from the moment it is armed. Not thread-safe.
 class Challenge
 {
 public:
     virtual ~Challenge() = default;
 
     [[nodiscard]] virtual ChallengeKind kind() const = 0;
-    // The frame on which the prompt appeared, and the session's neutral (first) face: the
-    // references for relative measures.
-    virtual void start(const vision::FaceObservation& face, const vision::FaceObservation& neutral,
-                       double timestampMs) = 0;
+    virtual void start(const ChallengeStart& start) = 0;
     virtual ChallengeStep update(const ChallengeFrame& frame) = 0;
     // What was measured (kind, times and values), for the verdict's log.
     [[nodiscard]] const ChallengeRecord& record() const { return m_record; }
@@ -45,6 +52,13 @@ public:
     static std::unique_ptr<Challenge> create(ChallengeKind kind, const LivenessOptions& options);
 
 protected:
+    // A head turned by a full turn while the prompt asked for something else (a blink, the
+    // mouth): not following the prompt.
+    static bool turnedAway(const vision::FaceObservation& face, double yawAtStart, const LivenessOptions& options)
+    {
+        return face.pose.valid && std::abs(face.pose.yaw - yawAtStart) >= options.turnYawDeg;
+    }
+
     ChallengeRecord m_record;
 };
 

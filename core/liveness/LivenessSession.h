@@ -1,5 +1,6 @@
 #pragma once
 
+#include "liveness/FrameCues.h"
 #include "liveness/LivenessOptions.h"
 #include "liveness/LivenessTypes.h"
 #include "vision/VisionTypes.h"
@@ -21,7 +22,8 @@ namespace fe::liveness {
 // and same-face checks, and the passive PAD score, fused into a verdict (docs/liveness.md).
 //
 // Feed every analysed frame in order; poll prompt() for the UI; call finish() for the
-// verdict. The encoder and PAD model are borrowed and must outlive the session. Not
+// verdict. A face gone for longer than LivenessOptions::maxFaceGapMs ends the session
+// (finished(), verdict inconclusive with face_lost), whoever comes back. The encoder and PAD model are borrowed and must outlive the session. Not
 // thread-safe: use it on the analysis thread. Adds about 1 ms per frame on average (PAD and
 // templates are sampled, not run on every frame; see `faceenroll-cli bench`).
 class LivenessSession
@@ -38,8 +40,17 @@ public:
     // soon as feed() returns (a camera loop reading into one cv::Mat, a mapped QVideoFrame).
     // Timestamps (analysis.timestampMs, ms) must not decrease. An empty image is allowed for
     // driving the state machine with recorded analyses: PAD, templates and evidence are then
-    // skipped (not evaluated).
+    // skipped (not evaluated), and no blink counts (its pixels cannot be checked).
     void feed(const cv::Mat& bgr, const vision::FrameAnalysis& analysis);
+    // A recorded frame without its pixels but with the cues a session measured from them
+    // (lastCues()): the state machine runs as on the frame itself; PAD scores and templates are
+    // taken from the cues when a sample is due and the cues hold one (else at the next frame
+    // that does); evidence frames, the end-of-stream template and the pixel parallax of
+    // spontaneous mode are skipped. For replaying one recorded stream through many sessions
+    // (the evaluation's 200 seeds per recording).
+    void feedRecorded(const vision::FrameAnalysis& analysis, const FrameCues& cues);
+    // What the last feed() read from its frame's pixels.
+    [[nodiscard]] const FrameCues& lastCues() const;
 
     // Challenge mode: the prompt to show now (none before the face appears or after the end).
     [[nodiscard]] std::optional<Prompt> prompt() const;

@@ -18,12 +18,28 @@ namespace {
 constexpr double kKeyIntervalMs = 500.0;
 constexpr std::size_t kMaxKeys = 4;
 constexpr int kFrameStride = 2;
+// Samples (every kFrameStride-th frame) over which 3D evidence must persist: 0.5 s at 25 fps.
+constexpr std::size_t kPersistSamples = 7;
+// Consecutive frames, for the noise of the landmark fit: up to 15 fps.
+constexpr double kNeighbourMs = 70.0;
 constexpr double kQuantile = 0.9;
 // Ranges are taken between these quantiles, so that one bad frame does not make a range.
 constexpr double kRangeLow = 0.05;
 constexpr double kRangeHigh = 0.95;
 // Bounds the memory of a long spontaneous session (20 s at 30 fps is 600 frames).
 constexpr std::size_t kMaxSamples = 20000;
+
+// Depths of the rigid landmarks (17-35) of a generic face, in inter-eye distances, towards the
+// camera negative, the plane of the eye centres at zero: the brows' inner ends and the nose
+// stand out, the brows' outer ends barely. From the generic head model of HeadPoseEstimator,
+// the nose tip and the points between interpolated; only the pattern matters (an affine camera
+// absorbs the scale).
+constexpr std::array<double, 19> kRigidDepth = {
+    -0.03, -0.11, -0.20, -0.30, -0.38, // 17-21, the image-left brow from its outer end
+    -0.38, -0.30, -0.20, -0.11, -0.03, // 22-26
+    -0.34, -0.39, -0.46, -0.55,        // 27-30, the nose from its bridge to its tip
+    -0.28, -0.37, -0.42, -0.37, -0.28, // 31-35, the base of the nose
+};
 
 double quantile(std::vector<double> v, double q)
 {
@@ -33,6 +49,24 @@ double quantile(std::vector<double> v, double q)
     std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
     return v[k];
 }
+
+double persistent(const std::vector<double>& v)
+{
+    // A head's 3D motion lasts; a disturbance of the fit (a flap flicked over the eyes, a hand)
+    // comes and goes: only what persists over kPersistSamples samples (0.5 s) counts.
+    if (v.size() < kPersistSamples)
+        return quantile(v, 0.5);
+    std::vector<double> kept;
+    kept.reserve(v.size() - kPersistSamples + 1);
+    for (std::size_t i = 0; i + kPersistSamples <= v.size(); ++i) {
+        std::array<double, kPersistSamples> w{};
+        std::copy_n(v.begin() + static_cast<std::ptrdiff_t>(i), kPersistSamples, w.begin());
+        std::nth_element(w.begin(), w.begin() + kPersistSamples / 2, w.end());
+        kept.push_back(w[kPersistSamples / 2]);
+    }
+    return quantile(std::move(kept), kQuantile);
+}
+
 
 } // namespace
 
@@ -200,8 +234,22 @@ const std::vector<int>& MotionEvidence::allPoints()
 
 const std::vector<int>& MotionEvidence::rigidPoints()
 {
-    static const std::vector<int> rigid = {17, 19, 21, 22, 24, 26, 27, 28, 29, 30, 31, 33, 35, 36, 39, 42, 45};
+    static const std::vector<int> rigid = [] {
+        std::vector<int> v(19);
+        std::iota(v.begin(), v.end(), 17);
+        return v;
+    }();
     return rigid;
+}
+
+const std::vector<int>& MotionEvidence::eyePoints()
+{
+    static const std::vector<int> eyes = [] {
+        std::vector<int> v(12);
+        std::iota(v.begin(), v.end(), 36);
+        return v;
+    }();
+    return eyes;
 }
 
 const std::vector<int>& MotionEvidence::mouthPoints()
@@ -260,8 +308,10 @@ double MotionEvidence::lidClosure(const vision::Landmarks& open, const vision::L
 void MotionEvidence::reset()
 {
     m_keys.clear();
-    m_all.clear();
+    m_previous.reset();
     m_rigid.clear();
+    m_depth.clear();
+    m_noise.clear();
     m_mouthOpen.clear();
     m_nose.clear();
     m_yawMin = m_yawMax = 0.0;
@@ -269,7 +319,7 @@ void MotionEvidence::reset()
     m_frame = 0;
 }
 
-void MotionEvidence::add(const vision::FaceObservation& face, double timestampMs)
+void MotionEvidence::add(const vision::FaceObservation& face, double timestampMs, bool rigidShape)
 {
     if (face.pose.valid) {
         m_yawMin = m_any ? std::min(m_yawMin, face.pose.yaw) : face.pose.yaw;
@@ -280,12 +330,24 @@ void MotionEvidence::add(const vision::FaceObservation& face, double timestampMs
         m_mouthOpen.push_back(face.mouthOpen);
         m_nose.push_back(vision::noseOffsetRatio(face.landmarks));
     }
-    if (m_frame++ % kFrameStride == 0 && m_all.size() < kMaxSamples) {
-        for (const auto& key : m_keys) {
-            m_all.push_back(planarResidual(key.lm, face.landmarks, allPoints()));
-            m_rigid.push_back(planarResidual(key.lm, face.landmarks, rigidPoints()));
-        }
+    if (!m_withPairs)
+        return;
+    if (!rigidShape) {
+        m_previous.reset();
+        return;
     }
+    if (m_frame++ % kFrameStride == 0 && m_rigid.size() < kMaxSamples && !m_keys.empty()) {
+        double largest = 0.0, depth = -1.0;
+        for (const auto& key : m_keys) {
+            largest = std::max(largest, planarResidual(key.lm, face.landmarks, rigidPoints()));
+            depth = std::max(depth, depthEvidence(key.lm, face.landmarks));
+        }
+        m_rigid.push_back(largest);
+        m_depth.push_back(depth);
+        if (m_previous && timestampMs - m_previous->t <= kNeighbourMs)
+            m_noise.push_back(planarResidual(m_previous->lm, face.landmarks, rigidPoints()));
+    }
+    m_previous = Key{timestampMs, face.landmarks};
     if (m_keys.empty() || timestampMs - m_keys.back().t >= kKeyIntervalMs) {
         m_keys.push_back({timestampMs, face.landmarks});
         if (m_keys.size() > kMaxKeys)
@@ -293,14 +355,57 @@ void MotionEvidence::add(const vision::FaceObservation& face, double timestampMs
     }
 }
 
-double MotionEvidence::nonPlanarity() const
+double MotionEvidence::rigidNoise() const
 {
-    return quantile(m_all, kQuantile);
+    return quantile(m_noise, 0.5);
+}
+
+
+double MotionEvidence::persistentQuantile(const std::vector<double>& samples)
+{
+    return persistent(samples);
 }
 
 double MotionEvidence::rigidNonPlanarity() const
 {
-    return quantile(m_rigid, kQuantile);
+    return persistent(m_rigid);
+}
+
+double MotionEvidence::depthEvidence() const
+{
+    return persistent(m_depth);
+}
+
+double MotionEvidence::depthEvidence(const vision::Landmarks& a, const vision::Landmarks& b)
+{
+    const std::vector<int>& rigid = rigidPoints();
+    const double iodA = vision::interEyeDistance(a), iodB = vision::interEyeDistance(b);
+    if (iodA < 1.0 || iodB < 1.0)
+        return 0.0;
+    // Affine camera on a's points lifted to 3D: b = M [x y z 1]^T, least squares for both rows
+    // of M with the same 4x4 normal matrix.
+    cv::Matx44d n = cv::Matx44d::zeros();
+    cv::Vec4d bu(0, 0, 0, 0), bv(0, 0, 0, 0);
+    const cv::Point2f ca = a[30];
+    for (std::size_t k = 0; k < rigid.size(); ++k) {
+        const auto i = static_cast<std::size_t>(rigid[k]);
+        const cv::Vec4d x((a[i].x - ca.x) / iodA, (a[i].y - ca.y) / iodA, kRigidDepth[k], 1.0);
+        n += x * x.t();
+        bu += x * static_cast<double>(b[i].x);
+        bv += x * static_cast<double>(b[i].y);
+    }
+    cv::Vec4d mu, mv;
+    if (!cv::solve(n, bu, mu, cv::DECOMP_CHOLESKY) || !cv::solve(n, bv, mv, cv::DECOMP_CHOLESKY))
+        return 0.0;
+    double sum = 0.0;
+    for (std::size_t k = 0; k < rigid.size(); ++k) {
+        const auto i = static_cast<std::size_t>(rigid[k]);
+        const cv::Vec4d x((a[i].x - ca.x) / iodA, (a[i].y - ca.y) / iodA, kRigidDepth[k], 1.0);
+        const double du = mu.dot(x) - b[i].x, dv = mv.dot(x) - b[i].y;
+        sum += du * du + dv * dv;
+    }
+    const double affine3d = std::sqrt(sum / static_cast<double>(rigid.size())) / iodB;
+    return planarResidual(a, b, rigid) - affine3d;
 }
 
 double MotionEvidence::mouthRange() const

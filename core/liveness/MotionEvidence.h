@@ -19,9 +19,11 @@ namespace fe::liveness {
 class MotionEvidence
 {
 public:
-    // Landmarks that move rigidly with the skull (brows, eye corners, nose): their residual
-    // shows 3D parallax without counting speech or expressions.
+    // Landmarks that move rigidly with the skull and that neither the eyes nor the mouth move:
+    // the brows and the nose (17-35). Their residual shows 3D parallax without counting speech,
+    // expressions, blinks, or a flap or cut-out over the eyes or the mouth of a picture.
     static const std::vector<int>& rigidPoints();
+    static const std::vector<int>& eyePoints();   // 36-47
     static const std::vector<int>& allPoints(); // 0..67
     static const std::vector<int>& mouthPoints(); // outer and inner lips
 
@@ -36,9 +38,20 @@ public:
     // frame's lid gap carried into the closed frame. ~0.3-0.6 for a blink, ~1 for a tilted
     // or flexed picture whose eyes narrow only by foreshortening.
     static double lidClosure(const vision::Landmarks& open, const vision::Landmarks& closed);
+    // How much better a rigid 3D face explains the motion of the rigid points from a to b than
+    // a plane does: the homography's RMS residual minus the residual of an affine camera
+    // moving a's points lifted to 3D with a generic face's depths (both models have eight
+    // parameters), in IOD. Positive for a head turning or nodding; about zero or below for a
+    // picture, however it moves, and for noise of the landmark fit.
+    static double depthEvidence(const vision::Landmarks& a, const vision::Landmarks& b);
 
     // The homography that best maps src onto dst (n >= 4 points; least reprojection error in
     // dst, as cv::findHomography with method 0 computes it), or nullopt for degenerate points.
+    // A high quantile (0.9) of what persists in a series of samples over 0.5 s (a running
+    // median of seven samples taken every second frame): a head's 3D motion lasts, a
+    // disturbance of the fit (a flap flicked over the eyes, a hand) comes and goes.
+    static double persistentQuantile(const std::vector<double>& samples);
+
     static std::optional<cv::Matx33d> fitHomography(const cv::Point2f* src, const cv::Point2f* dst, std::size_t n);
     static cv::Point2d apply(const cv::Matx33d& h, const cv::Point2f& p);
 
@@ -48,13 +61,25 @@ public:
         return residual(a, b, points, points);
     }
 
-    void add(const vision::FaceObservation& face, double timestampMs);
+    // withPairs = false: only the yaw, mouth and nose ranges are kept (challenge mode, where the
+    // turn challenges measure the residuals they need).
+    explicit MotionEvidence(bool withPairs = true) : m_withPairs(withPairs) {}
+
+    // rigidShape = false: the frame's landmarks may be disturbed (eyes closing, a flap, a
+    // cut-out): it counts for the ranges but not for the residuals, and is no key frame.
+    void add(const vision::FaceObservation& face, double timestampMs, bool rigidShape = true);
     void reset();
 
-    // High quantile (0.9) of the residuals seen, all 68 points (3D or non-rigid motion).
-    [[nodiscard]] double nonPlanarity() const;
-    // The same over the rigid points only (3D motion of the head).
+    // The rigid points' residual of each frame against the key frames 0.5 to 2 s before it
+    // (the largest), kept only where it persists for 0.5 s (a running median), then its high
+    // quantile (0.9): 3D motion of the head, plus the landmark fit's own noise.
     [[nodiscard]] double rigidNonPlanarity() const;
+    // Median of the same residual between consecutive frames (40 ms apart at 25 fps), where a
+    // head moves too little to show parallax: the landmark fit's noise on this stream, which
+    // depends on the camera, the resolution and the compression, not on the face.
+    [[nodiscard]] double rigidNoise() const;
+    // The same persistent high quantile of depthEvidence().
+    [[nodiscard]] double depthEvidence() const;
     // Spread (95th minus 5th percentile) of the mouth-open ratio: speech and expressions.
     [[nodiscard]] double mouthRange() const;
     // Spread of the 2D nose offset ratio (vision::noseOffsetRatio): a head turning in 3D moves
@@ -62,7 +87,7 @@ public:
     [[nodiscard]] double noseRange() const;
     [[nodiscard]] double yawMin() const { return m_yawMin; }
     [[nodiscard]] double yawMax() const { return m_yawMax; }
-    [[nodiscard]] int samples() const { return static_cast<int>(m_all.size()); }
+    [[nodiscard]] int samples() const { return static_cast<int>(m_rigid.size()); }
 
 private:
     struct Key
@@ -71,12 +96,15 @@ private:
         vision::Landmarks lm;
     };
     std::deque<Key> m_keys;
-    std::vector<double> m_all;
+    std::optional<Key> m_previous;
     std::vector<double> m_rigid;
+    std::vector<double> m_depth;
+    std::vector<double> m_noise;
     std::vector<double> m_mouthOpen;
     std::vector<double> m_nose;
     double m_yawMin = 0.0, m_yawMax = 0.0;
     bool m_any = false;
+    bool m_withPairs = true;
     int m_frame = 0;
 };
 

@@ -11,11 +11,12 @@ MouthChallenge::MouthChallenge(const LivenessOptions& options) : m_options(optio
     m_record.kind = ChallengeKind::OpenMouth;
 }
 
-void MouthChallenge::start(const vision::FaceObservation& face, const vision::FaceObservation&, double timestampMs)
+void MouthChallenge::start(const ChallengeStart& s)
 {
-    m_record.promptedAtMs = timestampMs;
-    m_start = face.landmarks;
-    m_mouth0 = face.mouthOpen;
+    m_record.promptedAtMs = s.promptedAtMs;
+    m_start = s.face.landmarks;
+    m_mouth0 = s.face.mouthOpen;
+    m_yaw0 = s.face.pose.yaw;
 }
 
 ChallengeStep MouthChallenge::update(const ChallengeFrame& frame)
@@ -24,6 +25,10 @@ ChallengeStep MouthChallenge::update(const ChallengeFrame& frame)
     const double open = frame.face.mouthOpen;
     m_record.value = std::max(m_record.value, open);
     step.progress = std::clamp(open / m_options.mouthOpenRatio, 0.0, 1.0);
+    if (turnedAway(frame.face, m_yaw0, m_options)) {
+        step.failure = Reason::WrongAction;
+        return step;
+    }
     if (open >= m_options.mouthOpenRatio && open - m_mouth0 >= m_options.mouthOpenGain) {
         const double lips = MotionEvidence::residual(m_start, frame.face.landmarks, MotionEvidence::rigidPoints(),
                                                      MotionEvidence::mouthPoints());

@@ -5,14 +5,14 @@
 namespace fe::liveness {
 
 // Met when the mouth opens wide (LivenessOptions::mouthOpenRatio, a gain of mouthOpenGain
-// over the prompt frame) and the lips moved against the rigid face.
+// over the armed frame) and the lips moved against the rigid face; turning the head away
+// instead is WrongAction.
 class MouthChallenge final : public Challenge
 {
 public:
     explicit MouthChallenge(const LivenessOptions& options);
     [[nodiscard]] ChallengeKind kind() const override { return ChallengeKind::OpenMouth; }
-    void start(const vision::FaceObservation& face, const vision::FaceObservation& neutral,
-               double timestampMs) override;
+    void start(const ChallengeStart& start) override;
     ChallengeStep update(const ChallengeFrame& frame) override;
 
 private:
@@ -22,6 +22,7 @@ private:
     LivenessOptions m_options;
     vision::Landmarks m_start{};
     double m_mouth0 = 0.0;
+    double m_yaw0 = 0.0;
 };
 
 } // namespace fe::liveness

@@ -13,10 +13,11 @@ TurnChallenge::TurnChallenge(ChallengeKind direction, const LivenessOptions& opt
     m_record.kind = direction;
 }
 
-void TurnChallenge::start(const vision::FaceObservation& face, const vision::FaceObservation& neutral,
-                          double timestampMs)
+void TurnChallenge::start(const ChallengeStart& s)
 {
-    m_record.promptedAtMs = timestampMs;
+    const vision::FaceObservation& face = s.face;
+    const vision::FaceObservation& neutral = s.neutral;
+    m_record.promptedAtMs = s.promptedAtMs;
     m_start = face.landmarks;
     // Measured from the neutral face or the current one, whichever is further the other way:
     // a head already turned the opposite way does not meet "turn right" by coming back to

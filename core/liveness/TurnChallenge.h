@@ -13,8 +13,7 @@ class TurnChallenge final : public Challenge
 public:
     TurnChallenge(ChallengeKind direction, const LivenessOptions& options);
     [[nodiscard]] ChallengeKind kind() const override { return m_record.kind; }
-    void start(const vision::FaceObservation& face, const vision::FaceObservation& neutral,
-               double timestampMs) override;
+    void start(const ChallengeStart& start) override;
     ChallengeStep update(const ChallengeFrame& frame) override;
 
 private:

@@ -124,8 +124,8 @@ void EnrollmentRepository::insert(const Enrollment& e, UploadState initialState)
             "INSERT INTO enrollments (id, station_id, operator_id, created_at, status, subject_name, "
             "document_type, "
             "document_number, date_of_birth, phone, consent_notice_version, consent_language, consent_time, "
-            "consent_attested, liveness_verdict) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+            "consent_attested, liveness_verdict, liveness_mode) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
         const Statement::ResetOnExit guard(q);
         q.bind(1, e.id)
             .bind(2, e.stationId)
@@ -145,6 +145,10 @@ void EnrollmentRepository::insert(const Enrollment& e, UploadState initialState)
             .bind(13, toMillis(e.consent.time))
             .bind(14, e.consent.operatorAttested)
             .bind(15, e.liveness.verdict);
+        if (e.liveness.mode.empty())
+            q.bindNull(16);
+        else
+            q.bind(16, e.liveness.mode);
         q.run();
     }
     insertImage(m_db, e.id, "portrait", 0, e.portrait);
@@ -249,7 +253,8 @@ std::optional<Enrollment> EnrollmentRepository::get(std::string_view id)
             "SELECT e.id, e.station_id, e.operator_id, e.created_at, e.status, e.subject_name, "
             "e.document_type, "
             "e.document_number, e.date_of_birth, e.phone, e.consent_notice_version, e.consent_language, "
-            "e.consent_time, e.consent_attested, e.liveness_verdict, e.purged_at, o.state, o.bundle_id "
+            "e.consent_time, e.consent_attested, e.liveness_verdict, e.purged_at, o.state, o.bundle_id, "
+            "e.liveness_mode "
             "FROM enrollments e LEFT JOIN outbox o ON o.enrollment_id = e.id WHERE e.id = ?1");
         const Statement::ResetOnExit guard(q);
         q.bind(1, id);
@@ -275,6 +280,7 @@ std::optional<Enrollment> EnrollmentRepository::get(std::string_view id)
             e.purgedAt = fromMillis(*p);
         e.upload.state = parseUploadState(q.text(16)).value_or(UploadState::Held);
         e.upload.bundleId = q.text(17);
+        e.liveness.mode = q.optText(18).value_or(std::string());
     }
     {
         auto& q = m_db.cached(
@@ -732,7 +738,8 @@ void EnrollmentRepository::purge(std::string_view id, TimePoint when)
     auto& q = m_db.cached(
         "UPDATE enrollments SET subject_name = NULL, document_type = NULL, document_number = NULL, "
         "date_of_birth = NULL, phone = NULL, consent_notice_version = NULL, consent_language = NULL, "
-        "consent_time = NULL, consent_attested = NULL, liveness_verdict = NULL, purged_at = ?2 "
+        "consent_time = NULL, consent_attested = NULL, liveness_verdict = NULL, liveness_mode = NULL, "
+        "purged_at = ?2 "
         "WHERE id = ?1");
     const Statement::ResetOnExit guard(q);
     q.bind(1, id).bind(2, toMillis(when));

@@ -112,6 +112,9 @@ struct PassiveScore
 struct Liveness
 {
     std::string verdict; // e.g. "live", "spoof", "inconclusive"
+    // "challenge" or "spontaneous" (liveness::modeKey); empty when unknown (enrollments made
+    // before schema version 8, or purged).
+    std::string mode;
     std::vector<ChallengeStep> challenges;
     std::vector<PassiveScore> passiveScores;
     std::vector<Jpeg> evidenceFrames; // a few frames kept as evidence

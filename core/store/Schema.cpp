@@ -276,6 +276,15 @@ CREATE TRIGGER gallery_change_binding AFTER UPDATE OF document_type, document_nu
 BEGIN INSERT INTO gallery_changes (enrollment_id) VALUES (NEW.id); END;
 )sql";
 
+// Version 8: the liveness mode an enrollment was captured in. Spontaneous mode cannot tell a
+// replayed recording from a live face (docs/liveness.md), so review and the central service
+// must know which mode vouched for the face. NULL for enrollments made before this version
+// (unknown) and after the retention purge. Self-contained: one column, no data rewritten.
+constexpr const char* kV8 = R"sql(
+ALTER TABLE enrollments ADD COLUMN liveness_mode TEXT
+    CHECK (liveness_mode IN ('challenge', 'spontaneous'));
+)sql";
+
 } // namespace
 
 const std::vector<Schema::Migration>& Schema::migrations()
@@ -288,6 +297,7 @@ const std::vector<Schema::Migration>& Schema::migrations()
         {5, "match candidates: rank and cohort score", kV5},
         {6, "one-time passwords, key-file event ids", kV6},
         {7, "gallery change log", kV7},
+        {8, "liveness mode of each enrollment", kV8},
     };
     return all;
 }

@@ -313,6 +313,8 @@ void RecordCodec::encode(const ExportRecord& record, QByteArray& out)
 
     w.beginMap("liveness");
     w.text("verdict", e.liveness.verdict);
+    if (!e.liveness.mode.empty())
+        w.text("mode", e.liveness.mode); // "challenge" | "spontaneous"; absent: unknown
     w.beginArray("challenges");
     for (const auto& c : e.liveness.challenges) {
         w.beginMap();
@@ -447,6 +449,10 @@ ExportRecord RecordCodec::decode(const QByteArray& cbor)
         e.quality.push_back({q.text("name"), q.real("value"), q.boolean("passed"), q.text("reason")});
     if (const auto l = f.map("liveness")) {
         e.liveness.verdict = l->text("verdict");
+        e.liveness.mode = l->text("mode");
+        // The store accepts only these two (schema version 8); anything else is a damaged record.
+        if (!e.liveness.mode.empty() && e.liveness.mode != "challenge" && e.liveness.mode != "spontaneous")
+            badField("liveness.mode");
         for (const auto& c : l->maps("challenges"))
             e.liveness.challenges.push_back(
                 {c.text("challenge"), c.boolean("passed"), c.integer("duration_ms"), c.text("detail")});

@@ -121,6 +121,18 @@ cv::Rect2f scaled(const cv::Rect2f& r, double s, cv::Point2f offset = {})
             static_cast<float>(r.width * s), static_cast<float>(r.height * s)};
 }
 
+// The mean grey level between the eye centres and the upper lip: skin, whatever the pose.
+double centralBrightness(const cv::Mat& grey, const Landmarks& lm)
+{
+    const cv::Point2f a = eyeCentre(lm, true), b = eyeCentre(lm, false);
+    const float top = std::min(a.y, b.y);
+    const float bottom = std::max(top + 2.f, lm[51].y);
+    const cv::Rect r = cv::Rect(cv::Point(static_cast<int>(std::min(a.x, b.x)), static_cast<int>(top)),
+                                cv::Point(static_cast<int>(std::max(a.x, b.x)) + 1, static_cast<int>(bottom) + 1)) &
+                       cv::Rect(0, 0, grey.cols, grey.rows);
+    return r.area() > 0 ? cv::mean(grey(r))[0] : 0.0;
+}
+
 } // namespace
 
 struct FrameAnalyzer::Impl
@@ -420,6 +432,8 @@ void FrameAnalyzer::Impl::finishPrimary(const cv::Mat& grey, FrameAnalysis& resu
         FaceObservation& face = result.faces.front();
         const EyeStateTracker::State eye = eyes.update(face.ear, result.timestampMs);
         face.eyesClosed = eye.closed;
+        face.eyeOpenness = eye.openness;
+        face.brightness = centralBrightness(grey, face.landmarks);
         result.blinkCompleted = eye.blinkCompleted;
         result.timings.poseMs = msSince(t);
         t = Clock::now();

@@ -56,6 +56,12 @@ struct FaceObservation
     double earLeft = 0.0;     // eye aspect ratio of the subject's left eye (image right)
     double ear = 0.0;         // mean of both
     bool eyesClosed = false;  // against the subject's adaptive open-eye baseline
+    // ear over the subject's adaptive open-eye baseline (EyeStateTracker): ~1 open, below its
+    // closeRatio (0.78) closed. Set for the primary face, whatever the quality settings.
+    double eyeOpenness = 1.0;
+    // Mean grey level (0..255) of the face between the eyes and the mouth, on the frame as
+    // captured. Set for the primary face, whatever the quality settings.
+    double brightness = 0.0;
     double mouthOpen = 0.0;   // inner-lip gap / mouth width (0 = closed)
     double interEyeDistance = 0.0; // px between eye centres
     bool detected = false;    // the box came from a detection on this frame, not the tracker

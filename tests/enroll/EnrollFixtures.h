@@ -14,6 +14,7 @@ inline enroll::LiveCapture::Options spontaneousLowres()
     enroll::LiveCapture::Options o;
     o.analyzer = lowres();
     o.liveness.mode = liveness::Mode::Spontaneous;
+    o.liveness.source = liveness::CaptureSource::DemoCamera; // the demo media
     return o;
 }
 

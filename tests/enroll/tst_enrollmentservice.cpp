@@ -93,6 +93,7 @@ private Q_SLOTS:
     void consentTimeAndModelVersion_comeFromTheSessionAndTheModel();
     void review_onlySupervisorsWithAReason_andNeedsNoModels();
     void eraseAndPurge_leaveTheIndex_andRestartRebuildsIt();
+    void spontaneousWithRealCamera_refusedByDefault_flaggedWhenAllowed();
 
 private:
     std::unique_ptr<IdPhotoReader> m_reader;
@@ -159,6 +160,8 @@ void TestEnrollmentService::franck_isAccepted()
     const auto stored = s.op.getEnrollment(o.enrollmentId);
     QCOMPARE(stored.status, fe::store::EnrollmentStatus::Accepted);
     QCOMPARE(stored.liveness.verdict, std::string("live"));
+    QCOMPARE(stored.liveness.mode, std::string("spontaneous"));
+    QVERIFY(!flagCodes(o).contains(QStringLiteral("liveness_spontaneous"))); // the demo camera
     QVERIFY(!stored.portrait.empty() && !stored.idPhoto.empty());
     QCOMPARE(stored.faceTemplate.values.size(), m_spec.dimension);
     QCOMPARE(s.index->size(), std::size_t(1));
@@ -642,6 +645,39 @@ void TestEnrollmentService::eraseAndPurge_leaveTheIndex_andRestartRebuildsIt()
     QCOMPARE(restarted.load(again), MatchIndex::LoadResult::Loaded);
     QCOMPARE(restarted.size(), std::size_t(1));
     QVERIFY(restarted.contains(franck2.enrollmentId));
+}
+
+void TestEnrollmentService::spontaneousWithRealCamera_refusedByDefault_flaggedWhenAllowed()
+{
+    // Issue 12: spontaneous mode cannot tell a replayed recording from a live face. With a real
+    // camera the station's default (liveness.spontaneous_mode = demo_camera) refuses it, a
+    // station that allows it ("always") gets the enrollment flagged for review, and "never"
+    // refuses even the demo camera.
+    Station s(m_spec);
+    LiveResult camera = m_cap12Live;
+    camera.liveness.source = fe::liveness::CaptureSource::Camera;
+    QCOMPARE(s.service.spontaneousPolicy(), fe::liveness::SpontaneousPolicy::DemoCameraOnly);
+    try {
+        (void)s.service.enroll(subject("Cap", "C7654321", m_phoneD), m_cap12Id, camera);
+        QFAIL("a spontaneous capture from a real camera was accepted by default");
+    } catch (const fe::Error& e) {
+        QCOMPARE(e.code(), fe::ErrorCode::InvalidInput);
+    }
+    QVERIFY(s.op.listEnrollments().empty());
+    {
+        auto admin = s.store.login("admin");
+        admin.setSetting("liveness.spontaneous_mode", "always");
+    }
+    const auto o = s.service.enroll(subject("Cap", "C7654321", m_phoneD), m_cap12Id, camera);
+    QVERIFY2(flagCodes(o).contains(QStringLiteral("liveness_spontaneous")), qPrintable(flagCodes(o).join(u',')));
+    QCOMPARE(o.outcome, Outcome::Flagged);
+    QCOMPARE(s.op.getEnrollment(o.enrollmentId).liveness.mode, std::string("spontaneous"));
+    {
+        auto admin = s.store.login("admin");
+        admin.setSetting("liveness.spontaneous_mode", "never");
+    }
+    QVERIFY_THROWS_EXCEPTION(fe::Error, (void)s.service.enroll(subject("Cap", "C7654322", m_phoneC), m_cap12Id, m_cap12Live));
+    QCOMPARE(s.op.listEnrollments().size(), std::size_t(1));
 }
 
 QTEST_APPLESS_MAIN(TestEnrollmentService)

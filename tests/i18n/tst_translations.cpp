@@ -224,7 +224,7 @@ void TestTranslations::outcomeTexts_coverEveryOutcome_inBothLanguages()
         keys.emplace_back(OutcomeKind::Guidance, std::string(vision::guidanceKey(g)));
         typed.push_back(enroll::outcomeText(g));
     }
-    for (int i = 0; i <= static_cast<int>(liveness::Reason::PassiveScoreLow); ++i) {
+    for (int i = 0; i <= static_cast<int>(liveness::Reason::WrongAction); ++i) {
         const auto r = static_cast<liveness::Reason>(i);
         keys.emplace_back(OutcomeKind::LivenessReason, std::string(liveness::reasonKey(r)));
         typed.push_back(enroll::outcomeText(r));
@@ -232,6 +232,10 @@ void TestTranslations::outcomeTexts_coverEveryOutcome_inBothLanguages()
     for (const auto v : {liveness::Verdict::Live, liveness::Verdict::Spoof, liveness::Verdict::Inconclusive}) {
         keys.emplace_back(OutcomeKind::Verdict, std::string(liveness::verdictKey(v)));
         typed.push_back(enroll::outcomeText(v));
+    }
+    for (const auto m : {liveness::Mode::Challenge, liveness::Mode::Spontaneous}) {
+        keys.emplace_back(OutcomeKind::LivenessMode, std::string(liveness::modeKey(m)));
+        typed.push_back(enroll::outcomeText(m));
     }
     for (int i = 0; i <= static_cast<int>(liveness::ChallengeKind::OpenMouth); ++i) {
         const auto c = static_cast<liveness::ChallengeKind>(i);

@@ -179,6 +179,7 @@ Enrollment sampleEnrollment(std::uint32_t seed, std::size_t portraitBytes, const
                  {"head_yaw_deg", 3.5, true, ""},
                  {"eyes_open", 0.2, false, "eyes half closed"}};
     e.liveness.verdict = "live";
+    e.liveness.mode = seed % 3 == 0 ? "challenge" : seed % 3 == 1 ? "spontaneous" : ""; // "": unknown
     e.liveness.challenges = {{"blink", true, 1200 + seed % 100, "2 blinks"}, {"turn_left", true, 1800, ""}};
     e.liveness.passiveScores = {{"fr_liveness", 0.93}};
     e.liveness.evidenceFrames = {fakeJpeg(1500, seed + 11), fakeJpeg(1600, seed + 12)};
@@ -212,6 +213,7 @@ std::string differences(const Enrollment& a, const Enrollment& b)
     check(a.faceTemplate == b.faceTemplate, "faceTemplate");
     check(a.quality == b.quality, "quality");
     check(a.liveness.verdict == b.liveness.verdict, "liveness.verdict");
+    check(a.liveness.mode == b.liveness.mode, "liveness.mode");
     check(a.liveness.challenges == b.liveness.challenges, "liveness.challenges");
     check(a.liveness.passiveScores == b.liveness.passiveScores, "liveness.passiveScores");
     check(a.liveness.evidenceFrames == b.liveness.evidenceFrames, "liveness.evidenceFrames");

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void insert_thenGet_returnsEveryField_data();
     void insert_thenGet_returnsEveryField();
     void insert_setsStoreFields();
+    void livenessMode_isKept_andUnknownWhenNotGiven();
     void insert_flagged_waitsForReview_andFlagsAreAudited();
     void insert_invalid_isRefusedWithoutEchoingTheValue_data();
     void insert_invalid_isRefusedWithoutEchoingTheValue();
@@ -65,6 +66,27 @@ void TestEnrollments::insert_thenGet_returnsEveryField()
     const auto back = sup.getEnrollment(id);
     QCOMPARE(QString::fromStdString(differences(e, back)), QString());
     QCOMPARE(back.id, id);
+}
+
+void TestEnrollments::livenessMode_isKept_andUnknownWhenNotGiven()
+{
+    // Schema version 8: the liveness mode that vouched for the face (issue 12).
+    TempStore s;
+    Session op = s.login("op1");
+    std::vector<std::string> ids;
+    for (const char* mode : {"challenge", "spontaneous", ""}) {
+        Enrollment e = sampleEnrollment(static_cast<std::uint32_t>(ids.size() + 20));
+        e.liveness.mode = mode;
+        ids.push_back(op.insertEnrollment(e));
+    }
+    Session sup = s.login("sup");
+    QCOMPARE(sup.getEnrollment(ids[0]).liveness.mode, std::string("challenge"));
+    QCOMPARE(sup.getEnrollment(ids[1]).liveness.mode, std::string("spontaneous"));
+    QCOMPARE(sup.getEnrollment(ids[2]).liveness.mode, std::string()); // unknown: NULL
+    // Only the two modes exist.
+    Enrollment bad = sampleEnrollment(30);
+    bad.liveness.mode = "replay";
+    QVERIFY_THROWS_EXCEPTION(fe::Error, (void)op.insertEnrollment(bad));
 }
 
 void TestEnrollments::insert_setsStoreFields()

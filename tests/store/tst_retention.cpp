@@ -114,7 +114,7 @@ void TestRetention::purge_leavesAMinimalRecord()
     QVERIFY(e.subject.name.empty() && e.subject.documentNumber.empty() && e.subject.documentType.empty());
     QVERIFY(!e.subject.dateOfBirth && e.phone.empty() && e.consent.noticeVersion.empty());
     QVERIFY(e.quality.empty() && e.liveness.challenges.empty() && e.liveness.passiveScores.empty());
-    QVERIFY(e.liveness.verdict.empty() && e.matches.empty() && e.flags.empty() && !e.review);
+    QVERIFY(e.liveness.verdict.empty() && e.liveness.mode.empty() && e.matches.empty() && e.flags.empty() && !e.review);
     const auto summary = sup.listEnrollments().front();
     QVERIFY(summary.purged);
     // Out of the gallery and the duplicate lookups; the other enrollment is untouched.

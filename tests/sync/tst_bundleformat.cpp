@@ -135,6 +135,7 @@ private Q_SLOTS:
     void recordCodec_roundTripsEveryField_data();
     void recordCodec_roundTripsEveryField();
     void recordCodec_ignoresKeysItDoesNotKnow();
+    void recordCodec_livenessMode_isCarried_andOnlyTheTwoModes();
     void recordCodec_refusesMissingOrMistypedFields_data();
     void recordCodec_refusesMissingOrMistypedFields();
     void bundle_readsBackBitForBit_data();
@@ -194,6 +195,26 @@ void TestBundleFormat::recordCodec_ignoresKeysItDoesNotKnow()
     map.insert(QStringLiteral("future"), QCborMap{{QStringLiteral("x"), QByteArray("y")}});
     const auto back = RecordCodec::decode(map.toCborValue().toCbor());
     QCOMPARE(qs(store::test::differences(record.enrollment, back.enrollment)), QString());
+}
+
+void TestBundleFormat::recordCodec_livenessMode_isCarried_andOnlyTheTwoModes()
+{
+    // Issue 12: bundles carry the liveness mode that vouched for the face (schema version 8);
+    // a record without it (an older station) reads as unknown; any other word is refused
+    // before the store's CHECK constraint would meet it.
+    for (const char* mode : {"challenge", "spontaneous", ""}) {
+        auto record = exportRecordFor(4);
+        record.enrollment.liveness.mode = mode;
+        QCOMPARE(qs(RecordCodec::decode(RecordCodec::encode(record)).enrollment.liveness.mode), QString::fromLatin1(mode));
+    }
+    auto record = exportRecordFor(4);
+    record.enrollment.liveness.mode = "challenge";
+    QCborMap map = QCborValue::fromCbor(RecordCodec::encode(record)).toMap();
+    QCborMap liveness = map.value(QStringLiteral("liveness")).toMap();
+    QCOMPARE(liveness.value(QStringLiteral("mode")).toString(), QStringLiteral("challenge"));
+    liveness.insert(QStringLiteral("mode"), QStringLiteral("replay"));
+    map.insert(QStringLiteral("liveness"), liveness);
+    QCOMPARE(problemOf([&] { (void)RecordCodec::decode(map.toCborValue().toCbor()); }), BundleProblem::BadRecord);
 }
 
 void TestBundleFormat::recordCodec_refusesMissingOrMistypedFields_data()

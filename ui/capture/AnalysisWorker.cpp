@@ -135,6 +135,7 @@ void AnalysisWorker::beginLive()
         enroll::LiveCapture::Options options;
         options.analyzer.profile = vision::QualityProfile::byName(s.qualityProfile);
         options.liveness.mode = s.mode;
+        options.liveness.source = s.source;
         options.liveness.challenges = s.challenges;
         options.liveness.seed = s.seed;
         options.spontaneousWindowMs = s.spontaneousWindowMs;

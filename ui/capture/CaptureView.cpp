@@ -297,6 +297,8 @@ QString CaptureView::challengeText() const
 {
     if (!m_outcome.isEmpty() || !m_result || m_result->stage != FrameResult::Stage::Live || m_result->livenessFinished || !m_result->analysed)
         return {};
+    if (m_result->prompt && m_result->prompt->lookAtCamera) // after a turn, before the next prompt
+        return UiText::guidance(vision::Guidance::NoFace);
     if (m_result->prompt)
         return UiText::challengePrompt(m_result->prompt->kind);
     if (m_result->spontaneous)

@@ -15,6 +15,8 @@ namespace fe::ui {
 struct LiveSettings
 {
     liveness::Mode mode = liveness::Mode::Challenge;
+    // The demo video played as a camera, or a camera at the counter (liveness.spontaneous_mode).
+    liveness::CaptureSource source = liveness::CaptureSource::Camera;
     std::vector<liveness::ChallengeKind> challenges; // empty: the core's random draw
     std::string qualityProfile = "default";
     double spontaneousWindowMs = 10000.0;

@@ -210,6 +210,11 @@ QString UiText::livenessReason(liveness::Reason r)
     return QString::fromStdString(enroll::translatedText(r));
 }
 
+QString UiText::livenessMode(liveness::Mode m)
+{
+    return QString::fromStdString(enroll::translatedText(m));
+}
+
 QString UiText::challengePrompt(liveness::ChallengeKind k)
 {
     return QString::fromStdString(enroll::translatedText(k));

@@ -51,6 +51,7 @@ public:
 
     static QString verdict(liveness::Verdict verdict);
     static QString livenessReason(liveness::Reason reason);
+    static QString livenessMode(liveness::Mode mode);
     static QString challengePrompt(liveness::ChallengeKind kind);
 
     static QString role(store::Role role);

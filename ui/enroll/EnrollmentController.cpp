@@ -223,6 +223,7 @@ LiveSettings EnrollmentController::liveSettings(const CameraChoice& camera) cons
         return *m_liveOverride;
     LiveSettings s;
     s.mode = camera.isDemo() ? liveness::Mode::Spontaneous : liveness::Mode::Challenge;
+    s.source = camera.isDemo() ? liveness::CaptureSource::DemoCamera : liveness::CaptureSource::Camera;
     s.qualityProfile = camera.isDemo() ? "lowres" : "default";
     try {
         store::Session& session = m_station.session();

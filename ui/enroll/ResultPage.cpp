@@ -140,6 +140,8 @@ void ResultPage::showAssessment()
             reasons << escaped(UiText::livenessReason(r));
         if (!reasons.isEmpty())
             text += QStringLiteral(" (") + reasons.join(QStringLiteral("; ")) + QStringLiteral(")");
+        // Which mode vouched for the face: spontaneous mode is the weaker one (issue 12).
+        text += QStringLiteral("<br>") + escaped(UiText::livenessMode(live->liveness.mode));
         m_liveness->setText(text);
     }
     if (a.flags.empty()) {
