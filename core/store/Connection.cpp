@@ -111,6 +111,10 @@ sqlite3* Connection::openHandle(const std::filesystem::path& path, int flags)
         throw error;
     }
     sqlite3_extended_result_codes(db, 1);
+    // Before the first statement: the key check and the first read (schema load, WAL mode) take
+    // a read lock, which meets another process's commit or checkpoint; without a busy handler
+    // SQLite answers that at once with "database is locked" instead of waiting.
+    sqlite3_busy_timeout(db, static_cast<int>(constants::kBusyTimeout.count()));
     // Defensive mode: no SQL can corrupt the file through writable_schema, sqlite_dbpage or
     // shadow tables, or switch the journal off (docs/storage.md, "The SQLCipher build").
     sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
@@ -171,7 +175,6 @@ Connection Connection::openEncrypted(const std::filesystem::path& path, const Se
            "PRAGMA foreign_keys = ON;"
            "PRAGMA secure_delete = ON;"
            "PRAGMA temp_store = MEMORY;");
-    sqlite3_busy_timeout(c.m_db, static_cast<int>(constants::kBusyTimeout.count()));
     return c;
 }
 
