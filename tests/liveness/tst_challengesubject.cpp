@@ -6,24 +6,29 @@
 //    a session reads from the pixels kept per frame: eye patches on every frame, a PAD score
 //    every 6th frame and a face template every 12th, so that the sampled PAD veto and the
 //    same-face check run as on the camera);
-//  - from each half of each video (first half: tuning, second half: test, as the recorded
-//    turns of tst_presentationattacks) the material a compliant person is made of is found:
-//    frontal stretches (one face, yaw within kFrontalDeg of the recording's median yaw, eyes
-//    open), head turns that a person asked to "turn your head" makes (from a frontal frame past
-//    kMinTurnDeg within 2 s and back to frontal within 4 s of the peak, one face throughout) and
-//    blinks on a frontal face (the analyzer's blink, closure start found by the eye openness);
+//  - from each video the material a compliant person is made of: frontal frames (one face, yaw
+//    within kFrontalDeg of the recording's median yaw), head turns that a person asked to "turn
+//    your head" makes (from a frontal frame past kMinTurnDeg within 2 s, back to frontal within
+//    4 s of the peak) and blinks on a frontal face (the analyzer's blink, its closure start found
+//    by the eye openness). Every other turn and blink goes to the tuning half, the others to the
+//    test half. The recordings turn past 20 degrees to the subject's right only: each turn is
+//    also played as its mirror image (each landmark's motion mirrored, yaw and roll changes
+//    reversed) for the left;
 //  - a seeded session: the person looks at the camera (frontal frames), and after each prompt
 //    and a reaction time drawn from 0.4-1.5 s plays a recorded turn in the PROMPTED direction
-//    (a recorded blink for a blink prompt), then frontal frames again. The frames are fed
-//    through LivenessSession::feedRecorded with the analysis and the cues of each frame.
+//    through the look back (a recorded blink for a blink prompt), then frontal frames again.
+//    The frames are fed through LivenessSession::feedRecorded with the analysis and the cues of
+//    each frame.
 //
-// Splices happen only between frontal frames with the eyes open. At a splice the head may stand
-// elsewhere in the picture (the recordings move around); the incoming material is moved and
-// scaled (translation and uniform scale, fitted on the rigid points: brows and nose) onto the
-// last frame fed, as if the same person stood at the same place. The landmark jump left at each
-// splice (mean landmark displacement over the inter-eye distance) is compared with the
-// recordings' own frame-to-frame motion on frontal frames and asserted within its 99th
-// percentile for nine splices in ten.
+// Splices happen only between frontal frames. At a splice the head may stand elsewhere in the
+// picture (the recordings move around); the incoming material is moved and scaled (translation
+// and uniform scale, fitted on the rigid points: brows and nose) onto the last frame fed, as if
+// the same person stood at the same place, and before an action the person looks at the camera
+// through frontal frames chosen, each within the recordings' frame-to-frame shape change,
+// towards the action's first frame. The landmark jump left at each splice (mean landmark
+// displacement over the inter-eye distance) is compared with the recordings' own
+// frame-to-frame motion on frontal frames and asserted within its 99th percentile for nine
+// splices in ten.
 //
 // Limits: two people, spliced recordings are not people following prompts (the turn was not an
 // answer to our prompt; the reaction time is drawn, not lived), and the same few turns recur
