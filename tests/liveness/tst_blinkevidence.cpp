@@ -1,6 +1,7 @@
 // A blink counts only when the lids moved (BlinkValidator, EyePatches): the hand-labelled
 // blinks of franck.mp4 count; a flap over the eyes of a picture, and landmark jitter on a
 // picture that does not move, do not, even when the landmarks say the eyes closed.
+#include "../vision/BlinkLabels.h"
 #include "LivenessFixtures.h"
 #include "liveness/BlinkValidator.h"
 #include "liveness/EyePatches.h"
@@ -11,35 +12,10 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include <fstream>
-#include <sstream>
 
 using namespace fe::liveness;
 
 namespace {
-
-struct Label
-{
-    int start, end;
-    std::string kind;
-};
-
-std::vector<Label> labels()
-{
-    std::ifstream in(fe::test::dataFile("franck_blinks.csv"));
-    std::vector<Label> out;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#' || line.rfind("start", 0) == 0)
-            continue;
-        std::stringstream ss(line);
-        Label l;
-        char comma = 0;
-        ss >> l.start >> comma >> l.end >> comma >> l.kind;
-        out.push_back(l);
-    }
-    return out;
-}
 
 // The open frames before a closure, the closure, and the open frames after, with the
 // landmarks of the closure pulled shut the way the landmark fit closes them on a flap or on
@@ -139,8 +115,8 @@ void TestBlinkEvidence::labelledBlinks_count()
     LivenessSession session(*encoder, *pad, o);
     const LivenessResult r = fe::test::drive(session, m_franck);
     int labelled = 0, detected = 0, counted = 0;
-    for (const auto& l : labels()) {
-        if (l.kind != "blink")
+    for (const auto& l : fe::test::franckBlinkLabels()) {
+        if (!l.blink)
             continue;
         ++labelled;
         // The analyzer reports the blink when the eyes reopen, a frame or a few after the label.

@@ -1,40 +1,14 @@
 // Blink detection against hand labels of franck.mp4 (tests/data/franck_blinks.csv).
+#include "BlinkLabels.h"
 #include "VisionFixtures.h"
 #include "vision/EyeStateTracker.h"
 
 #include <QtTest>
 
-#include <fstream>
-#include <sstream>
 
 using namespace fe::vision;
 
 namespace {
-
-struct Label
-{
-    int start;
-    int end;
-    bool blink;
-};
-
-std::vector<Label> readLabels()
-{
-    std::ifstream in(fe::test::dataFile("franck_blinks.csv"));
-    std::vector<Label> out;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#' || line.rfind("start", 0) == 0)
-            continue;
-        std::istringstream row(line);
-        std::string a, b, kind;
-        std::getline(row, a, ',');
-        std::getline(row, b, ',');
-        std::getline(row, kind, ',');
-        out.push_back({std::stoi(a), std::stoi(b), kind == "blink"});
-    }
-    return out;
-}
 
 // A detected blink ends when the lids have reopened: it belongs to the labelled blink whose
 // closed frames it follows within half a second (12 frames at 24 fps).
@@ -56,7 +30,7 @@ private Q_SLOTS:
 
 void TestBlinks::franck_blinksMatchHandLabels()
 {
-    const auto labels = readLabels();
+    const auto labels = fe::test::franckBlinkLabels();
     QVERIFY(labels.size() >= 10);
     FrameAnalyzer analyzer(fe::test::visionModels().landmarks, fe::test::lowres());
     SourceOptions options;
