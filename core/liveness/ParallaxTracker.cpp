@@ -20,12 +20,12 @@ using keyframes::kMaxKeys;
 using keyframes::kMaxSamples;
 constexpr double kKeyIntervalMs = keyframes::kIntervalMs;
 // The crop the flow runs on: the brows and the nose, reduced by a whole factor (mean of n x n
-// blocks on a grid fixed in the frame) to about kCropIod px between the eyes. A resampling at
-// any other scale, or on a grid that moved with the crop, would change a still picture's
-// pixels whenever its landmark fit jumps, and the flow would see that as motion. The tracked
-// points' bounds are grown by kCropMarginIod on each side: room for the window at the coarsest
-// pyramid level.
-constexpr double kCropIod = 48.0;
+// blocks on a grid fixed in the frame) to kCropIod to 2 kCropIod px between the eyes. A
+// resampling at any other scale, or on a grid that moved with the crop, would change a still
+// picture's pixels whenever its landmark fit jumps, and the flow would see that as motion. The
+// tracked points' bounds are grown by kCropMarginIod on each side: room for the window at the
+// coarsest pyramid level.
+constexpr double kCropIod = 40.0;
 constexpr double kCropMarginIod = 0.7;
 // Room for the face to come closer before the crop must grow (see makeCrop).
 constexpr double kCropSlack = 1.2;

@@ -19,7 +19,7 @@ namespace fe::liveness {
 // quantile (as MotionEvidence::rigidNonPlanarity).
 //
 // Cost: the flow runs on a grey crop of the brows and the nose only, reduced by a whole factor
-// to about 48 px between the eyes, with one pyramid per frame shared by every key frame and
+// to 40-80 px between the eyes, with one pyramid per frame shared by every key frame and
 // both directions (the flow used to build both pyramids again, over the whole face at full
 // resolution, in each of its eight calls per frame). Not thread-safe.
 class ParallaxTracker
