@@ -1,5 +1,6 @@
 #include "liveness/MotionEvidence.h"
 
+#include "liveness/KeyFrames.h"
 #include "vision/FaceGeometry.h"
 
 #include <opencv2/core.hpp>
@@ -13,11 +14,10 @@
 namespace fe::liveness {
 namespace {
 
-// A new key frame every half second; residuals against the last four (up to 2 s back), on
-// every second frame: enough pairs to see slow turns, cheap enough per frame.
-constexpr double kKeyIntervalMs = 500.0;
-constexpr std::size_t kMaxKeys = 4;
-constexpr int kFrameStride = 2;
+using keyframes::kFrameStride;
+using keyframes::kMaxKeys;
+using keyframes::kMaxSamples;
+constexpr double kKeyIntervalMs = keyframes::kIntervalMs;
 // Samples (every kFrameStride-th frame) over which 3D evidence must persist: 0.5 s at 25 fps.
 constexpr std::size_t kPersistSamples = 7;
 // Consecutive frames, for the noise of the landmark fit: up to 15 fps.
@@ -26,8 +26,6 @@ constexpr double kQuantile = 0.9;
 // Ranges are taken between these quantiles, so that one bad frame does not make a range.
 constexpr double kRangeLow = 0.05;
 constexpr double kRangeHigh = 0.95;
-// Bounds the memory of a long spontaneous session (20 s at 30 fps is 600 frames).
-constexpr std::size_t kMaxSamples = 20000;
 
 // Depths of the rigid landmarks (17-35) of a generic face, in inter-eye distances, towards the
 // camera negative, the plane of the eye centres at zero: the brows' inner ends and the nose

@@ -2,8 +2,11 @@
 // landmark pairs of the real demo videos half a second to two seconds apart: the residuals the
 // liveness rules threshold (0.02 of the inter-eye distance and up) agree to 1e-4; and a
 // landmark set moved by a known homography (a flat picture turned) fits back exactly.
+// ParallaxTracker: the pixels of a still picture do not move, whatever its landmark fit does;
+// a head turning moves them off one homography.
 #include "LivenessFixtures.h"
 #include "liveness/MotionEvidence.h"
+#include "liveness/ParallaxTracker.h"
 
 #include <opencv2/calib3d.hpp>
 
@@ -45,6 +48,8 @@ private Q_SLOTS:
     void fit_agreesWithOpenCv_data();
     void fit_agreesWithOpenCv();
     void flatPicture_fitsExactly();
+    void parallax_stillPictureWithJumpingFit_isZero();
+    void parallax_turningHead_isAboveTheFloor();
 };
 
 void TestMotionEvidence::fit_agreesWithOpenCv_data()
@@ -107,6 +112,52 @@ void TestMotionEvidence::flatPicture_fitsExactly()
     QVERIFY(!MotionEvidence::fitHomography(a.data(), b.data(), 3).has_value());
     const std::vector<cv::Point2f> same(6, a[30]);
     QVERIFY(!MotionEvidence::fitHomography(same.data(), same.data(), same.size()).has_value());
+}
+
+void TestMotionEvidence::parallax_stillPictureWithJumpingFit_isZero()
+{
+    // One frame of franck shown for 4 s at 25 fps, while its brows and nose landmarks jump
+    // between two solutions a few px apart (as the fit does on a still picture or a mask): the
+    // landmarks' own non-planarity is far above the spontaneous rule's, the pixels' is zero.
+    const auto frames = fe::test::record(fe::Asset::DemoVideo, 100, 1, true);
+    QCOMPARE(frames.front().analysis.faces.size(), std::size_t{1});
+    const cv::Mat still = frames.front().bgr;
+    const auto& lm = frames.front().analysis.faces.front().landmarks;
+    const double iod = fe::vision::interEyeDistance(lm);
+    fe::liveness::ParallaxTracker tracker;
+    MotionEvidence motion;
+    for (int i = 0; i < 100; ++i) {
+        fe::vision::Landmarks jumped = lm;
+        if ((i / 6) % 2 == 1) {
+            // The nose pulled aside, the brows lifted: not one homography of the other solution.
+            for (int k = 27; k <= 35; ++k)
+                jumped[static_cast<std::size_t>(k)].x += static_cast<float>(0.1 * iod);
+            for (int k = 17; k <= 21; ++k)
+                jumped[static_cast<std::size_t>(k)].y -= static_cast<float>(0.06 * iod);
+        }
+        fe::vision::FaceObservation face = frames.front().analysis.faces.front();
+        face.landmarks = jumped;
+        motion.add(face, 40.0 * i);
+        tracker.add(still, jumped, 40.0 * i, true);
+    }
+    QVERIFY2(motion.rigidNonPlanarity() > 0.02, qPrintable(QString::number(motion.rigidNonPlanarity())));
+    QVERIFY(tracker.samples() > 20);
+    QVERIFY2(tracker.nonPlanarity() < 0.0005, qPrintable(QString::number(tracker.nonPlanarity())));
+}
+
+void TestMotionEvidence::parallax_turningHead_isAboveTheFloor()
+{
+    // franck turning his head (the clip of fit_agreesWithOpenCv): the pixels of the brows and
+    // the nose leave one homography, far above the spontaneous rule's floor.
+    const auto frames = fe::test::record(fe::Asset::DemoVideo, 2900, 100, true);
+    fe::liveness::ParallaxTracker tracker;
+    for (const auto& f : frames) {
+        if (f.analysis.faces.size() == 1)
+            tracker.add(f.bgr, f.analysis.faces.front().landmarks, f.analysis.timestampMs, true);
+    }
+    QVERIFY(tracker.samples() > 20);
+    const double floor = fe::liveness::LivenessOptions{}.spontaneousMinPixelNonPlanarity;
+    QVERIFY2(tracker.nonPlanarity() >= 2.0 * floor, qPrintable(QString::number(tracker.nonPlanarity())));
 }
 
 QTEST_GUILESS_MAIN(TestMotionEvidence)
