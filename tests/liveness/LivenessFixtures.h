@@ -15,6 +15,16 @@ struct RecordedFrame
     vision::FrameAnalysis analysis;
 };
 
+// The analysis liveness is judged on: the low-resolution profile without the quality measures
+// (liveness reads eye openness and brightness from the analysis itself; the quality measures
+// are for the portrait only).
+inline vision::AnalyzerOptions livenessAnalysis()
+{
+    auto o = lowres();
+    o.assessQuality = false;
+    return o;
+}
+
 // Runs the analyzer over frames [first, first + count) of a demo video and keeps what it saw:
 // the landmark, pose and eye sequences the liveness state machine is driven with.
 inline std::vector<RecordedFrame> record(fe::Asset video, std::int64_t first, std::int64_t count, bool keepFrames)

@@ -62,13 +62,6 @@ constexpr double kOpenEyes = 0.88;
 constexpr double kClosedEyes = 0.5;
 constexpr double kReactionMinS = 0.4, kReactionMaxS = 1.5;
 
-fe::vision::AnalyzerOptions analyzerOptions()
-{
-    auto o = fe::test::lowres();
-    o.assessQuality = false;
-    return o;
-}
-
 struct Turn
 {
     ChallengeKind direction = ChallengeKind::TurnLeft;
@@ -117,14 +110,6 @@ bool oneFace(const CuedFrame& f)
     return f.analysis.faces.size() == 1;
 }
 
-double meanShift(const fe::vision::Landmarks& a, const fe::vision::Landmarks& b)
-{
-    double d = 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        d += cv::norm(a[i] - b[i]);
-    return d / static_cast<double>(a.size()) / std::max(1.0, fe::vision::interEyeDistance(b));
-}
-
 // Landmarks moved and scaled so that the rigid points (brows and nose) have their centroid at 0
 // and a mean distance of 1 from it: what is left is the shape (pose, expression).
 fe::vision::Landmarks normalised(const fe::vision::Landmarks& lm)
@@ -150,6 +135,12 @@ double shapeDistance(const fe::vision::Landmarks& a, const fe::vision::Landmarks
     for (std::size_t i = 0; i < a.size(); ++i)
         d += cv::norm(a[i] - b[i]);
     return d / static_cast<double>(a.size());
+}
+
+// The mean landmark displacement in inter-eye distances (of b).
+double meanShift(const fe::vision::Landmarks& a, const fe::vision::Landmarks& b)
+{
+    return shapeDistance(a, b) / std::max(1.0, fe::vision::interEyeDistance(b));
 }
 
 double percentile(std::vector<double> v, double p)
@@ -208,7 +199,7 @@ private:
         r.video = video;
         r.fps = fe::test::videoFps(video);
         auto source = fe::vision::FrameSource::open(fe::test::asset(video), {});
-        fe::vision::FrameAnalyzer analyzer(fe::test::visionModels().landmarks, analyzerOptions());
+        fe::vision::FrameAnalyzer analyzer(fe::test::visionModels().landmarks, fe::test::livenessAnalysis());
         fe::vision::Frame frame;
         std::vector<double> yaws;
         while (source->next(frame)) {

@@ -39,15 +39,6 @@ struct Recorded
     LivenessResult spontaneous; // judged once, with the pixels
 };
 
-fe::vision::AnalyzerOptions analyzerOptions()
-{
-    // Liveness reads eye openness and brightness from the analysis itself: the quality
-    // measures (needed for the portrait only) are off here.
-    auto o = fe::test::lowres();
-    o.assessQuality = false;
-    return o;
-}
-
 LivenessOptions spontaneousOptions()
 {
     LivenessOptions o;
@@ -72,7 +63,7 @@ public:
             return set;
         for (auto& p : fe::test::attackPresentations(kind, lookup())) {
             Recorded r{p.name, kind, p.half, {}, {}};
-            fe::vision::FrameAnalyzer analyzer(fe::test::visionModels().landmarks, analyzerOptions());
+            fe::vision::FrameAnalyzer analyzer(fe::test::visionModels().landmarks, fe::test::livenessAnalysis());
             LivenessSession session(*m_encoder, *m_pad, spontaneousOptions());
             fe::vision::Frame frame;
             while (p.source->next(frame)) {
@@ -121,7 +112,7 @@ private:
                 all.push_back(w);
         }
         auto source = fe::vision::FrameSource::open(fe::test::asset(video), {});
-        fe::vision::FrameAnalyzer analyzer(fe::test::visionModels().landmarks, analyzerOptions());
+        fe::vision::FrameAnalyzer analyzer(fe::test::visionModels().landmarks, fe::test::livenessAnalysis());
         std::unique_ptr<LivenessSession> session;
         std::size_t next = 0;
         fe::vision::Frame frame;
