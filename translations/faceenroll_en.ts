@@ -3602,5 +3602,9 @@
         <source>undecided</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>other movement</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

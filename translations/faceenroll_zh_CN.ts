@@ -3599,5 +3599,9 @@
         <source>undecided</source>
         <translation>无法判定</translation>
     </message>
+    <message>
+        <source>other movement</source>
+        <translation>做了其他动作</translation>
+    </message>
 </context>
 </TS>

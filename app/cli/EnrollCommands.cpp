@@ -303,7 +303,10 @@ int runEnroll(const QStringList& args)
     index->load(session);
     service.setIndex(index);
     const enroll::LiveResult live = runLive(models, livePath, options, start, seconds, allowLow);
-    const enroll::EnrollmentOutcome out = service.enroll(input, id, live, {.lowQualityOverride = allowLow, .idPhotoQualityOverride = idPhotoOverride});
+    enroll::EnrollOptions enrollOptions;
+    enrollOptions.lowQualityOverride = allowLow;
+    enrollOptions.idPhotoQualityOverride = idPhotoOverride;
+    const enroll::EnrollmentOutcome out = service.enroll(input, id, live, enrollOptions);
 
     QJsonArray flags;
     for (const auto& f : out.flags)

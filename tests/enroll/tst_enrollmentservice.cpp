@@ -43,6 +43,13 @@ QStringList flagCodes(const EnrollmentOutcome& o)
     return out;
 }
 
+EnrollOptions idPhotoOverridden()
+{
+    EnrollOptions o;
+    o.idPhotoQualityOverride = true;
+    return o;
+}
+
 // A valid resident identity card number (ISO 7064 MOD 11-2 check character).
 const std::string kCardNumber = "110101199005050006";
 
@@ -452,7 +459,7 @@ void TestEnrollmentService::idPhotoWithTwoFaces_isRefused()
     }
     // The override is for quality, not for a second face.
     QVERIFY_THROWS_EXCEPTION(fe::Error, s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_twoFacesId,
-                                                         m_franckLive, {.idPhotoQualityOverride = true}));
+                                                         m_franckLive, idPhotoOverridden()));
     QVERIFY(s.op.listEnrollments().empty());
 }
 
@@ -467,7 +474,7 @@ void TestEnrollmentService::idPhotoBelowTheDocumentProfile_isRefused_unlessOverr
         QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("yaw")), e.what());
     }
     QVERIFY(s.op.listEnrollments().empty());
-    const auto o = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckTurnedId, m_franckLive, {.idPhotoQualityOverride = true});
+    const auto o = s.service.enroll(subject("Franck", "P1234567", m_phoneA), m_franckTurnedId, m_franckLive, idPhotoOverridden());
     QCOMPARE(o.outcome, Outcome::Flagged);
     QVERIFY2(flagCodes(o).contains(QStringLiteral("id_photo_quality_override")), qPrintable(flagCodes(o).join(u',')));
     QCOMPARE(s.op.getEnrollment(o.enrollmentId).status, fe::store::EnrollmentStatus::PendingReview);

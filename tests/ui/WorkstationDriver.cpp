@@ -66,7 +66,8 @@ void WorkstationDriver::submitLogin(const char* user, const char* password)
 bool WorkstationDriver::login(const char* user, const char* password)
 {
     submitLogin(user, password);
-    QTest::qWaitFor([&] { return m_window->currentScreen() == m_window->homeWidget() || !loginError().isEmpty(); }, 30000);
+    // The outcome is read below: a login that neither succeeds nor fails in time returns false.
+    (void)QTest::qWaitFor([&] { return m_window->currentScreen() == m_window->homeWidget() || !loginError().isEmpty(); }, 30000);
     return m_window->currentScreen() == m_window->homeWidget();
 }
 
@@ -143,7 +144,7 @@ bool WorkstationDriver::importIdPhoto(const QString& path)
     if (!QTest::qWaitFor([&] { return page->findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled(); }, 60000))
         return false;
     page->importFile(path);
-    QTest::qWaitFor([&] { return !page->isChecking(); }, 60000);
+    (void)QTest::qWaitFor([&] { return !page->isChecking(); }, 60000); // isComplete() says how it ended
     return page->isComplete();
 }
 
@@ -157,10 +158,10 @@ bool WorkstationDriver::finishLive(bool continueFlagged, int timeoutMs)
                wizard->state().attempts.back().kind != fe::ui::AttemptOutcome::Kind::Passed;
     };
     // A passed attempt moves on by itself; a failed one waits for the clerk.
-    QTest::qWaitFor([&] { return wizardPage() == fe::ui::EnrollmentWizard::Result || lastFailed(); }, timeoutMs);
+    (void)QTest::qWaitFor([&] { return wizardPage() == fe::ui::EnrollmentWizard::Result || lastFailed(); }, timeoutMs);
     if (wizardPage() != fe::ui::EnrollmentWizard::Result && continueFlagged && cont->isVisible()) {
         QTest::mouseClick(cont, Qt::LeftButton);
-        QTest::qWaitFor([&] { return wizardPage() == fe::ui::EnrollmentWizard::Result; }, 10000);
+        (void)QTest::qWaitFor([&] { return wizardPage() == fe::ui::EnrollmentWizard::Result; }, 10000);
     }
     if (wizardPage() != fe::ui::EnrollmentWizard::Result) {
         // Say why, for the test log.

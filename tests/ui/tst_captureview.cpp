@@ -6,6 +6,7 @@
 // short labels with the full sentence behind them.
 #include "GuiTestSupport.h"
 #include "capture/CaptureView.h"
+#include "common/LanguageManager.h"
 #include "common/UiText.h"
 #include "enroll/AttemptStrip.h"
 #include "vision/FrameAnalyzer.h"
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void mirroredView_mirrorsPictureBoxAndLandmarksTogether();
     void finishedAttempt_guidanceSaysWhatHappensNext();
     void attemptStrip_showsShortLabels_fullSentenceBehind();
+    void shortLabels_everyReasonAndGuidance_inBothLanguages();
 };
 
 void TestCaptureView::initTestCase()
@@ -274,6 +276,37 @@ void TestCaptureView::attemptStrip_showsShortLabels_fullSentenceBehind()
     QVERIFY(sentences.at(1).contains(UiText::livenessReason(fe::liveness::Reason::FlatMotion)));
     const auto items = strip.findChildren<QLabel*>();
     QVERIFY(std::any_of(items.begin(), items.end(), [&](const QLabel* l) { return l->accessibleDescription() == sentences.at(0); }));
+}
+
+// Every way an attempt can end has its own short label in the strip, in English and in
+// Chinese: an outcome without one would show an empty "failed:".
+void TestCaptureView::shortLabels_everyReasonAndGuidance_inBothLanguages()
+{
+    auto* language = LanguageManager::instance();
+    QVERIFY(language);
+    const auto hasHan = [](const QString& s) {
+        return std::any_of(s.begin(), s.end(), [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+    };
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        language->setLanguage(lang);
+        QSet<QString> reasons;
+        for (int i = 0; i <= static_cast<int>(fe::liveness::Reason::WrongAction); ++i) {
+            const QString label = UiText::shortLivenessReason(static_cast<fe::liveness::Reason>(i));
+            QVERIFY2(!label.isEmpty(), qPrintable(QStringLiteral("%1: reason %2 has no short label").arg(lang).arg(i)));
+            QVERIFY2(lang == QLatin1String("en") ? !hasHan(label) : hasHan(label), qPrintable(label));
+            reasons.insert(label);
+        }
+        QCOMPARE(reasons.size(), static_cast<int>(fe::liveness::Reason::WrongAction) + 1);
+        QSet<QString> guidance;
+        for (int i = 0; i <= static_cast<int>(fe::vision::Guidance::Ok); ++i) {
+            const QString label = UiText::shortGuidance(static_cast<fe::vision::Guidance>(i));
+            QVERIFY2(!label.isEmpty(), qPrintable(QStringLiteral("%1: guidance %2 has no short label").arg(lang).arg(i)));
+            QVERIFY2(lang == QLatin1String("en") ? !hasHan(label) : hasHan(label), qPrintable(label));
+            guidance.insert(label);
+        }
+        QCOMPARE(guidance.size(), static_cast<int>(fe::vision::Guidance::Ok) + 1);
+    }
+    language->setLanguage(QStringLiteral("en"));
 }
 
 FE_GUI_TEST_MAIN(TestCaptureView)

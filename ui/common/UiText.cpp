@@ -117,6 +117,7 @@ QString UiText::shortLivenessReason(liveness::Reason r)
     case Reason::NoHeadMotion: return tr("no head movement");
     case Reason::WrongDirection: return tr("wrong direction");
     case Reason::PassiveScoreLow: return tr("looks like a photo");
+    case Reason::WrongAction: return tr("other movement");
     }
     return {};
 }
