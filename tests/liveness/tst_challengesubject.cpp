@@ -12,8 +12,9 @@
 //    4 s of the peak) and blinks on a frontal face (the analyzer's blink, its closure start found
 //    by the eye openness). Every other turn and blink goes to the tuning half, the others to the
 //    test half. The recordings turn past 20 degrees to the subject's right only: each turn is
-//    also played as its mirror image (each landmark's motion mirrored, yaw and roll changes
-//    reversed) for the left;
+//    also played as its mirror image for the left (each landmark's motion from a frame of the
+//    same stretch that looks straight at the camera mirrored, yaw and roll mirrored about that
+//    frame's: the subject's frontal pose is the mirror's axis);
 //  - a seeded session: the person looks at the camera (frontal frames), and after each prompt
 //    and a reaction time drawn from 0.4-1.5 s plays a recorded turn in the PROMPTED direction
 //    through the look back (a recorded blink for a blink prompt), then frontal frames again.
@@ -57,6 +58,8 @@ constexpr int kSeeds = 200;
 constexpr double kMinTurnDeg = 20.0;
 // A frame within this of the recording's median yaw looks at the camera.
 constexpr double kFrontalDeg = 8.0;
+// A frame within this of the median yaw looks straight at the camera (a mirror's axis).
+constexpr double kAnchorDeg = kFrontalDeg / 2;
 // Eyes at least this open (of the subject's baseline) at a splice: no splice mid-blink.
 constexpr double kOpenEyes = 0.88;
 constexpr double kClosedEyes = 0.5;
@@ -70,11 +73,18 @@ struct Turn
     std::size_t peak = 0;
     std::size_t back = 0;  // frontal again
     double amplitude = 0.0;
-    // Played as its mirror image: the motion of each landmark from the clip's first frame
-    // mirrored (points swapped left for right, horizontal motion reversed), added to that
-    // frame's own landmarks; yaw and roll changes reversed. The recordings hold turns of >= 20
-    // degrees to one side only.
+    // Played as its mirror image: the motion of each landmark from a frame that looks at the
+    // camera (`anchor`) mirrored (points swapped left for right, horizontal motion reversed)
+    // and added to that frame's own landmarks; yaw and roll mirrored about the anchor's. The
+    // recordings hold turns of >= 20 degrees to one side only.
     bool mirrored = false;
+    // The clip's first frame when it looks straight at the camera (yaw within kAnchorDeg of
+    // the recording's median), else the frame nearest in time to it that does: the mirror's
+    // axis is the subject's own frontal pose, so a turn that starts from a head already turned
+    // a little to one side is mirrored into one that starts as far to the other side
+    // (mirroring about a first frame turned 8 degrees made cap12's test-half turn of 27
+    // degrees a turn of 19 from a head turned 8 degrees the wrong way).
+    std::size_t anchor = 0;
 };
 
 struct Blink
@@ -231,6 +241,22 @@ private:
         findMaterial(r);
     }
 
+    // The frame nearest in time to `i` (i itself first) that looks straight at the camera (one
+    // face, eyes open, yaw within kAnchorDeg of the median).
+    static std::size_t anchorNear(const Recording& r, std::size_t i)
+    {
+        const auto straight = [&](std::size_t j) {
+            return spliceable(r, j) && std::abs(yawOff(r, j)) <= kAnchorDeg;
+        };
+        for (std::size_t d = 0; d < r.frames.size(); ++d) {
+            if (i >= d && straight(i - d))
+                return i - d;
+            if (i + d < r.frames.size() && straight(i + d))
+                return i + d;
+        }
+        return i;
+    }
+
     static void findMaterial(Recording& r)
     {
         const std::size_t last = r.frames.size();
@@ -288,7 +314,8 @@ private:
             for (std::size_t e = entry; e <= onset; ++e)
                 canEnter = canEnter || enterable(r, e);
             if (canEnter)
-                turns.push_back({sign > 0 ? ChallengeKind::TurnLeft : ChallengeKind::TurnRight, entry, onset, peak, back, sign * yawOff(r, peak), false});
+                turns.push_back({sign > 0 ? ChallengeKind::TurnLeft : ChallengeKind::TurnRight, entry, onset, peak, back, sign * yawOff(r, peak), false,
+                                 anchorNear(r, entry)});
             i = back + 1;
         }
         // Every other turn to the tuning half, in the recording's order; each with its mirror.
@@ -347,12 +374,12 @@ std::string failureOf(const LivenessResult& r, const LivenessOptions& o)
             return first + " (no look back after the turn)";
         if (turn) {
             if (c.value < o.turnYawDeg)
-                return first + " (turn: yaw change reached " + std::to_string(static_cast<int>(c.value)) + " < " + std::to_string(static_cast<int>(o.turnYawDeg)) + " deg)";
+                return first + " (" + std::string(challengeKey(c.kind)) + ": yaw change reached " + std::to_string(static_cast<int>(c.value)) + " < " + std::to_string(static_cast<int>(o.turnYawDeg)) + " deg)";
             if (c.noseShift < o.turnNoseShift)
-                return first + " (turn: nose shift)";
+                return first + " (" + std::string(challengeKey(c.kind)) + ": nose shift)";
             if (c.nonPlanarity < o.turnMinNonPlanarity)
-                return first + " (turn: 3D non-planarity)";
-            return first + " (turn)";
+                return first + " (" + std::string(challengeKey(c.kind)) + ": 3D non-planarity)";
+            return first + " (" + std::string(challengeKey(c.kind)) + ")";
         }
         return first + " (" + std::string(challengeKey(c.kind)) + ")";
     }
@@ -393,7 +420,7 @@ public:
             if (entry) {
                 const std::size_t to = *entry;
                 m_reactions.push_back((k - m_promptK + static_cast<double>(m_onset - to)) / m_rec.fps);
-                m_mirrorFrom = m_jumpMirrored ? std::optional<std::size_t>(to) : std::nullopt;
+                m_mirrorFrom = m_jumpMirrored ? std::optional<std::size_t>(m_jumpAnchor) : std::nullopt;
                 splice(to, m_jumpMirrored ? "into a mirrored turn" : m_blinkJump ? "into a blink" : "into a turn");
                 m_actionEnd = m_actionUntil;
                 m_jumpAt = -1;
@@ -476,6 +503,7 @@ public:
                     m_onset = t.onset;
                     m_blinkJump = false;
                     m_jumpMirrored = t.mirrored;
+                    m_jumpAnchor = t.anchor;
                     m_actionUntil = t.back;
                 }
             }
@@ -521,7 +549,8 @@ private:
         for (std::size_t e = m_jumpFirst; e <= lastEntry; ++e) {
             if (!Corpus::enterable(m_rec, e))
                 continue;
-            preRoll.emplace_back(e, normalised(m_rec.frames[e].analysis.faces.front().landmarks));
+            const auto& lm = m_rec.frames[e].analysis.faces.front().landmarks;
+            preRoll.emplace_back(e, normalised(m_jumpMirrored ? mirroredAbout(lm, m_jumpAnchor) : lm));
             const double d = shapeDistance(now, preRoll.back().second);
             if (d < best) {
                 best = d;
@@ -594,6 +623,20 @@ private:
         m_splices.alignedByKind[kind].push_back(m_splices.aligned.back());
     }
 
+    // Landmarks mirrored about frame `anchor`'s: its landmarks plus the mirror image of the
+    // motion from them (points swapped left for right, horizontal motion reversed).
+    vision::Landmarks mirroredAbout(const vision::Landmarks& lm, std::size_t anchor) const
+    {
+        const auto& ref = m_rec.frames[anchor].analysis;
+        const int w = std::max(ref.frameSize.width, 1);
+        const auto mi = vision::mirrorLandmarks(lm, w);
+        const auto mr = vision::mirrorLandmarks(ref.faces.front().landmarks, w);
+        vision::Landmarks out = ref.faces.front().landmarks;
+        for (std::size_t j = 0; j < out.size(); ++j)
+            out[j] += mi[j] - mr[j];
+        return out;
+    }
+
     // Frame i as the person shows it now: mirrored (a mirrored clip), moved and scaled.
     vision::FrameAnalysis transformed(std::size_t i) const
     {
@@ -601,11 +644,7 @@ private:
         for (auto& f : a.faces) {
             if (m_mirrorFrom && !m_rec.frames[*m_mirrorFrom].analysis.faces.empty()) {
                 const auto& ref = m_rec.frames[*m_mirrorFrom].analysis.faces.front();
-                const int w = std::max(a.frameSize.width, 1);
-                const auto mi = vision::mirrorLandmarks(f.landmarks, w);
-                const auto mr = vision::mirrorLandmarks(ref.landmarks, w);
-                for (std::size_t j = 0; j < f.landmarks.size(); ++j)
-                    f.landmarks[j] = ref.landmarks[j] + (mi[j] - mr[j]);
+                f.landmarks = mirroredAbout(f.landmarks, *m_mirrorFrom);
                 const float dx = (f.box.x + f.box.width / 2) - (ref.box.x + ref.box.width / 2);
                 f.box.x = ref.box.x + ref.box.width / 2 - dx - f.box.width / 2;
                 f.pose.yaw = 2.0 * ref.pose.yaw - f.pose.yaw;
@@ -632,6 +671,7 @@ private:
     std::optional<std::size_t> m_mirrorFrom;
     int m_jumpAt = -1;
     bool m_jumpMirrored = false;
+    std::size_t m_jumpAnchor = 0;
     std::size_t m_jumpTo = 0, m_jumpFirst = 0, m_onset = 0, m_actionUntil = 0, m_actionEnd = 0;
     int m_promptK = 0;
     bool m_blinkJump = false;
@@ -696,9 +736,10 @@ void TestChallengeSubject::material()
               static_cast<long long>(std::count_if(m.blinks.begin(), m.blinks.end(), [](const Blink& b) { return b.lowest <= kClosedEyes; })), kClosedEyes,
               r.frontalStarts.size());
         for (const auto& t : m.turns)
-            qInfo("    turn %-10s %s frames %zu-%zu-%zu-%zu (pre-roll %.2f s, out %.2f s, back %.2f s), amplitude %.1f deg",
+            qInfo("    turn %-10s %s frames %zu-%zu-%zu-%zu (pre-roll %.2f s, out %.2f s, back %.2f s), amplitude %.1f deg%s",
                   challengeKey(t.direction).data(), t.mirrored ? "mirrored" : "recorded", t.entry, t.onset, t.peak, t.back, (t.onset - t.entry) / r.fps, (t.peak - t.onset) / r.fps,
-                  (t.back - t.peak) / r.fps, t.amplitude);
+                  (t.back - t.peak) / r.fps, t.amplitude,
+                  t.mirrored ? qPrintable(QStringLiteral("; mirrored about frame %1 (yaw %2 from the median)").arg(t.anchor).arg(Corpus::yawOff(r, t.anchor), 0, 'f', 1)) : "");
         for (const auto& t : m.turns) {
             if (t.mirrored)
                 continue;
@@ -797,11 +838,12 @@ void TestChallengeSubject::challenge_compliantSubject_bpcer()
     QVERIFY(test.n >= kSeeds);
     QVERIFY2(test.spoof * 10 <= test.n, qPrintable(QStringLiteral("BPCER %1 of %2 sessions spoof").arg(test.spoof).arg(test.n)));
     // Open (issue 12, docs/liveness.md "Challenge mode, genuine acceptance"): the test half holds
-    // one turn of >= 20 degrees (cap12, frames 949-974), which starts from a head already turned
-    // 8 degrees to that side: from the face at arming it gains 11.6 degrees (median), short of the
-    // 15 the turn asks. Marked so that the suite stays green and the row fails (XPASS) the day a
-    // retry rate <= 10 % is met; the spoof share above stays asserted.
-    QEXPECT_FAIL("", "open: the test half's only recorded turn starts 8 degrees turned; 96 % of its sessions time out", Continue);
+    // one turn of >= 20 degrees (cap12, frames 949-974), a head shake that starts 8 degrees
+    // turned and swings back 7 degrees past frontal within 0.3 s; played as its mirror image for
+    // "turn left" it falls short of the 15 degrees (26 of 200 sessions) or swings the other way
+    // (6). Marked so that the suite stays green and the row fails (XPASS) the day a retry rate
+    // <= 10 % is met; the spoof share above stays asserted.
+    QEXPECT_FAIL("", "open: more than 10 % of the test half's sessions are not live, on the mirrored head shake (turn left)", Continue);
     QVERIFY2((test.n - test.live) * 10 <= test.n, qPrintable(QStringLiteral("%1 of %2 sessions not live").arg(test.n - test.live).arg(test.n)));
 }
 
