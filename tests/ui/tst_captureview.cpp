@@ -287,24 +287,25 @@ void TestCaptureView::shortLabels_everyReasonAndGuidance_inBothLanguages()
     const auto hasHan = [](const QString& s) {
         return std::any_of(s.begin(), s.end(), [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
     };
+    // The labels of `count` outcomes: none empty, each in the language, all different.
+    const auto distinctLabels = [&](const QString& lang, int count, const auto& label) {
+        QSet<QString> seen;
+        for (int i = 0; i < count; ++i) {
+            const QString text = label(i);
+            if (text.isEmpty() || (lang == QLatin1String("en")) == hasHan(text))
+                return QStringLiteral("%1: outcome %2 has no short label in the language: \"%3\"").arg(lang).arg(i).arg(text);
+            seen.insert(text);
+        }
+        return seen.size() == count ? QString() : QStringLiteral("%1: two outcomes share a label").arg(lang);
+    };
     for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
         language->setLanguage(lang);
-        QSet<QString> reasons;
-        for (int i = 0; i <= static_cast<int>(fe::liveness::Reason::WrongAction); ++i) {
-            const QString label = UiText::shortLivenessReason(static_cast<fe::liveness::Reason>(i));
-            QVERIFY2(!label.isEmpty(), qPrintable(QStringLiteral("%1: reason %2 has no short label").arg(lang).arg(i)));
-            QVERIFY2(lang == QLatin1String("en") ? !hasHan(label) : hasHan(label), qPrintable(label));
-            reasons.insert(label);
-        }
-        QCOMPARE(reasons.size(), static_cast<int>(fe::liveness::Reason::WrongAction) + 1);
-        QSet<QString> guidance;
-        for (int i = 0; i <= static_cast<int>(fe::vision::Guidance::Ok); ++i) {
-            const QString label = UiText::shortGuidance(static_cast<fe::vision::Guidance>(i));
-            QVERIFY2(!label.isEmpty(), qPrintable(QStringLiteral("%1: guidance %2 has no short label").arg(lang).arg(i)));
-            QVERIFY2(lang == QLatin1String("en") ? !hasHan(label) : hasHan(label), qPrintable(label));
-            guidance.insert(label);
-        }
-        QCOMPARE(guidance.size(), static_cast<int>(fe::vision::Guidance::Ok) + 1);
+        const QString reasons = distinctLabels(lang, static_cast<int>(fe::liveness::Reason::WrongAction) + 1,
+                                               [](int i) { return UiText::shortLivenessReason(static_cast<fe::liveness::Reason>(i)); });
+        QVERIFY2(reasons.isEmpty(), qPrintable(QStringLiteral("liveness reasons: ") + reasons));
+        const QString guidance = distinctLabels(lang, static_cast<int>(fe::vision::Guidance::Ok) + 1,
+                                                [](int i) { return UiText::shortGuidance(static_cast<fe::vision::Guidance>(i)); });
+        QVERIFY2(guidance.isEmpty(), qPrintable(QStringLiteral("guidance: ") + guidance));
     }
     language->setLanguage(QStringLiteral("en"));
 }
