@@ -4,6 +4,7 @@
 #include "liveness/MotionEvidence.h"
 #include "vision/FaceGeometry.h"
 
+#include <opencv2/calib3d.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/video/tracking.hpp>
 
@@ -19,25 +20,38 @@ using keyframes::kFrameStride;
 using keyframes::kMaxKeys;
 using keyframes::kMaxSamples;
 constexpr double kKeyIntervalMs = keyframes::kIntervalMs;
-// The crop the flow runs on: the brows and the nose, reduced by a whole factor (mean of n x n
-// blocks on a grid fixed in the frame) to kCropIod to 2 kCropIod px between the eyes. A
-// resampling at any other scale, or on a grid that moved with the crop, would change a still
-// picture's pixels whenever its landmark fit jumps, and the flow would see that as motion. The
-// tracked points' bounds are grown by kCropMarginIod on each side: room for the window at the
-// coarsest pyramid level.
+// The crop the flow runs on: the face from the forehead to below the nose, reduced by a whole
+// factor (mean of n x n blocks on a grid fixed in the frame) to kCropIod to 2 kCropIod px
+// between the eyes. A resampling at any other scale, or on a grid that moved with the crop,
+// would change a still picture's pixels whenever its landmark fit jumps, and the flow would see
+// that as motion. The bounds of the brows and the nose are grown by kCropMarginIod on each
+// side: room for the forehead and cheek points and for the window at the coarsest level.
 constexpr double kCropIod = 40.0;
 constexpr double kCropMarginIod = 0.7;
 // Room for the face to come closer before the crop must grow (see makeCrop).
 constexpr double kCropSlack = 1.2;
-// Optical flow: a window of about a third of the inter-eye distance (the texture of a brow or
-// a nostril), two pyramid levels for the motion of up to 2 s. The pyramids are built with
-// borders for the largest window, once per frame, and shared by every key and both directions.
-constexpr double kWindowPerIod = 0.3;
-constexpr int kMinWindow = 9;
-constexpr int kMaxWindow = 31;
+// The pyramid of each crop: levels 0-2, built once per frame with borders for the largest
+// window and shared by every key.
 constexpr int kPyramidLevels = 2;
-// Points the flow could not follow (too little texture, lost) are dropped, and a sample needs
-// this many followed points.
+// The plane pass: levels 1-2 (20-40 px between the eyes at level 1), a 9 px window (a brow's
+// or a cheek's texture), the landmarks' own motion as the first guess.
+constexpr int kPlaneLevel = 1;
+constexpr int kPlaneWindow = 9;
+// The parallax pass, on the key warped onto the frame: what is left to move is parallax and
+// the plane's error, a few px; a 15 px window with one coarser level.
+constexpr int kParallaxWindow = 15;
+constexpr int kParallaxLevels = 1;
+constexpr int kRefinements = 1;
+// Where the points of both passes lie besides landmarks: forehead points above the brows,
+// cheek points below the eye centres and below the outer eye corners, in IOD along the
+// face's vertical (perpendicular to the line through the eye centres). They stay off the
+// eye and mouth holes of a cut-out mask (tests/liveness/PresentationSets.cpp cuts ellipses of
+// up to 0.45 x 0.27 IOD around the eyes and 0.6 x 0.35 IOD around the mouth).
+constexpr double kForeheadIod = 0.3;
+constexpr double kCheekIod = 0.45;
+constexpr double kOuterCheekIod = 0.4;
+// A plane needs this many followed points, the parallax this many.
+constexpr int kMinPlanePoints = 8;
 constexpr int kMinFollowed = 10;
 // Texture below this (the smaller eigenvalue of the window's gradient matrix, per pixel, on
 // 0..1 grey levels) cannot be followed reliably.
@@ -147,14 +161,142 @@ bool ParallaxTracker::makeCrop(const cv::Mat& image, const vision::Landmarks& lm
     }
     // Block (u, v) of the reduction covers frame px [n u, n u + n): its centre is n u + (n - 1) / 2.
     into.iod = iod / n;
-    into.points.clear();
     const auto fn = static_cast<float>(n);
-    for (int i : tracked) {
-        const cv::Point2f& p = lm[static_cast<std::size_t>(i)];
-        into.points.emplace_back((p.x - static_cast<float>(roi.x) + 0.5f) / fn - 0.5f, (p.y - static_cast<float>(roi.y) + 0.5f) / fn - 0.5f);
-    }
-    cv::buildOpticalFlowPyramid(m_grey, into.pyramid, cv::Size(kMaxWindow, kMaxWindow), kPyramidLevels, true);
+    const cv::Point2f origin(static_cast<float>(roi.x), static_cast<float>(roi.y));
+    const auto toCrop = [&](cv::Point2f p) { return (p - origin + cv::Point2f(0.5f, 0.5f)) / fn - cv::Point2f(0.5f, 0.5f); };
+    const auto at = [&](int i) { return lm[static_cast<std::size_t>(i)]; };
+    // The face's own axes: across along the eye centres, down perpendicular to them.
+    const cv::Point2f left = vision::eyeCentre(lm, true), right = vision::eyeCentre(lm, false);
+    const cv::Point2f across = (right - left) * static_cast<float>(1.0 / iod);
+    const cv::Point2f down(-across.y, across.x);
+    const auto off = [&](cv::Point2f p, double iodDown) { return p + down * static_cast<float>(iodDown * iod); };
+    into.rigid.clear();
+    for (int i : tracked)
+        into.rigid.push_back(toCrop(at(i)));
+    // The textured rigid surface, off the eye and mouth holes and the nose base: brows,
+    // forehead, cheeks; the plane pass adds the nose bridge, the parallax pass the whole
+    // bridge and tip (the nose is where a head's parallax is largest).
+    into.plane.clear();
+    into.parallax.clear();
+    for (int i = 17; i <= 26; ++i)
+        into.plane.push_back(toCrop(at(i)));
+    for (int i : {18, 20, 23, 25})
+        into.plane.push_back(toCrop(off(at(i), -kForeheadIod)));
+    into.plane.push_back(toCrop(off(left, kCheekIod)));
+    into.plane.push_back(toCrop(off(right, kCheekIod)));
+    into.plane.push_back(toCrop(off(at(36), kOuterCheekIod)));
+    into.plane.push_back(toCrop(off(at(45), kOuterCheekIod)));
+    into.parallax = into.plane;
+    for (int i : {27, 28})
+        into.plane.push_back(toCrop(at(i)));
+    for (int i = 27; i <= 30; ++i)
+        into.parallax.push_back(toCrop(at(i)));
+    cv::buildOpticalFlowPyramid(m_grey, into.pyramid, cv::Size(kParallaxWindow, kParallaxWindow), kPyramidLevels, true);
     return true;
+}
+
+double ParallaxTracker::measure(const Crop& k)
+{
+    const cv::TermCriteria stop(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 20, 0.03);
+    const auto w = static_cast<float>(m_grey.cols), h = static_cast<float>(m_grey.rows);
+    const auto inside = [w, h](const cv::Point2f& p) { return p.x >= 0.f && p.y >= 0.f && p.x < w && p.y < h; };
+
+    // 1. The plane, on the coarse level: each point starts where the landmarks' motion (their
+    // homography from the key to this frame) puts it; the flow decides where it went.
+    const auto guess = MotionEvidence::fitHomography(k.rigid.data(), m_now.rigid.data(), k.rigid.size());
+    if (!guess)
+        return -1.0;
+    constexpr float kCoarse = 1.f / static_cast<float>(1 << kPlaneLevel);
+    m_start.clear();
+    m_next.clear();
+    for (const auto& p : k.plane) {
+        m_start.push_back(p * kCoarse);
+        const cv::Point2d g = MotionEvidence::apply(*guess, p);
+        m_next.emplace_back(static_cast<float>(g.x) * kCoarse, static_cast<float>(g.y) * kCoarse);
+    }
+    // The pyramids hold image and derivatives per level.
+    m_keyCoarse.assign(k.pyramid.begin() + 2 * kPlaneLevel, k.pyramid.end());
+    m_nowCoarse.assign(m_now.pyramid.begin() + 2 * kPlaneLevel, m_now.pyramid.end());
+    cv::calcOpticalFlowPyrLK(m_keyCoarse, m_nowCoarse, m_start, m_next, m_status, m_error, cv::Size(kPlaneWindow, kPlaneWindow),
+                             kPyramidLevels - kPlaneLevel, stop, cv::OPTFLOW_USE_INITIAL_FLOW, kMinEigenvalue);
+    m_from.clear();
+    m_to.clear();
+    for (std::size_t i = 0; i < m_status.size(); ++i) {
+        const cv::Point2f p = m_next[i] / kCoarse;
+        if (m_status[i] != 0 && inside(p)) {
+            m_from.push_back(k.plane[i]);
+            m_to.push_back(p);
+        }
+    }
+    if (static_cast<int>(m_from.size()) < kMinPlanePoints)
+        return -1.0;
+    // Least median of squares: a few points on a hole's edge or a shadow do not bend the plane.
+    const cv::Mat plane = cv::findHomography(m_from, m_to, cv::LMEDS);
+    if (plane.empty())
+        return -1.0;
+    cv::Matx33d hp(plane);
+
+    // 2. The plane refined at full crop resolution: the key warped onto this frame by it, the
+    // plane points followed from where it put them (what is left is the coarse pass's error,
+    // a few px), the homography of that motion composed with it.
+    const cv::Size window(kParallaxWindow, kParallaxWindow);
+    for (int refine = 0; refine < kRefinements; ++refine) {
+        cv::warpPerspective(k.pyramid.front(), m_warped, hp, m_grey.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        cv::buildOpticalFlowPyramid(m_warped, m_warpedPyramid, window, kParallaxLevels, true);
+        m_start.clear();
+        for (const auto& p : k.plane) {
+            const cv::Point2d q = MotionEvidence::apply(hp, p);
+            m_start.emplace_back(static_cast<float>(q.x), static_cast<float>(q.y));
+        }
+        m_next = m_start;
+        cv::calcOpticalFlowPyrLK(m_warpedPyramid, m_now.pyramid, m_start, m_next, m_status, m_error, window, kParallaxLevels, stop,
+                                 cv::OPTFLOW_USE_INITIAL_FLOW, kMinEigenvalue);
+        m_from.clear();
+        m_to.clear();
+        for (std::size_t i = 0; i < m_status.size(); ++i) {
+            if (m_status[i] != 0 && inside(m_start[i]) && inside(m_next[i])) {
+                m_from.push_back(m_start[i]);
+                m_to.push_back(m_next[i]);
+            }
+        }
+        if (static_cast<int>(m_from.size()) < kMinPlanePoints)
+            return -1.0;
+        const cv::Mat delta = cv::findHomography(m_from, m_to, cv::LMEDS);
+        if (delta.empty())
+            return -1.0;
+        hp = cv::Matx33d(delta) * hp;
+    }
+
+    // 3. The parallax: the key warped onto this frame by the plane, the rigid points followed
+    // from where the warp put them, forward and back.
+    cv::warpPerspective(k.pyramid.front(), m_warped, hp, m_grey.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::buildOpticalFlowPyramid(m_warped, m_warpedPyramid, window, kParallaxLevels, true);
+    m_start.clear();
+    for (const auto& p : k.parallax) {
+        const cv::Point2d q = MotionEvidence::apply(hp, p);
+        m_start.emplace_back(static_cast<float>(q.x), static_cast<float>(q.y));
+    }
+    m_next = m_start;
+    cv::calcOpticalFlowPyrLK(m_warpedPyramid, m_now.pyramid, m_start, m_next, m_status, m_error, window, kParallaxLevels, stop,
+                             cv::OPTFLOW_USE_INITIAL_FLOW, kMinEigenvalue);
+    // Back again: a point the flow really followed comes back to where it started.
+    m_back = m_start;
+    cv::calcOpticalFlowPyrLK(m_now.pyramid, m_warpedPyramid, m_next, m_back, m_statusBack, m_error, window, kParallaxLevels, stop,
+                             cv::OPTFLOW_USE_INITIAL_FLOW, kMinEigenvalue);
+    const double maxBack = kMaxBackError * m_now.iod;
+    m_from.clear();
+    m_to.clear();
+    for (std::size_t i = 0; i < m_status.size(); ++i) {
+        if (m_status[i] != 0 && m_statusBack[i] != 0 && inside(m_start[i]) && inside(m_next[i]) &&
+            cv::norm(m_back[i] - m_start[i]) <= maxBack) {
+            m_from.push_back(m_start[i]);
+            m_to.push_back(m_next[i]);
+        }
+    }
+    if (static_cast<int>(m_from.size()) < kMinFollowed)
+        return -1.0;
+    const auto r = trimmedResidual(m_from, m_to);
+    return r ? *r / m_now.iod : -1.0;
 }
 
 void ParallaxTracker::add(const cv::Mat& image, const vision::Landmarks& lm, double t, bool shapeUsable)
@@ -173,39 +315,9 @@ void ParallaxTracker::add(const cv::Mat& image, const vision::Landmarks& lm, dou
     }
 
     if (sampleDue) {
-        const int side = std::clamp(static_cast<int>(kWindowPerIod * m_now.iod) | 1, kMinWindow, kMaxWindow);
-        const cv::Size window(side, side);
-        const cv::TermCriteria stop(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 20, 0.03);
-        const double maxBack = kMaxBackError * m_now.iod;
-        const auto w = static_cast<float>(m_grey.cols), h = static_cast<float>(m_grey.rows);
         double largest = -1.0;
-        for (const auto& key : m_keys) {
-            const Crop& k = key.crop;
-            // Each point starts where the landmarks put it in this frame's crop.
-            m_next = m_now.points;
-            cv::calcOpticalFlowPyrLK(k.pyramid, m_now.pyramid, k.points, m_next, m_status, m_error, window, kPyramidLevels,
-                                     stop, cv::OPTFLOW_USE_INITIAL_FLOW, kMinEigenvalue);
-            // Back again: a point the flow really followed comes back to where it started.
-            m_back = k.points;
-            cv::calcOpticalFlowPyrLK(m_now.pyramid, k.pyramid, m_next, m_back, m_statusBack, m_error, window, kPyramidLevels,
-                                     stop, cv::OPTFLOW_USE_INITIAL_FLOW, kMinEigenvalue);
-            m_from.clear();
-            m_to.clear();
-            for (std::size_t i = 0; i < m_status.size(); ++i) {
-                const cv::Point2f& p = m_next[i];
-                if (m_status[i] != 0 && m_statusBack[i] != 0 && cv::norm(m_back[i] - k.points[i]) <= maxBack && p.x >= 0.f &&
-                    p.y >= 0.f && p.x < w && p.y < h) {
-                    m_from.push_back(k.points[i]);
-                    m_to.push_back(p);
-                }
-            }
-            if (static_cast<int>(m_from.size()) < kMinFollowed)
-                continue;
-            // The two crops are placed differently in their frames: a shift, which the
-            // homography absorbs.
-            if (const auto r = trimmedResidual(m_from, m_to))
-                largest = std::max(largest, *r / m_now.iod);
-        }
+        for (const auto& key : m_keys)
+            largest = std::max(largest, measure(key.crop));
         if (largest >= 0.0)
             m_samples.push_back(largest);
     }
