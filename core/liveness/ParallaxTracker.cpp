@@ -4,7 +4,6 @@
 #include "liveness/MotionEvidence.h"
 #include "vision/FaceGeometry.h"
 
-#include <opencv2/calib3d.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/video/tracking.hpp>
 
@@ -38,15 +37,18 @@ constexpr int kPyramidLevels = 2;
 constexpr int kPlaneLevel = 1;
 constexpr int kPlaneWindow = 9;
 // The parallax pass, on the key warped onto the frame: what is left to move is parallax and
-// the plane's error, a few px; a 15 px window with one coarser level.
-constexpr int kParallaxWindow = 15;
-constexpr int kParallaxLevels = 1;
+// the plane's error, under 2 px; an 11 px window on the crop's own level.
+constexpr int kParallaxWindow = 11;
+constexpr int kParallaxLevels = 0;
 constexpr int kRefinements = 1;
-// Where the points of both passes lie besides landmarks: forehead points above the brows,
-// cheek points below the eye centres and below the outer eye corners, in IOD along the
-// face's vertical (perpendicular to the line through the eye centres). They stay off the
+// Samples are measured against every kKeyStep-th key, from the oldest.
+constexpr std::size_t kKeyStep = 2;
+// Where the points of both passes lie besides the nose: the brows' upper edges, the forehead
+// above the brows, the cheeks below the eye centres and below the outer eye corners, in IOD
+// along the face's vertical (perpendicular to the line through the eye centres). They stay off the
 // eye and mouth holes of a cut-out mask (tests/liveness/PresentationSets.cpp cuts ellipses of
 // up to 0.45 x 0.27 IOD around the eyes and 0.6 x 0.35 IOD around the mouth).
+constexpr double kBrowEdgeIod = 0.12;
 constexpr double kForeheadIod = 0.3;
 constexpr double kCheekIod = 0.45;
 constexpr double kOuterCheekIod = 0.4;
@@ -93,6 +95,34 @@ std::optional<double> trimmedResidual(std::vector<cv::Point2f> from, std::vector
         from = std::move(f);
         to = std::move(t);
     }
+}
+
+// The plane of the points' motion: the homography fitted to all of them, then again without
+// the quarter it fits worst (points on the edge of a hole, on a shadow or lost by the flow).
+// Cheaper than a random-sample search and enough here: most points lie on the rigid surface.
+constexpr double kPlaneKept = 0.75;
+
+std::optional<cv::Matx33d> robustPlane(const std::vector<cv::Point2f>& from, const std::vector<cv::Point2f>& to,
+                                       std::vector<cv::Point2f>& f, std::vector<cv::Point2f>& t)
+{
+    const auto h = MotionEvidence::fitHomography(from.data(), to.data(), from.size());
+    if (!h)
+        return std::nullopt;
+    std::vector<std::pair<double, std::size_t>> errors;
+    errors.reserve(from.size());
+    for (std::size_t k = 0; k < from.size(); ++k) {
+        const cv::Point2d m = MotionEvidence::apply(*h, from[k]);
+        errors.emplace_back((m.x - to[k].x) * (m.x - to[k].x) + (m.y - to[k].y) * (m.y - to[k].y), k);
+    }
+    const auto kept = std::max<std::size_t>(4, static_cast<std::size_t>(kPlaneKept * static_cast<double>(from.size())));
+    std::nth_element(errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(kept - 1), errors.end());
+    f.clear();
+    t.clear();
+    for (std::size_t k = 0; k < kept; ++k) {
+        f.push_back(from[errors[k].second]);
+        t.push_back(to[errors[k].second]);
+    }
+    return MotionEvidence::fitHomography(f.data(), t.data(), f.size());
 }
 
 } // namespace
@@ -173,13 +203,15 @@ bool ParallaxTracker::makeCrop(const cv::Mat& image, const vision::Landmarks& lm
     into.rigid.clear();
     for (int i : tracked)
         into.rigid.push_back(toCrop(at(i)));
-    // The textured rigid surface, off the eye and mouth holes and the nose base: brows,
-    // forehead, cheeks; the plane pass adds the nose bridge, the parallax pass the whole
-    // bridge and tip (the nose is where a head's parallax is largest).
+    // The textured rigid surface, off the eye and mouth holes: the upper edges of the brows,
+    // the forehead, the cheeks; the plane pass adds the lower nose bridge, the parallax pass
+    // the bridge and the tip (where a head's parallax is largest). Not the brows' lower edges
+    // nor the top of the bridge, between the eyes, nor the nose base above the mouth: their
+    // windows reach into a cut-out mask's holes, where the wearer's own face moves in 3D.
     into.plane.clear();
     into.parallax.clear();
     for (int i = 17; i <= 26; ++i)
-        into.plane.push_back(toCrop(at(i)));
+        into.plane.push_back(toCrop(off(at(i), -kBrowEdgeIod)));
     for (int i : {18, 20, 23, 25})
         into.plane.push_back(toCrop(off(at(i), -kForeheadIod)));
     into.plane.push_back(toCrop(off(left, kCheekIod)));
@@ -187,9 +219,8 @@ bool ParallaxTracker::makeCrop(const cv::Mat& image, const vision::Landmarks& lm
     into.plane.push_back(toCrop(off(at(36), kOuterCheekIod)));
     into.plane.push_back(toCrop(off(at(45), kOuterCheekIod)));
     into.parallax = into.plane;
-    for (int i : {27, 28})
-        into.plane.push_back(toCrop(at(i)));
-    for (int i = 27; i <= 30; ++i)
+    into.plane.push_back(toCrop(at(28)));
+    for (int i = 28; i <= 30; ++i)
         into.parallax.push_back(toCrop(at(i)));
     cv::buildOpticalFlowPyramid(m_grey, into.pyramid, cv::Size(kParallaxWindow, kParallaxWindow), kPyramidLevels, true);
     return true;
@@ -230,11 +261,11 @@ double ParallaxTracker::measure(const Crop& k)
     }
     if (static_cast<int>(m_from.size()) < kMinPlanePoints)
         return -1.0;
-    // Least median of squares: a few points on a hole's edge or a shadow do not bend the plane.
-    const cv::Mat plane = cv::findHomography(m_from, m_to, cv::LMEDS);
-    if (plane.empty())
+    // A few points on a hole's edge or a shadow do not bend the plane.
+    const auto plane = robustPlane(m_from, m_to, m_keptFrom, m_keptTo);
+    if (!plane)
         return -1.0;
-    cv::Matx33d hp(plane);
+    cv::Matx33d hp = *plane;
 
     // 2. The plane refined at full crop resolution: the key warped onto this frame by it, the
     // plane points followed from where it put them (what is left is the coarse pass's error,
@@ -261,10 +292,10 @@ double ParallaxTracker::measure(const Crop& k)
         }
         if (static_cast<int>(m_from.size()) < kMinPlanePoints)
             return -1.0;
-        const cv::Mat delta = cv::findHomography(m_from, m_to, cv::LMEDS);
-        if (delta.empty())
+        const auto delta = robustPlane(m_from, m_to, m_keptFrom, m_keptTo);
+        if (!delta)
             return -1.0;
-        hp = cv::Matx33d(delta) * hp;
+        hp = *delta * hp;
     }
 
     // 3. The parallax: the key warped onto this frame by the plane, the rigid points followed
@@ -315,9 +346,11 @@ void ParallaxTracker::add(const cv::Mat& image, const vision::Landmarks& lm, dou
     }
 
     if (sampleDue) {
+        // Against every second key from the oldest (2 s and 1 s back once four are kept): a
+        // head's parallax grows with the time between the frames, and each key costs two warps.
         double largest = -1.0;
-        for (const auto& key : m_keys)
-            largest = std::max(largest, measure(key.crop));
+        for (std::size_t i = 0; i < m_keys.size(); i += kKeyStep)
+            largest = std::max(largest, measure(m_keys[i].crop));
         if (largest >= 0.0)
             m_samples.push_back(largest);
     }

@@ -71,7 +71,7 @@ private:
     int m_factor = 1;    // frame px per crop px
     Crop m_now;
     std::vector<cv::Mat> m_warpedPyramid, m_keyCoarse, m_nowCoarse;
-    std::vector<cv::Point2f> m_start, m_next, m_back, m_from, m_to;
+    std::vector<cv::Point2f> m_start, m_next, m_back, m_from, m_to, m_keptFrom, m_keptTo;
     std::vector<unsigned char> m_status, m_statusBack;
     std::vector<float> m_error;
     std::deque<Key> m_keys;
