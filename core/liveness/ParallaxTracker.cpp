@@ -41,6 +41,9 @@ constexpr int kPlaneWindow = 9;
 constexpr int kParallaxWindow = 11;
 constexpr int kParallaxLevels = 0;
 constexpr int kRefinements = 1;
+// The part of the key warped for a pass: the points' bounds, grown by half the window and
+// this much for the motion left.
+constexpr int kRoiSlackPx = 4;
 // Samples are measured against every kKeyStep-th key, from the oldest.
 constexpr std::size_t kKeyStep = 2;
 // Where the points of both passes lie besides the nose: the brows' upper edges, the forehead
@@ -105,7 +108,7 @@ constexpr double kPlaneKept = 0.75;
 std::optional<cv::Matx33d> robustPlane(const std::vector<cv::Point2f>& from, const std::vector<cv::Point2f>& to,
                                        std::vector<cv::Point2f>& f, std::vector<cv::Point2f>& t)
 {
-    const auto h = MotionEvidence::fitHomography(from.data(), to.data(), from.size());
+    const auto h = MotionEvidence::fitHomography(from.data(), to.data(), from.size(), false);
     if (!h)
         return std::nullopt;
     std::vector<std::pair<double, std::size_t>> errors;
@@ -122,7 +125,7 @@ std::optional<cv::Matx33d> robustPlane(const std::vector<cv::Point2f>& from, con
         f.push_back(from[errors[k].second]);
         t.push_back(to[errors[k].second]);
     }
-    return MotionEvidence::fitHomography(f.data(), t.data(), f.size());
+    return MotionEvidence::fitHomography(f.data(), t.data(), f.size(), false);
 }
 
 } // namespace
@@ -234,7 +237,7 @@ double ParallaxTracker::measure(const Crop& k)
 
     // 1. The plane, on the coarse level: each point starts where the landmarks' motion (their
     // homography from the key to this frame) puts it; the flow decides where it went.
-    const auto guess = MotionEvidence::fitHomography(k.rigid.data(), m_now.rigid.data(), k.rigid.size());
+    const auto guess = MotionEvidence::fitHomography(k.rigid.data(), m_now.rigid.data(), k.rigid.size(), false);
     if (!guess)
         return -1.0;
     constexpr float kCoarse = 1.f / static_cast<float>(1 << kPlaneLevel);
@@ -271,23 +274,22 @@ double ParallaxTracker::measure(const Crop& k)
     // plane points followed from where it put them (what is left is the coarse pass's error,
     // a few px), the homography of that motion composed with it.
     const cv::Size window(kParallaxWindow, kParallaxWindow);
+    const auto inRoi = [this](const cv::Point2f& p) {
+        return p.x >= 0.f && p.y >= 0.f && p.x < static_cast<float>(m_roi.width) && p.y < static_cast<float>(m_roi.height);
+    };
     for (int refine = 0; refine < kRefinements; ++refine) {
-        cv::warpPerspective(k.pyramid.front(), m_warped, hp, m_grey.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
-        cv::buildOpticalFlowPyramid(m_warped, m_warpedPyramid, window, kParallaxLevels, true);
-        m_start.clear();
-        for (const auto& p : k.plane) {
-            const cv::Point2d q = MotionEvidence::apply(hp, p);
-            m_start.emplace_back(static_cast<float>(q.x), static_cast<float>(q.y));
-        }
+        if (!warpKey(k, hp, k.plane))
+            return -1.0;
         m_next = m_start;
-        cv::calcOpticalFlowPyrLK(m_warpedPyramid, m_now.pyramid, m_start, m_next, m_status, m_error, window, kParallaxLevels, stop,
+        cv::calcOpticalFlowPyrLK(m_warpedPyramid, m_nowRoi, m_start, m_next, m_status, m_error, window, kParallaxLevels, stop,
                                  cv::OPTFLOW_USE_INITIAL_FLOW, kMinEigenvalue);
         m_from.clear();
         m_to.clear();
+        const cv::Point2f tl(static_cast<float>(m_roi.x), static_cast<float>(m_roi.y));
         for (std::size_t i = 0; i < m_status.size(); ++i) {
-            if (m_status[i] != 0 && inside(m_start[i]) && inside(m_next[i])) {
-                m_from.push_back(m_start[i]);
-                m_to.push_back(m_next[i]);
+            if (m_status[i] != 0 && inRoi(m_next[i])) {
+                m_from.push_back(m_start[i] + tl);
+                m_to.push_back(m_next[i] + tl);
             }
         }
         if (static_cast<int>(m_from.size()) < kMinPlanePoints)
@@ -300,26 +302,20 @@ double ParallaxTracker::measure(const Crop& k)
 
     // 3. The parallax: the key warped onto this frame by the plane, the rigid points followed
     // from where the warp put them, forward and back.
-    cv::warpPerspective(k.pyramid.front(), m_warped, hp, m_grey.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
-    cv::buildOpticalFlowPyramid(m_warped, m_warpedPyramid, window, kParallaxLevels, true);
-    m_start.clear();
-    for (const auto& p : k.parallax) {
-        const cv::Point2d q = MotionEvidence::apply(hp, p);
-        m_start.emplace_back(static_cast<float>(q.x), static_cast<float>(q.y));
-    }
+    if (!warpKey(k, hp, k.parallax))
+        return -1.0;
     m_next = m_start;
-    cv::calcOpticalFlowPyrLK(m_warpedPyramid, m_now.pyramid, m_start, m_next, m_status, m_error, window, kParallaxLevels, stop,
+    cv::calcOpticalFlowPyrLK(m_warpedPyramid, m_nowRoi, m_start, m_next, m_status, m_error, window, kParallaxLevels, stop,
                              cv::OPTFLOW_USE_INITIAL_FLOW, kMinEigenvalue);
     // Back again: a point the flow really followed comes back to where it started.
     m_back = m_start;
-    cv::calcOpticalFlowPyrLK(m_now.pyramid, m_warpedPyramid, m_next, m_back, m_statusBack, m_error, window, kParallaxLevels, stop,
+    cv::calcOpticalFlowPyrLK(m_nowRoi, m_warpedPyramid, m_next, m_back, m_statusBack, m_error, window, kParallaxLevels, stop,
                              cv::OPTFLOW_USE_INITIAL_FLOW, kMinEigenvalue);
     const double maxBack = kMaxBackError * m_now.iod;
     m_from.clear();
     m_to.clear();
     for (std::size_t i = 0; i < m_status.size(); ++i) {
-        if (m_status[i] != 0 && m_statusBack[i] != 0 && inside(m_start[i]) && inside(m_next[i]) &&
-            cv::norm(m_back[i] - m_start[i]) <= maxBack) {
+        if (m_status[i] != 0 && m_statusBack[i] != 0 && inRoi(m_next[i]) && cv::norm(m_back[i] - m_start[i]) <= maxBack) {
             m_from.push_back(m_start[i]);
             m_to.push_back(m_next[i]);
         }
@@ -328,6 +324,38 @@ double ParallaxTracker::measure(const Crop& k)
         return -1.0;
     const auto r = trimmedResidual(m_from, m_to);
     return r ? *r / m_now.iod : -1.0;
+}
+
+bool ParallaxTracker::warpKey(const Crop& k, const cv::Matx33d& plane, const std::vector<cv::Point2f>& points)
+{
+    // Where the plane puts the points in this frame's crop, and the part of the crop the flow
+    // will read around them: only that part of the key is warped (a warp costs per pixel).
+    m_start.clear();
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (const auto& p : points) {
+        const cv::Point2d q = MotionEvidence::apply(plane, p);
+        m_start.emplace_back(static_cast<float>(q.x), static_cast<float>(q.y));
+        x0 = std::min(x0, m_start.back().x);
+        y0 = std::min(y0, m_start.back().y);
+        x1 = std::max(x1, m_start.back().x);
+        y1 = std::max(y1, m_start.back().y);
+    }
+    const int margin = kParallaxWindow / 2 + kRoiSlackPx;
+    const cv::Rect crop(0, 0, m_grey.cols, m_grey.rows);
+    m_roi = cv::Rect(cv::Point(cvFloor(x0) - margin, cvFloor(y0) - margin), cv::Point(cvCeil(x1) + margin + 1, cvCeil(y1) + margin + 1)) & crop;
+    if (m_roi.width < kParallaxWindow || m_roi.height < kParallaxWindow)
+        return false;
+    const cv::Matx33d shift(1, 0, -m_roi.x, 0, 1, -m_roi.y, 0, 0, 1);
+    cv::warpPerspective(k.pyramid.front(), m_warped, shift * plane, m_roi.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    const cv::Size window(kParallaxWindow, kParallaxWindow);
+    cv::buildOpticalFlowPyramid(m_warped, m_warpedPyramid, window, kParallaxLevels, true);
+    // This frame's level 0 and its derivatives over the same part (views into the crop's
+    // pyramid, whose borders the flow reads beyond the part).
+    m_nowRoi.assign({m_now.pyramid[0](m_roi), m_now.pyramid[1](m_roi)});
+    const cv::Point2f tl(static_cast<float>(m_roi.x), static_cast<float>(m_roi.y));
+    for (auto& p : m_start)
+        p -= tl;
+    return true;
 }
 
 void ParallaxTracker::add(const cv::Mat& image, const vision::Landmarks& lm, double t, bool shapeUsable)
@@ -346,8 +374,9 @@ void ParallaxTracker::add(const cv::Mat& image, const vision::Landmarks& lm, dou
     }
 
     if (sampleDue) {
-        // Against every second key from the oldest (2 s and 1 s back once four are kept): a
-        // head's parallax grows with the time between the frames, and each key costs two warps.
+        // Against every second key from the oldest (1.5-2 s and 0.5-1 s back once four are
+        // kept): a head's parallax grows with the time between the frames, and each key costs
+        // two warps.
         double largest = -1.0;
         for (std::size_t i = 0; i < m_keys.size(); i += kKeyStep)
             largest = std::max(largest, measure(m_keys[i].crop));

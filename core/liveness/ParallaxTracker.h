@@ -3,6 +3,7 @@
 #include "vision/VisionTypes.h"
 
 #include <opencv2/core/mat.hpp>
+#include <opencv2/core/matx.hpp>
 
 #include <deque>
 #include <vector>
@@ -12,16 +13,17 @@ namespace fe::liveness {
 // 3D evidence from the pixels rather than from the landmark fit: plane + parallax. A flat
 // picture's content moves by one homography however it is held, turned or worn; a head turning
 // shows parallax (the nose against the brows and the outer face). For each pair of a key frame
-// (0.5-2 s back) and a frame:
-//  1. the plane: points on the textured rigid surface of the face (brows, forehead, nose
-//     bridge, cheeks; not the eyes, the mouth or the base of the nose, where a cut-out mask has
-//     holes) followed from the key into the frame by optical flow on a coarse pyramid level,
-//     and the homography of that motion fitted robustly (least median of squares, so a few
-//     points in a hole or on a shadow do not bend it);
-//  2. the parallax: the key crop warped by that homography onto the frame, and the rigid
-//     points (brows, nose bridge and tip, forehead, cheeks) followed again at full crop
-//     resolution, forward and back; the RMS residual of the best homography between where the
-//     warp put them and where the flow found them, in inter-eye distances.
+// (two of the four keys, 1.5-2 s and 0.5-1 s back) and a frame:
+//  1. the plane: points on the textured rigid surface of the face (the brows' upper edges, the
+//     forehead, the cheeks, the lower nose bridge; not the eyes, the mouth or the base of the
+//     nose, where a cut-out mask has holes) followed from the key into the frame by optical
+//     flow on a coarse pyramid level, and the homography of that motion fitted without the
+//     quarter of the points it fits worst (a point on a hole's edge or a shadow does not bend
+//     it); refined once at full crop resolution on the key warped by it;
+//  2. the parallax: the key warped onto the frame by that plane, and the rigid points (the
+//     same surface points and the nose bridge and tip) followed again from where the warp put
+//     them, forward and back; the RMS residual of the best homography between where the warp
+//     put them and where the flow found them, in inter-eye distances.
 // The plane comes from the pixels, not from the landmarks: the landmark fit jumps between
 // solutions on a still picture or a mask, the pixels do not move; and after the warp the flow
 // compares like with like, so its translation-only windows no longer err under the
@@ -32,8 +34,8 @@ namespace fe::liveness {
 // Cost: the flow runs on a grey crop of the face reduced by a whole factor to 40-80 px between
 // the eyes (on a grid fixed in the frame, so a still picture's crop pixels do not change when
 // its landmark fit jumps), with one pyramid per frame shared by every key; the plane pass runs
-// one pyramid level down, the parallax pass on a small window with one coarser level, since
-// after the warp the points have little left to move. Not thread-safe.
+// one pyramid level down; only the part of the key around the points is warped; samples are
+// measured against two of the four keys (1.5-2 s and 0.5-1 s back). Not thread-safe.
 class ParallaxTracker
 {
 public:
@@ -65,12 +67,17 @@ private:
     bool makeCrop(const cv::Mat& image, const vision::Landmarks& landmarks, Crop& into);
     // The residual of one key against the current crop, IOD; < 0 when it cannot be measured.
     double measure(const Crop& key);
+    // Warps the part of the key around `points` carried by `plane` onto this frame's crop
+    // (m_warped, m_warpedPyramid, m_roi) and views the same part of this frame (m_nowRoi);
+    // m_start: the carried points, in that part's px. False when nothing is left to follow.
+    bool warpKey(const Crop& key, const cv::Matx33d& plane, const std::vector<cv::Point2f>& points);
 
     cv::Mat m_full, m_grey, m_warped;
     cv::Size m_cropSize; // of every crop, crop px (see makeCrop)
     int m_factor = 1;    // frame px per crop px
     Crop m_now;
-    std::vector<cv::Mat> m_warpedPyramid, m_keyCoarse, m_nowCoarse;
+    std::vector<cv::Mat> m_warpedPyramid, m_nowRoi, m_keyCoarse, m_nowCoarse;
+    cv::Rect m_roi; // of the crop, the part warped for the current pass
     std::vector<cv::Point2f> m_start, m_next, m_back, m_from, m_to, m_keptFrom, m_keptTo;
     std::vector<unsigned char> m_status, m_statusBack;
     std::vector<float> m_error;
