@@ -68,7 +68,8 @@ double persistent(const std::vector<double>& v)
 
 } // namespace
 
-std::optional<cv::Matx33d> MotionEvidence::fitHomography(const cv::Point2f* src, const cv::Point2f* dst, std::size_t n)
+std::optional<cv::Matx33d> MotionEvidence::fitHomography(const cv::Point2f* src, const cv::Point2f* dst, std::size_t n,
+                                                          bool refine)
 {
     // What cv::findHomography(src, dst, 0) computes — a normalised DLT, then at most ten
     // Levenberg–Marquardt iterations on the reprojection error in dst — with fixed-size
@@ -119,6 +120,8 @@ std::optional<cv::Matx33d> MotionEvidence::fitHomography(const cv::Point2f* src,
     if (std::abs(h(2, 2)) < DBL_EPSILON)
         return std::nullopt;
     h *= 1.0 / h(2, 2);
+    if (!refine)
+        return h;
 
     // Levenberg–Marquardt on the eight free entries (h22 = 1).
     using Vec8 = cv::Matx<double, 8, 1>;

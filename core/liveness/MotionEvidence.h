@@ -52,7 +52,10 @@ public:
     // disturbance of the fit (a flap flicked over the eyes, a hand) comes and goes.
     static double persistentQuantile(const std::vector<double>& samples);
 
-    static std::optional<cv::Matx33d> fitHomography(const cv::Point2f* src, const cv::Point2f* dst, std::size_t n);
+    // refine = false: the normalised DLT only, without the Levenberg–Marquardt iterations (a
+    // fifth of the cost; ParallaxTracker's plane and first guess, which the flow refines).
+    static std::optional<cv::Matx33d> fitHomography(const cv::Point2f* src, const cv::Point2f* dst, std::size_t n,
+                                                    bool refine = true);
     static cv::Point2d apply(const cv::Matx33d& h, const cv::Point2f& p);
 
     static double planarResidual(const vision::Landmarks& a, const vision::Landmarks& b,

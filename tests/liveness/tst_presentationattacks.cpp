@@ -276,12 +276,6 @@ void TestPresentationAttacks::spontaneous_attacks()
     // never live, in either half.
     if (fe::test::isPrintKind(k)) {
         for (std::size_t h = 0; h < t.size(); ++h) {
-            // Open (issue 12, docs/liveness.md "Open: a mask worn by a head turning 52°"): the
-            // tuning half's mask worn through a 52° head turn (cap12@600) is still live here.
-            // Marked so that the run stays readable and turns into a failure (XPASS) the day
-            // the case is fixed; every other kind and the test half must hold.
-            if (k == AttackKind::CutOutMask && h == 0)
-                QEXPECT_FAIL("cut-out mask", "open: the tuning half's mask worn through a 52 degree turn is judged live", Continue);
             QVERIFY2(t[h].live == 0, qPrintable(kindName(k) + QStringLiteral(" accepted as live: ") + t[h].accepted.join(u',')));
         }
     }
