@@ -187,7 +187,7 @@ struct LivenessSession::Impl
     FrameCues measured; // what the last frame's pixels gave
     EyePatches::Regions measuredEyes; // its eye regions, sampled into measured.eyes when asked for
     // The last frame's face for finish()'s template: a frame-sized buffer of which only the
-    // part the encoder's alignment reads (lastFaceRect) is copied from each frame.
+    // part the encoder's alignment reads (vision::embeddingFootprint) is copied from each frame.
     cv::Mat lastFace;
     vision::Landmarks lastLandmarks{};
     bool haveLastFace = false;
