@@ -119,7 +119,7 @@ struct LivenessOptions
     // slower rate still sees, and sampling returns to padIntervalMs once a sample brings the
     // median below the settled level. A presentation whose first eight samples have a median
     // below 0.15 is sampled every 400 ms throughout. (A call costs ~12 ms: every 400 ms cost
-    // 1.2 ms per frame; the bench's 19 s take 22 calls with 1.2 s once settled, 14 with 2.4 s;
+    // 1.2 ms per frame; the bench's 19 s take 22 calls with 1.2 s once settled, 15 with 2.4 s;
     // docs/liveness.md, Cost.)
     double padIntervalMs = 400.0;
     double padSettledIntervalMs = 2400.0;
