@@ -2233,6 +2233,10 @@
         <source>internal error: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Skip the naive baseline: analysis and liveness only (for profilers such as callgrind).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fe::ui::AttemptStrip</name>

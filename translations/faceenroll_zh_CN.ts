@@ -2233,6 +2233,10 @@
         <source>internal error: %1</source>
         <translation>内部错误：%1</translation>
     </message>
+    <message>
+        <source>Skip the naive baseline: analysis and liveness only (for profilers such as callgrind).</source>
+        <translation>跳过朴素基线：只测分析与活体检测（供 callgrind 等性能剖析工具使用）。</translation>
+    </message>
 </context>
 <context>
     <name>fe::ui::AttemptStrip</name>

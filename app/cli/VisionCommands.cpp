@@ -371,8 +371,11 @@ int runBench(const QStringList& args)
     parser.addOption({QStringLiteral("frames"), tr("Frames to use (default 480)."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("resize"), tr("Scale frames to WxH first."), QStringLiteral("WxH")});
     parser.addOption({QStringLiteral("runs"), tr("Repetitions; medians are reported (default 3)."), QStringLiteral("R")});
+    parser.addOption({QStringLiteral("liveness-only"),
+                      tr("Skip the naive baseline: analysis and liveness only (for profilers such as callgrind).")});
     parser.addOption(profileOption());
     parseOrThrow(parser, args, 1, 1);
+    const bool livenessOnly = parser.isSet(QStringLiteral("liveness-only"));
     vision::SourceOptions sourceOptions;
     sourceOptions.maxFrames = intOption(parser, QStringLiteral("frames"), 480, 1, 100'000);
     const Size resize = sizeOption(parser, QStringLiteral("resize"));
@@ -391,7 +394,8 @@ int runBench(const QStringList& args)
     }
     const auto models = loadModels();
     // The naive baseline also uses dlib's own shape predictor, as shipped.
-    const auto reference = vision::LandmarkModel::loadDlibReference(assetResolver().path(Asset::LandmarkModel));
+    const auto reference =
+        livenessOnly ? models.landmarks : vision::LandmarkModel::loadDlibReference(assetResolver().path(Asset::LandmarkModel));
 
     std::vector<RunStats> stats;
     for (int run = 0; run < runs; ++run) {
@@ -454,7 +458,7 @@ int runBench(const QStringList& args)
         }
         double diffSum = 0.0;
         double naiveCpu = 0.0;
-        for (std::size_t i = 0; i < frames.size(); ++i) {
+        for (std::size_t i = 0; i < (livenessOnly ? 0 : frames.size()); ++i) {
             const double c = cpuMs();
             const auto t = Clock::now();
             const auto n = naive.analyze(frames[i].bgr, frames[i].timestampMs);

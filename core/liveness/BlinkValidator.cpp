@@ -15,12 +15,24 @@ void BlinkValidator::gap()
 std::optional<BlinkRecord> BlinkValidator::update(const vision::FaceObservation& face, bool blinkCompleted,
                                                   const EyePatches& eyes, double t)
 {
+    return update(face, blinkCompleted, Sample{face.landmarks, eyes, {}, t});
+}
+
+std::optional<BlinkRecord> BlinkValidator::update(const vision::FaceObservation& face, bool blinkCompleted,
+                                                  const EyePatches::Regions& regions, double t)
+{
+    return update(face, blinkCompleted, Sample{face.landmarks, {}, regions, t});
+}
+
+std::optional<BlinkRecord> BlinkValidator::update(const vision::FaceObservation& face, bool blinkCompleted, Sample sample)
+{
+    const double t = sample.t;
     if (face.eyesClosed) {
         if (!m_closed)
             m_closedSince = t;
         if (face.ear < m_closedEar) {
             m_closedEar = face.ear;
-            m_closed = Sample{face.landmarks, eyes, t};
+            m_closed = std::move(sample);
         }
         return std::nullopt;
     }
@@ -29,7 +41,7 @@ std::optional<BlinkRecord> BlinkValidator::update(const vision::FaceObservation&
         record = judge(*m_open, *m_closed, m_closedSince, t);
     // The reference for the next closure: the last frame before it with the eyes open. A
     // closure that ended without a blink (too long) is forgotten.
-    m_open = Sample{face.landmarks, eyes, t};
+    m_open = std::move(sample);
     m_closed.reset();
     m_closedEar = 1e9;
     return record;
@@ -42,14 +54,15 @@ BlinkRecord BlinkValidator::judge(const Sample& open, const Sample& closed, doub
     r.closedSinceMs = closedSince;
     r.lidClosure = MotionEvidence::lidClosure(open.landmarks, closed.landmarks);
     r.rigidShift = MotionEvidence::planarResidual(open.landmarks, closed.landmarks, MotionEvidence::rigidPoints());
-    if (open.eyes.valid && closed.eyes.valid) {
-        const EyeChange c = compareEyes(open.eyes, closed.eyes);
+    const EyePatches openEyes = open.patches(), closedEyes = closed.patches();
+    if (openEyes.valid && closedEyes.valid) {
+        const EyeChange c = compareEyes(openEyes, closedEyes);
         r.eyeChange = c.change;
         r.eyeDetail = c.detail;
     }
     if (r.lidClosure > m_options.blinkMaxLidClosure)
         r.rejection = BlinkRejection::Foreshortened;
-    else if (!open.eyes.valid || !closed.eyes.valid)
+    else if (!openEyes.valid || !closedEyes.valid)
         r.rejection = BlinkRejection::NotVerified;
     else if (r.eyeChange < m_options.blinkMinEyeChange)
         r.rejection = BlinkRejection::NoPixelChange;

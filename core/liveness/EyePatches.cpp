@@ -76,7 +76,12 @@ double coreDetail(const EyePatches::Patch& p)
 
 EyePatches EyePatches::sample(const cv::Mat& image, const vision::Landmarks& lm)
 {
-    EyePatches out;
+    return Regions::cut(image, lm).patches();
+}
+
+EyePatches::Regions EyePatches::Regions::cut(const cv::Mat& image, const vision::Landmarks& lm)
+{
+    Regions out;
     if (image.empty() || image.depth() != CV_8U)
         return out;
     // Similarity (scale, rotation, shift) that carries the mean face's rigid points onto this
@@ -105,9 +110,8 @@ EyePatches EyePatches::sample(const cv::Mat& image, const vision::Landmarks& lm)
         return out;
     const Complex t = pm - z * cm;
 
-    // Image px per patch px; beyond 1.5, blur first so that the patch does not alias.
+    // Image px per patch px; beyond 1.5, patches() blurs first so that the patch does not alias.
     const double step = scale * kBoxWidth / kWidth;
-    cv::Mat grey;
     for (std::size_t e = 0; e < 2; ++e) {
         const double bx = kMeanEyes[e][0] - kBoxWidth / 2.0, by = kMeanEyes[e][1] - kBoxHeight / 2.0;
         // Patch pixel (u, v) -> mean-face point (bx + (u + 0.5) du, by + (v + 0.5) dv) -> image.
@@ -126,17 +130,33 @@ EyePatches EyePatches::sample(const cv::Mat& image, const vision::Landmarks& lm)
         if ((roi & cv::Rect(0, 0, image.cols, image.rows)) != roi)
             return out;
         switch (image.channels()) {
-        case 1: grey = image(roi).clone(); break;
-        case 3: cv::cvtColor(image(roi), grey, cv::COLOR_BGR2GRAY); break;
-        case 4: cv::cvtColor(image(roi), grey, cv::COLOR_BGRA2GRAY); break;
+        case 1: out.m_grey[e] = image(roi).clone(); break;
+        case 3: cv::cvtColor(image(roi), out.m_grey[e], cv::COLOR_BGR2GRAY); break;
+        case 4: cv::cvtColor(image(roi), out.m_grey[e], cv::COLOR_BGRA2GRAY); break;
         default: return out;
         }
-        if (step > 1.5)
-            cv::GaussianBlur(grey, grey, cv::Size(), 0.45 * step);
         m(0, 2) -= roi.x;
         m(1, 2) -= roi.y;
+        out.m_map[e] = m;
+    }
+    out.m_step = step;
+    out.m_valid = true;
+    return out;
+}
+
+EyePatches EyePatches::Regions::patches() const
+{
+    EyePatches out;
+    if (!m_valid)
+        return out;
+    cv::Mat grey;
+    for (std::size_t e = 0; e < 2; ++e) {
+        // On a copy: the cut pixels are shared by the copies of this object.
+        m_grey[e].copyTo(grey);
+        if (m_step > 1.5)
+            cv::GaussianBlur(grey, grey, cv::Size(), 0.45 * m_step);
         cv::Mat patch(kHeight, kWidth, CV_8U, out.eyes[e].data());
-        cv::warpAffine(grey, patch, m, patch.size(), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+        cv::warpAffine(grey, patch, m_map[e], patch.size(), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
     }
     out.valid = true;
     return out;

@@ -185,7 +185,12 @@ struct LivenessSession::Impl
     bool padSettled = false; // see LivenessOptions::padSettledIntervalMs
     bool templateDue = false;
     FrameCues measured; // what the last frame's pixels gave
-    cv::Mat lastAligned; // the last frame's face, aligned for the encoder (for finish())
+    EyePatches::Regions measuredEyes; // its eye regions, sampled into measured.eyes when asked for
+    // The last frame's face for finish()'s template: a frame-sized buffer of which only the
+    // part the encoder's alignment reads (vision::embeddingFootprint) is copied from each frame.
+    cv::Mat lastFace;
+    vision::Landmarks lastLandmarks{};
+    bool haveLastFace = false;
     double lastFrameT = 0.0;
 
     // Challenges.
@@ -254,9 +259,15 @@ struct LivenessSession::Impl
         }
         if (before == nullptr || after == nullptr)
             return false;
+        // Most frames leave their neighbours' shape by no more than the landmark noise: the
+        // first residual at or below the floor decides, and the other fits are not needed.
         const auto& rigid = MotionEvidence::rigidPoints();
         const double a = MotionEvidence::planarResidual(before->face.landmarks, p.face.landmarks, rigid);
+        if (a <= kTransientFloor)
+            return false;
         const double b = MotionEvidence::planarResidual(p.face.landmarks, after->face.landmarks, rigid);
+        if (b <= kTransientFloor)
+            return false;
         const double c = MotionEvidence::planarResidual(before->face.landmarks, after->face.landmarks, rigid);
         return std::min(a, b) > std::max(kTransientFloor, kTransientRatio * c);
     }
@@ -296,12 +307,13 @@ struct LivenessSession::Impl
         flushShapes(t - std::max(kLookaheadMs, options.shapeGuardMs));
     }
 
-    void feed(const cv::Mat& bgr, const vision::FrameAnalysis& a, const FrameCues& cues);
+    void feed(const cv::Mat& bgr, const vision::FrameAnalysis& a, const FrameCues& cues, const EyePatches::Regions* eyes);
     void advanceChallenges(const cv::Mat& bgr, const vision::FaceObservation& face, double t, const BlinkRecord* blink);
     LivenessResult decide();
 };
 
-void LivenessSession::Impl::feed(const cv::Mat& bgr, const vision::FrameAnalysis& a, const FrameCues& cues)
+void LivenessSession::Impl::feed(const cv::Mat& bgr, const vision::FrameAnalysis& a, const FrameCues& cues,
+                                 const EyePatches::Regions* eyes)
 {
     if (result)
         throw Error(ErrorCode::InvalidArgument, QT_TRANSLATE_NOOP("fe::Error", "The liveness session has already finished."));
@@ -312,6 +324,7 @@ void LivenessSession::Impl::feed(const cv::Mat& bgr, const vision::FrameAnalysis
     }
     measured = FrameCues{};
     measured.eyes = cues.eyes;
+    measuredEyes = eyes != nullptr ? *eyes : EyePatches::Regions{};
     if (faceLost)
         return; // the session ended when the face was lost; nothing after it counts
     tLast = t;
@@ -350,7 +363,9 @@ void LivenessSession::Impl::feed(const cv::Mat& bgr, const vision::FrameAnalysis
         brightness.push_back(face.brightness);
 
         const BlinkRecord* countedBlink = nullptr;
-        if (auto rec = blinkValidator.update(face, a.blinkCompleted, cues.eyes, t)) {
+        auto rec = eyes != nullptr ? blinkValidator.update(face, a.blinkCompleted, *eyes, t)
+                                   : blinkValidator.update(face, a.blinkCompleted, cues.eyes, t);
+        if (rec) {
             blinkLog.push_back(*rec);
             if (rec->counted) {
                 ++blinks;
@@ -391,10 +406,18 @@ void LivenessSession::Impl::feed(const cv::Mat& bgr, const vision::FrameAnalysis
         }
         if (!bgr.empty()) {
             // The caller's buffer may hold a later frame by the time finish() encodes this
-            // one: the face is kept, aligned as the encoder takes it (112 x 112, a fortieth of
-            // a 640 x 480 frame, whose copy cost 0.3 ms per frame).
-            if (t > lastTemplateT)
-                lastAligned = vision::alignForEmbedding(bgr, face.landmarks);
+            // one: the pixels the encoder's alignment will read are copied into a buffer of
+            // the frame's size kept between frames (a copy of the whole frame cost 0.3 ms per
+            // frame, aligning every frame 0.75 M instructions; this copy is a few hundred rows
+            // of memcpy), so finish() aligns exactly the pixels it would have aligned here.
+            if (t > lastTemplateT) {
+                if (lastFace.size() != bgr.size() || lastFace.type() != bgr.type())
+                    lastFace.create(bgr.size(), bgr.type());
+                const cv::Rect r = vision::embeddingFootprint(face.landmarks, bgr.size());
+                bgr(r).copyTo(lastFace(r));
+                lastLandmarks = face.landmarks;
+                haveLastFace = true;
+            }
             lastFrameT = t;
             if (options.mode == Mode::Spontaneous && face.pose.valid &&
                 std::abs(face.pose.yaw - neutral->pose.yaw) > maxAbsYaw) {
@@ -507,8 +530,8 @@ LivenessResult LivenessSession::Impl::decide()
     }
 
     // The end of the stream is sampled too, so that a swap in the last second is seen.
-    if (!lastAligned.empty() && lastFrameT > lastTemplateT)
-        compareTemplate(encoder.encodeAligned(lastAligned));
+    if (haveLastFace && lastFrameT > lastTemplateT)
+        compareTemplate(encoder.encode(lastFace, lastLandmarks));
     r.sameFaceScore = minSimilarity;
     r.passiveSamples = static_cast<int>(padScores.size());
     r.passiveScore = median(padScores);
@@ -595,20 +618,27 @@ LivenessSession::~LivenessSession() = default;
 
 void LivenessSession::feed(const cv::Mat& bgr, const vision::FrameAnalysis& analysis)
 {
-    FrameCues cues;
+    // The eye regions are cut from every frame; their patches are sampled only where the
+    // blink judge or lastCues() asks for them.
+    EyePatches::Regions eyes;
     if (analysis.faces.size() == 1 && !bgr.empty())
-        cues.eyes = EyePatches::sample(bgr, analysis.faces.front().landmarks);
-    m_d->feed(bgr, analysis, cues);
+        eyes = EyePatches::Regions::cut(bgr, analysis.faces.front().landmarks);
+    m_d->feed(bgr, analysis, FrameCues{}, &eyes);
 }
 
 const FrameCues& LivenessSession::lastCues() const
 {
-    return m_d->measured;
+    Impl& d = *m_d;
+    if (d.measuredEyes.valid() && !d.measured.eyes.valid) {
+        d.measured.eyes = d.measuredEyes.patches();
+        d.measuredEyes = EyePatches::Regions{};
+    }
+    return d.measured;
 }
 
 void LivenessSession::feedRecorded(const vision::FrameAnalysis& analysis, const FrameCues& cues)
 {
-    m_d->feed(cv::Mat(), analysis, cues);
+    m_d->feed(cv::Mat(), analysis, cues, nullptr);
 }
 
 std::optional<Prompt> LivenessSession::prompt() const

@@ -24,8 +24,9 @@ namespace fe::liveness {
 // Feed every analysed frame in order; poll prompt() for the UI; call finish() for the
 // verdict. A face gone for longer than LivenessOptions::maxFaceGapMs ends the session
 // (finished(), verdict inconclusive with face_lost), whoever comes back. The encoder and PAD model are borrowed and must outlive the session. Not
-// thread-safe: use it on the analysis thread. Adds about 1 ms per frame on average (PAD and
-// templates are sampled, not run on every frame; see `faceenroll-cli bench`).
+// thread-safe: use it on the analysis thread. Adds about 2 ms of CPU per frame on average at
+// 640 x 480 (PAD and templates are sampled, not run on every frame; see `faceenroll-cli bench`
+// and docs/liveness.md, Cost).
 class LivenessSession
 {
 public:
@@ -49,7 +50,9 @@ public:
     // spontaneous mode are skipped. For replaying one recorded stream through many sessions
     // (the evaluation's 200 seeds per recording).
     void feedRecorded(const vision::FrameAnalysis& analysis, const FrameCues& cues);
-    // What the last feed() read from its frame's pixels.
+    // What the last feed() read from its frame's pixels. The eye patches are sampled here, from
+    // the eye regions feed() cut out, when asked for (feed() samples them only for the frames a
+    // blink is judged on): the first call after a feed() costs what sampling them costs.
     [[nodiscard]] const FrameCues& lastCues() const;
 
     // Challenge mode: the prompt to show now (none before the face appears or after the end).

@@ -340,8 +340,10 @@ void MotionEvidence::add(const vision::FaceObservation& face, double timestampMs
     if (m_frame++ % kFrameStride == 0 && m_rigid.size() < kMaxSamples && !m_keys.empty()) {
         double largest = 0.0, depth = -1.0;
         for (const auto& key : m_keys) {
-            largest = std::max(largest, planarResidual(key.lm, face.landmarks, rigidPoints()));
-            depth = std::max(depth, depthEvidence(key.lm, face.landmarks));
+            // One homography fit per key frame serves both measures.
+            const double planar = planarResidual(key.lm, face.landmarks, rigidPoints());
+            largest = std::max(largest, planar);
+            depth = std::max(depth, depthEvidence(key.lm, face.landmarks, planar));
         }
         m_rigid.push_back(largest);
         m_depth.push_back(depth);
@@ -379,6 +381,11 @@ double MotionEvidence::depthEvidence() const
 
 double MotionEvidence::depthEvidence(const vision::Landmarks& a, const vision::Landmarks& b)
 {
+    return depthEvidence(a, b, planarResidual(a, b, rigidPoints()));
+}
+
+double MotionEvidence::depthEvidence(const vision::Landmarks& a, const vision::Landmarks& b, double planar)
+{
     const std::vector<int>& rigid = rigidPoints();
     const double iodA = vision::interEyeDistance(a), iodB = vision::interEyeDistance(b);
     if (iodA < 1.0 || iodB < 1.0)
@@ -406,7 +413,7 @@ double MotionEvidence::depthEvidence(const vision::Landmarks& a, const vision::L
         sum += du * du + dv * dv;
     }
     const double affine3d = std::sqrt(sum / static_cast<double>(rigid.size())) / iodB;
-    return planarResidual(a, b, rigid) - affine3d;
+    return planar - affine3d;
 }
 
 double MotionEvidence::mouthRange() const

@@ -44,6 +44,9 @@ public:
     // parameters), in IOD. Positive for a head turning or nodding; about zero or below for a
     // picture, however it moves, and for noise of the landmark fit.
     static double depthEvidence(const vision::Landmarks& a, const vision::Landmarks& b);
+    // The same with the homography's residual of the rigid points already known
+    // (planarResidual(a, b, rigidPoints())): add() measures both for every key frame.
+    static double depthEvidence(const vision::Landmarks& a, const vision::Landmarks& b, double planar);
 
     // The homography that best maps src onto dst (n >= 4 points; least reprojection error in
     // dst, as cv::findHomography with method 0 computes it), or nullopt for degenerate points.

@@ -4,7 +4,9 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace fe::vision {
 namespace {
@@ -53,6 +55,31 @@ cv::Mat alignForEmbedding(const cv::Mat& bgr, const Landmarks& lm)
     cv::warpAffine(bgr, out, similarityTransform(from, kEmbeddingReference), cv::Size(kEmbeddingSize, kEmbeddingSize),
                    cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0, 0, 0));
     return out;
+}
+
+cv::Rect embeddingFootprint(const Landmarks& lm, cv::Size image)
+{
+    const auto five = fivePoints(lm);
+    const std::vector<cv::Point2f> from(five.begin(), five.end());
+    cv::Matx23d inverse;
+    cv::invertAffineTransform(similarityTransform(from, kEmbeddingReference), inverse);
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (const auto& [u, v] : {std::pair{0.0, 0.0}, std::pair{1.0, 0.0}, std::pair{0.0, 1.0}, std::pair{1.0, 1.0}}) {
+        const double x = u * kEmbeddingSize, y = v * kEmbeddingSize;
+        const double sx = inverse(0, 0) * x + inverse(0, 1) * y + inverse(0, 2);
+        const double sy = inverse(1, 0) * x + inverse(1, 1) * y + inverse(1, 2);
+        x0 = std::min(x0, sx);
+        y0 = std::min(y0, sy);
+        x1 = std::max(x1, sx);
+        y1 = std::max(y1, sy);
+    }
+    // Bilinear sampling reads the pixel after the one a point falls on; two more for rounding.
+    constexpr double kMargin = 3.0;
+    const double left = std::clamp(std::floor(x0 - kMargin), 0.0, static_cast<double>(image.width));
+    const double top = std::clamp(std::floor(y0 - kMargin), 0.0, static_cast<double>(image.height));
+    const double right = std::clamp(std::ceil(x1 + kMargin), left, static_cast<double>(image.width));
+    const double bottom = std::clamp(std::ceil(y1 + kMargin), top, static_cast<double>(image.height));
+    return {static_cast<int>(left), static_cast<int>(top), static_cast<int>(right - left), static_cast<int>(bottom - top)};
 }
 
 cv::Mat portraitCrop(const cv::Mat& bgr, const Landmarks& lm, cv::Size size)

@@ -12,6 +12,11 @@ namespace fe::vision {
 // onto the model's reference points (the ArcFace/InsightFace 112x112 layout).
 cv::Mat alignForEmbedding(const cv::Mat& bgr, const Landmarks& lm);
 
+// The part of an image of this size (px) that alignForEmbedding() reads for these landmarks,
+// clamped to the image: a copy of these pixels into an image of the same size aligns to the
+// same crop, bit for bit, whatever the rest of that image holds.
+cv::Rect embeddingFootprint(const Landmarks& lm, cv::Size image);
+
 // ICAO / ISO/IEC 19794-5 token portrait: eyes level, eye midpoint at (0.5 W, 0.6 W) from the
 // top-left corner, inter-eye distance 0.25 W, aspect 3:4. Areas outside the frame are filled
 // with a neutral grey. Default 480x640.

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void initTestCase();
     void labelledBlinks_count();
     void patches_followTheRigidFace_notTheEyeLandmarks();
+    void regionsCutEveryFrame_judgeLikePatchesSampledEveryFrame();
     void jitterOnAStillPicture_isNoBlink();
     void flapOverTheEyes_isNoBlink_data();
     void flapOverTheEyes_isNoBlink();
@@ -149,6 +150,39 @@ void TestBlinkEvidence::patches_followTheRigidFace_notTheEyeLandmarks()
     for (auto& p : outside)
         p.x -= 400.f;
     QVERIFY(!EyePatches::sample(open.bgr, outside).valid);
+}
+
+void TestBlinkEvidence::regionsCutEveryFrame_judgeLikePatchesSampledEveryFrame()
+{
+    // The session cuts the eye regions from every frame and samples their patches only for the
+    // frames a blink is judged on: the records must be those of patches sampled on every frame,
+    // value for value, over the labelled minute of franck (its blinks and rejected closures).
+    LivenessOptions o;
+    BlinkValidator eager(o), lazy(o);
+    int records = 0, verified = 0;
+    for (const auto& f : m_franck) {
+        if (f.analysis.faces.size() != 1) {
+            eager.gap();
+            lazy.gap();
+            continue;
+        }
+        const auto& face = f.analysis.faces.front();
+        const EyePatches::Regions regions = EyePatches::Regions::cut(f.bgr, face.landmarks);
+        const EyePatches sampled = EyePatches::sample(f.bgr, face.landmarks);
+        QCOMPARE(regions.valid(), sampled.valid);
+        const auto a = eager.update(face, f.analysis.blinkCompleted, sampled, f.analysis.timestampMs);
+        const auto b = lazy.update(face, f.analysis.blinkCompleted, regions, f.analysis.timestampMs);
+        QCOMPARE(a.has_value(), b.has_value());
+        if (!a)
+            continue;
+        ++records;
+        verified += a->rejection != BlinkRejection::NotVerified;
+        QVERIFY2(a->eyeChange == b->eyeChange && a->eyeDetail == b->eyeDetail && a->lidClosure == b->lidClosure &&
+                     a->rigidShift == b->rigidShift && a->rejection == b->rejection && a->counted == b->counted,
+                 qPrintable(describe(*a) + QStringLiteral(" / ") + describe(*b)));
+    }
+    QVERIFY(records >= 9);
+    QVERIFY(verified >= 9);
 }
 
 void TestBlinkEvidence::jitterOnAStillPicture_isNoBlink()

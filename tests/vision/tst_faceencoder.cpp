@@ -60,6 +60,7 @@ private Q_SLOTS:
     void samePersonFarApartInTime_matches_differentPeople_doNot();
     void template_isUnitLengthWithModelId();
     void alignment_putsEyesOnReferencePoints();
+    void alignment_readsOnlyItsFootprint();
     void pad_scoresPrintBelowRealFrame();
 };
 
@@ -121,6 +122,38 @@ void TestFaceEncoder::alignment_putsEyesOnReferencePoints()
     const cv::Point2f right = (five[1] - cv::Point2f(100, 100)) / 3.f;
     QVERIFY2(cv::norm(left - cv::Point2f(38.3f, 51.7f)) < 4.0, qPrintable(QStringLiteral("%1,%2").arg(left.x).arg(left.y)));
     QVERIFY2(cv::norm(right - cv::Point2f(73.5f, 51.5f)) < 4.0, qPrintable(QStringLiteral("%1,%2").arg(right.x).arg(right.y)));
+}
+
+void TestFaceEncoder::alignment_readsOnlyItsFootprint()
+{
+    // LivenessSession keeps only these pixels of a frame for its last template: whatever the
+    // rest of the image holds, the crop must be the same, bit for bit. Frames of both videos,
+    // and a face moved half out of the frame (the footprint clamped, the crop's border black).
+    std::vector<Sample> all = samples(fe::Asset::DemoVideo, {0, 1243, 2384});
+    for (auto& s : samples(fe::Asset::SecondVideo, {100, 600}))
+        all.push_back(std::move(s));
+    const Sample edge = all.front();
+    for (float dx : {-1.f, 1.f}) {
+        Sample moved = edge;
+        const cv::Rect2f box = landmarkBounds(edge.lm);
+        for (auto& p : moved.lm)
+            p.x += dx * (dx < 0 ? box.x + box.width * 0.6f : static_cast<float>(edge.bgr.cols) - box.x - box.width * 0.4f);
+        all.push_back(moved);
+    }
+    cv::RNG rng(11);
+    for (const auto& s : all) {
+        const cv::Rect r = embeddingFootprint(s.lm, s.bgr.size());
+        QVERIFY(!r.empty());
+        QVERIFY((r & cv::Rect(0, 0, s.bgr.cols, s.bgr.rows)) == r);
+        qInfo("frame %lld: footprint %dx%d of %dx%d", static_cast<long long>(s.frame), r.width, r.height, s.bgr.cols, s.bgr.rows);
+        QVERIFY2(r.area() * 2 < s.bgr.cols * s.bgr.rows, "the footprint is a face, not the frame");
+        cv::Mat other(s.bgr.size(), s.bgr.type());
+        rng.fill(other, cv::RNG::UNIFORM, 0, 256);
+        s.bgr(r).copyTo(other(r));
+        const cv::Mat expected = alignForEmbedding(s.bgr, s.lm);
+        const cv::Mat actual = alignForEmbedding(other, s.lm);
+        QVERIFY2(cv::norm(expected, actual, cv::NORM_INF) == 0.0, qPrintable(QStringLiteral("frame %1").arg(s.frame)));
+    }
 }
 
 void TestFaceEncoder::pad_scoresPrintBelowRealFrame()
