@@ -65,6 +65,31 @@ constexpr double kMinEigenvalue = 1e-3;
 // distance (0.5 px at 50 px).
 constexpr double kMaxBackError = 0.01;
 
+// Each point's squared distance from where `h` carries it, with its index.
+std::vector<std::pair<double, std::size_t>> squaredErrors(const cv::Matx33d& h, const std::vector<cv::Point2f>& from,
+                                                          const std::vector<cv::Point2f>& to)
+{
+    std::vector<std::pair<double, std::size_t>> errors;
+    errors.reserve(from.size());
+    for (std::size_t k = 0; k < from.size(); ++k) {
+        const cv::Point2d m = MotionEvidence::apply(h, from[k]);
+        errors.emplace_back((m.x - to[k].x) * (m.x - to[k].x) + (m.y - to[k].y) * (m.y - to[k].y), k);
+    }
+    return errors;
+}
+
+// The point pairs named by the first `count` entries of `errors`, in that order.
+void keepPoints(const std::vector<std::pair<double, std::size_t>>& errors, std::size_t count, const std::vector<cv::Point2f>& from,
+                const std::vector<cv::Point2f>& to, std::vector<cv::Point2f>& f, std::vector<cv::Point2f>& t)
+{
+    f.clear();
+    t.clear();
+    for (std::size_t k = 0; k < count; ++k) {
+        f.push_back(from[errors[k].second]);
+        t.push_back(to[errors[k].second]);
+    }
+}
+
 // The RMS residual of the best homography between followed points, without the kTrimmed
 // points it fits worst (refitted without them): the flow can follow one point to a wrong
 // place consistently (an edge of a hole in a mask, a shadow), while a head's parallax moves
@@ -77,11 +102,7 @@ std::optional<double> trimmedResidual(std::vector<cv::Point2f> from, std::vector
         const auto h = MotionEvidence::fitHomography(from.data(), to.data(), from.size());
         if (!h)
             return std::nullopt;
-        std::vector<std::pair<double, std::size_t>> errors;
-        for (std::size_t k = 0; k < from.size(); ++k) {
-            const cv::Point2d m = MotionEvidence::apply(*h, from[k]);
-            errors.emplace_back((m.x - to[k].x) * (m.x - to[k].x) + (m.y - to[k].y) * (m.y - to[k].y), k);
-        }
+        auto errors = squaredErrors(*h, from, to);
         if (pass == 1) {
             double sum = 0.0;
             for (const auto& e : errors)
@@ -89,12 +110,8 @@ std::optional<double> trimmedResidual(std::vector<cv::Point2f> from, std::vector
             return std::sqrt(sum / static_cast<double>(errors.size()));
         }
         std::sort(errors.begin(), errors.end());
-        errors.resize(errors.size() - std::min(kTrimmed, errors.size() - 8));
         std::vector<cv::Point2f> f, t;
-        for (const auto& e : errors) {
-            f.push_back(from[e.second]);
-            t.push_back(to[e.second]);
-        }
+        keepPoints(errors, errors.size() - std::min(kTrimmed, errors.size() - 8), from, to, f, t);
         from = std::move(f);
         to = std::move(t);
     }
@@ -111,20 +128,10 @@ std::optional<cv::Matx33d> robustPlane(const std::vector<cv::Point2f>& from, con
     const auto h = MotionEvidence::fitHomography(from.data(), to.data(), from.size(), false);
     if (!h)
         return std::nullopt;
-    std::vector<std::pair<double, std::size_t>> errors;
-    errors.reserve(from.size());
-    for (std::size_t k = 0; k < from.size(); ++k) {
-        const cv::Point2d m = MotionEvidence::apply(*h, from[k]);
-        errors.emplace_back((m.x - to[k].x) * (m.x - to[k].x) + (m.y - to[k].y) * (m.y - to[k].y), k);
-    }
+    auto errors = squaredErrors(*h, from, to);
     const auto kept = std::max<std::size_t>(4, static_cast<std::size_t>(kPlaneKept * static_cast<double>(from.size())));
     std::nth_element(errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(kept - 1), errors.end());
-    f.clear();
-    t.clear();
-    for (std::size_t k = 0; k < kept; ++k) {
-        f.push_back(from[errors[k].second]);
-        t.push_back(to[errors[k].second]);
-    }
+    keepPoints(errors, kept, from, to, f, t);
     return MotionEvidence::fitHomography(f.data(), t.data(), f.size(), false);
 }
 
